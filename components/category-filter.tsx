@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+type Category = { slug: string; name: string };
+
+export function CategoryFilter({ categories, active }: { categories: Category[]; active?: string }) {
+  const items = [{ slug: undefined, name: "All" }, ...categories];
+  return (
+    <nav aria-label="Categories">
+      <ul className="flex flex-wrap gap-2">
+        {items.map((c) => {
+          const current = c.slug === active;
+          return (
+            <li key={c.slug ?? "all"}>
+              <Link
+                href={c.slug ? `/?category=${c.slug}` : "/"}
+                aria-current={current ? "page" : undefined}
+                className={`inline-block rounded-full border px-4 py-1.5 text-sm font-medium transition ${
+                  current
+                    ? "border-brand-700 bg-brand-700 text-white"
+                    : "border-stone-300 bg-white text-stone-700 hover:border-brand-600"
+                }`}
+              >
+                {c.name}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

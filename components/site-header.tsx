@@ -1,0 +1,38 @@
+import Link from "next/link";
+
+const nav = [
+  { href: "/", label: "Shop" },
+  { href: "/deals", label: "Deals" },
+  { href: "/session", label: "Your session" },
+];
+
+export function SiteHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-xl font-semibold tracking-tight text-brand-900">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-600 text-sm text-white">P</span>
+          Passerby
+        </Link>
+        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex gap-4 text-sm font-medium text-stone-600">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="rounded px-1 py-1 hover:text-brand-700">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {cartSlot ?? (
+            <Link href="/cart" className="rounded-full border border-stone-300 px-3 py-1.5 font-medium hover:border-brand-600">
+              Cart
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

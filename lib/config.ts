@@ -1,0 +1,115 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { databaseFile, databaseUrl } from "./database-url";
+
+// Every setting the shop reads, validated once. A bad value stops start-up with a sentence
+// that names the variable; defaults make `npm start` work on a fresh clone.
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const blankIsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  GUEST_SESSION_TTL: z.preprocess(blankIsUnset, seconds(86_400)),
+  USER_SESSION_TTL: z.preprocess(blankIsUnset, seconds(7 * 86_400)),
+  ANON_PERMISSIONS: z.preprocess(blankIsUnset, z.string().optional()),
+  RATE_LIMIT_SESSIONS_PER_MIN: z.preprocess(blankIsUnset, perMinute(20)),
+  RATE_LIMIT_CART_WRITES_PER_MIN: z.preprocess(blankIsUnset, perMinute(60)),
+  RATE_LIMIT_LOGINS_PER_MIN: z.preprocess(blankIsUnset, perMinute(10)),
+  RATE_LIMIT_SIGNUPS_PER_MIN: z.preprocess(blankIsUnset, perMinute(5)),
+  TRUST_PROXY: z.preprocess(blankIsUnset, z.enum(["true", "false"]).default("false")),
+  COOKIE_SECURE: z.preprocess(blankIsUnset, z.enum(["auto", "true", "false"]).default("auto")),
+  ADMIN_EMAIL: z.preprocess(blankIsUnset, z.email().optional()),
+  ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().min(10).optional()),
+});
+
+export type Config = {
+  databaseUrl: string;
+  /** Newest first: the first seals cookies, every one unseals them. */
+  sessionSecrets: string[];
+  guestSessionTtl: number;
+  userSessionTtl: number;
+  anonPermissions: string[] | null;
+  rateLimits: { sessions: number; cartWrites: number; logins: number; signups: number };
+  trustProxy: boolean;
+  cookieSecure: "auto" | "true" | "false";
+  admin: { email: string; password: string } | null;
+};
+
+export class ConfigError extends Error {}
+
+const MIN_SECRET_LENGTH = 32;
+
+function sessionSecrets(raw: string | undefined, dbFile: string): string[] {
+  if (raw && raw.trim() !== "") {
+    const secrets = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const short = secrets.findIndex((s) => s.length < MIN_SECRET_LENGTH);
+    if (secrets.length === 0 || short !== -1) {
+      throw new ConfigError(
+        `SESSION_SECRET must be one or more comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters` +
+          (short !== -1 ? ` (secret number ${short + 1} is ${secrets[short].length} characters).` : "."),
+      );
+    }
+    return secrets;
+  }
+  // Unset: generate one secret once, beside the database, so restarts keep sessions valid.
+  const file = path.join(path.dirname(dbFile), "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    console.warn(
+      `[passerby] SESSION_SECRET is not set: generated one into ${file}. ` +
+        "Set SESSION_SECRET (32+ characters) in production.",
+    );
+  }
+  return [fs.readFileSync(file, "utf8").trim()];
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    throw new ConfigError(`${name} is invalid: ${issue.message}.`);
+  }
+  const e = parsed.data;
+  let url: string;
+  try {
+    url = databaseUrl(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
+  }
+  return {
+    databaseUrl: url,
+    sessionSecrets: sessionSecrets(e.SESSION_SECRET, databaseFile(url)),
+    guestSessionTtl: e.GUEST_SESSION_TTL,
+    userSessionTtl: e.USER_SESSION_TTL,
+    anonPermissions: e.ANON_PERMISSIONS
+      ? e.ANON_PERMISSIONS.split(",").map((s) => s.trim()).filter(Boolean)
+      : null,
+    rateLimits: {
+      sessions: e.RATE_LIMIT_SESSIONS_PER_MIN,
+      cartWrites: e.RATE_LIMIT_CART_WRITES_PER_MIN,
+      logins: e.RATE_LIMIT_LOGINS_PER_MIN,
+      signups: e.RATE_LIMIT_SIGNUPS_PER_MIN,
+    },
+    trustProxy: e.TRUST_PROXY === "true",
+    cookieSecure: e.COOKIE_SECURE,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's settings, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,21 @@
+// Domain errors carry a stable code, an HTTP status and a sentence meant for a person.
+// Route handlers turn them into `{ error: { code, message } }`; server actions show the message.
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details: { retryAfter?: number; field?: string } = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (message: string) => new DomainError("not_found", message, 404);
+export const invalid = (message: string, field?: string) =>
+  new DomainError("invalid_input", message, 422, { field });
+export const forbidden = (message: string) => new DomainError("forbidden", message, 403);
+export const rateLimited = (message: string, retryAfter: number) =>
+  new DomainError("rate_limited", message, 429, { retryAfter });

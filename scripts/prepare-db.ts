@@ -1,0 +1,32 @@
+// Brings the database to the current schema and seeds an empty catalog. Used by `npm start`,
+// `npm run dev`, the e2e server and the benchmark; safe to run any number of times.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { config, ConfigError } from "../lib/config";
+
+export async function prepareDatabase(): Promise<void> {
+  const { databaseUrl } = config(); // validates every setting first
+  const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
+  execFileSync(prisma, ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const { db } = await import("../lib/db");
+  // WAL lets readers and a writer work at once; it is a property of the file and persists.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  const { seedIfEmpty } = await import("../prisma/seed");
+  if (await seedIfEmpty()) console.log("[passerby] Seeded the catalog.");
+  await db.$disconnect();
+}
+
+export function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(`[passerby] ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (process.argv[1]?.endsWith("prepare-db.ts")) {
+  prepareDatabase().catch(exitOnConfigError);
+}

@@ -1,0 +1,64 @@
+// `npm start`: prepare the database, build when the build is missing or stale, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { exitOnConfigError, prepareDatabase } from "./prepare-db";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const stampFile = path.join(root, ".next", "passerby-build-stamp");
+
+// Everything `next build` reads. A change to any of these makes the build stale.
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js",
+  "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+function walk(entry: string, out: string[]) {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return;
+  if (fs.statSync(full).isDirectory()) {
+    for (const name of fs.readdirSync(full).sort()) {
+      if (entry === "lib" && name === "generated") continue; // derived from the schema
+      walk(path.join(entry, name), out);
+    }
+  } else {
+    out.push(entry);
+  }
+}
+
+function sourceStamp(): string {
+  const files: string[] = [];
+  BUILD_INPUTS.forEach((entry) => walk(entry, files));
+  const hash = crypto.createHash("sha256");
+  for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
+  return hash.digest("hex");
+}
+
+function buildIfStale() {
+  const stamp = sourceStamp();
+  const built = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : null;
+  if (built === stamp && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("[passerby] The build is current.");
+    return;
+  }
+  console.log(built ? "[passerby] Sources changed: rebuilding." : "[passerby] No build yet: building.");
+  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(stampFile, stamp);
+}
+
+async function main() {
+  await prepareDatabase();
+  buildIfStale();
+  const port = process.env.PORT?.trim() || "3000";
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+    console.error(`[passerby] PORT must be a number from 1 to 65535, got "${port}".`);
+    process.exit(1);
+  }
+  console.log(`[passerby] Serving on http://localhost:${port}`);
+  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch(exitOnConfigError);
