@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { databaseFile, databaseUrl } from "./database-url";
+import { databaseFile, databaseUrl, type Env } from "./database-url";
 
 // Every setting the shop reads, validated once. A bad value stops start-up with a sentence
 // that names the variable; defaults make `npm start` work on a fresh clone.
@@ -69,7 +69,7 @@ function sessionSecrets(raw: string | undefined, dbFile: string): string[] {
   return [fs.readFileSync(file, "utf8").trim()];
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(env: Env = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** Environment variables by name (process.env, or a test's own set). */
+export type Env = Record<string, string | undefined>;
+
 export const DEFAULT_DATABASE_URL = "file:./data/shop.db";
 
 /** The SQLite file behind a `file:` URL, resolved against the working directory. */
@@ -15,7 +18,7 @@ export function databaseFile(url: string): string {
  * DATABASE_URL with its default, as an absolute `file:` URL whose folder exists.
  * Kept free of other imports because prisma.config.ts loads it too.
  */
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Env = process.env): string {
   const file = databaseFile(env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   return `file:${file}`;

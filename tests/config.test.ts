@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { ConfigError, parseConfig } from "../lib/config";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "passerby-config-"));
+const secret = "x".repeat(32);
+
+test("defaults make a fresh clone work", () => {
+  const dir = tmp();
+  const c = parseConfig({ DATABASE_URL: `file:${dir}/shop.db`, SESSION_SECRET: secret });
+  assert.equal(c.databaseUrl, `file:${dir}/shop.db`);
+  assert.equal(c.guestSessionTtl, 86_400);
+  assert.equal(c.userSessionTtl, 604_800);
+  assert.deepEqual(c.rateLimits, { sessions: 20, cartWrites: 60, logins: 10, signups: 5 });
+  assert.equal(c.trustProxy, false);
+  assert.equal(c.anonPermissions, null);
+});
+
+test("a relative file: URL resolves against the working directory and its folder is created", () => {
+  const dir = tmp();
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    const c = parseConfig({ DATABASE_URL: "file:./nested/data/shop.db", SESSION_SECRET: secret });
+    assert.equal(c.databaseUrl, `file:${fs.realpathSync(dir)}/nested/data/shop.db`);
+    assert.ok(fs.existsSync(path.join(dir, "nested", "data")));
+  } finally {
+    process.chdir(cwd);
+  }
+});
+
+test("an unset SESSION_SECRET is generated once into the data folder and then reused", () => {
+  const dir = tmp();
+  const env = { DATABASE_URL: `file:${dir}/shop.db` };
+  const first = parseConfig(env).sessionSecrets;
+  const second = parseConfig(env).sessionSecrets;
+  assert.equal(first.length, 1);
+  assert.ok(first[0].length >= 32);
+  assert.deepEqual(second, first);
+  assert.equal(fs.readFileSync(path.join(dir, "session-secret"), "utf8"), first[0]);
+});
+
+test("several secrets rotate: the list keeps their order", () => {
+  const c = parseConfig({ DATABASE_URL: `file:${tmp()}/s.db`, SESSION_SECRET: `${"a".repeat(32)}, ${"b".repeat(40)}` });
+  assert.deepEqual(c.sessionSecrets, ["a".repeat(32), "b".repeat(40)]);
+});
+
+test("bad values stop start-up with a sentence naming the variable", () => {
+  const base = { DATABASE_URL: `file:${tmp()}/s.db`, SESSION_SECRET: secret };
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ SESSION_SECRET: "short" }, /SESSION_SECRET/],
+    [{ GUEST_SESSION_TTL: "soon" }, /GUEST_SESSION_TTL/],
+    [{ RATE_LIMIT_CART_WRITES_PER_MIN: "-1" }, /RATE_LIMIT_CART_WRITES_PER_MIN/],
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
+    [{ DATABASE_URL: "postgres://x" }, /DATABASE_URL/],
+    [{ ADMIN_EMAIL: "admin@example.com" }, /ADMIN_PASSWORD/],
+  ];
+  for (const [override, message] of cases) {
+    assert.throws(() => parseConfig({ ...base, ...override }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+  }
+});
