@@ -1,5 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { CartCountProvider, CartLink } from "@/components/cart-count";
+import { CurrencySwitcher } from "@/components/currency-switcher";
 import { SiteHeader } from "@/components/site-header";
+import { cartOf } from "@/lib/cart";
+import { currencyOf } from "@/lib/preferences-model";
+import { currentSession } from "@/lib/session";
 import { SiteFooter } from "@/components/site-footer";
 import "./globals.css";
 
@@ -10,7 +15,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const session = await currentSession();
+  const cart = await cartOf(session);
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-stone-50 font-sans text-stone-900 antialiased">
@@ -20,10 +27,19 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-          {children}
-        </main>
+        <CartCountProvider>
+          <SiteHeader
+            cartSlot={
+              <>
+                <CurrencySwitcher current={currencyOf(session?.preferences ?? {})} />
+                <CartLink count={cart.count} />
+              </>
+            }
+          />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+        </CartCountProvider>
         <SiteFooter />
       </body>
     </html>

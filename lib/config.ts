@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { databaseFile, databaseUrl, type Env } from "./database-url";
+import { invalidAnonScopes } from "./permissions";
 
 // Every setting the shop reads, validated once. A bad value stops start-up with a sentence
 // that names the variable; defaults make `npm start` work on a fresh clone.
@@ -83,6 +84,13 @@ export function parseConfig(env: Env = process.env): Config {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  const anonPermissions = e.ANON_PERMISSIONS
+    ? e.ANON_PERMISSIONS.split(",").map((s) => s.trim()).filter(Boolean)
+    : null;
+  const unknown = anonPermissions ? invalidAnonScopes(anonPermissions) : [];
+  if (unknown.length > 0) {
+    throw new ConfigError(`ANON_PERMISSIONS may only list anonymous scopes; "${unknown.join(", ")}" is not one.`);
+  }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
   }
@@ -91,9 +99,7 @@ export function parseConfig(env: Env = process.env): Config {
     sessionSecrets: sessionSecrets(e.SESSION_SECRET, databaseFile(url)),
     guestSessionTtl: e.GUEST_SESSION_TTL,
     userSessionTtl: e.USER_SESSION_TTL,
-    anonPermissions: e.ANON_PERMISSIONS
-      ? e.ANON_PERMISSIONS.split(",").map((s) => s.trim()).filter(Boolean)
-      : null,
+    anonPermissions,
     rateLimits: {
       sessions: e.RATE_LIMIT_SESSIONS_PER_MIN,
       cartWrites: e.RATE_LIMIT_CART_WRITES_PER_MIN,

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // Domain errors carry a stable code, an HTTP status and a sentence meant for a person.
 // Route handlers turn them into `{ error: { code, message } }`; server actions show the message.
 
@@ -19,3 +21,11 @@ export const invalid = (message: string, field?: string) =>
 export const forbidden = (message: string) => new DomainError("forbidden", message, 403);
 export const rateLimited = (message: string, retryAfter: number) =>
   new DomainError("rate_limited", message, 429, { retryAfter });
+
+/** The first validation problem as a sentence, e.g. "quantity must be a whole number." */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const message = issue?.message ?? "The request is invalid.";
+  const field = issue?.path.join(".");
+  return /[.!?]$/.test(message) ? message : `${field ? `${field}: ` : ""}${message}.`;
+}

@@ -1,6 +1,21 @@
-import { DEFAULT_CURRENCY, type Currency } from "./currency";
+import { z } from "zod";
+import { type Currency } from "./currency";
+import { db } from "./db";
+import { requireScope } from "./permissions";
+import { currencyOf, preferencesInput, type Preferences } from "./preferences-model";
+import { currentSession, sessionForAction, startGuestSession, visitorPermissions, type Session } from "./session";
 
-/** The currency prices are shown in for the current visitor. */
+/** The currency prices are shown in for the current visitor (USD without a session). */
 export async function shopperCurrency(): Promise<Currency> {
-  return DEFAULT_CURRENCY;
+  return currencyOf((await currentSession())?.preferences ?? {});
+}
+
+/** Saves preferences, starting a guest session when there is none (a preference is state). */
+export async function setPreferences(input: z.infer<typeof preferencesInput>): Promise<{ session: Session; preferences: Preferences }> {
+  const existing = await sessionForAction();
+  requireScope(visitorPermissions(existing), "view_content");
+  const session = existing ?? (await startGuestSession());
+  const preferences: Preferences = { ...session.preferences, ...input };
+  await db.guestSession.update({ where: { id: session.id }, data: { preferences: JSON.stringify(preferences) } });
+  return { session: { ...session, preferences }, preferences };
 }

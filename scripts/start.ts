@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { exitOnConfigError, prepareDatabase } from "./prepare-db";
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const stampFile = path.join(root, ".next", "passerby-build-stamp");
@@ -42,7 +44,13 @@ function buildIfStale() {
     return;
   }
   console.log(built ? "[passerby] Sources changed: rebuilding." : "[passerby] No build yet: building.");
-  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  let result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  if (result.status !== 0 && fs.existsSync(path.join(root, ".next", "cache"))) {
+    // A stale Turbopack cache can make an otherwise good build fail: retry once without it.
+    console.log("[passerby] The build failed; retrying once from a clean .next folder.");
+    fs.rmSync(path.join(root, ".next"), { recursive: true, force: true });
+    result = spawnSync(bin("next"), ["build"], { stdio: "inherit" });
+  }
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.writeFileSync(stampFile, stamp);
 }
@@ -56,7 +64,12 @@ async function main() {
     process.exit(1);
   }
   console.log(`[passerby] Serving on http://localhost:${port}`);
-  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit" });
+  // scripts/client-ip.cjs gives route handlers the real client address (see the file).
+  const preload = `--require ${path.join(root, "scripts", "client-ip.cjs")}`;
+  const server = spawn(bin("next"), ["start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ") },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

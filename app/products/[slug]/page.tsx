@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddToCartForm } from "@/components/add-to-cart-form";
 import { Price } from "@/components/price";
 import { StockBadge } from "@/components/stock-badge";
 import { findProduct } from "@/lib/catalog";
@@ -44,6 +45,7 @@ export default async function ProductPage({ params }: Props) {
           <Price money={product.price} className="text-2xl font-semibold text-brand-900" />
           <StockBadge stock={product.stock} />
           <p className="leading-relaxed text-stone-700">{product.description}</p>
+          <AddToCartForm productId={product.id} maxQuantity={Math.min(product.stock, 99)} />
         </div>
       </div>
     </div>

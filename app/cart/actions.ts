@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { failed, formNumber, ok, type ActionState } from "@/lib/action-state";
+import { addItemInput, addToCart, changeCartQuantity, setQuantityInput } from "@/lib/cart";
+
+export async function addToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const input = addItemInput.parse({ productId: form.get("productId"), quantity: formNumber(form.get("quantity")) });
+    await addToCart(input);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath("/", "layout");
+  return ok("Added to your cart.");
+}
+
+export async function updateQuantityAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const { quantity } = setQuantityInput.parse({ quantity: formNumber(form.get("quantity")) });
+    await changeCartQuantity(String(form.get("productId")), quantity);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath("/", "layout");
+  return ok(formNumber(form.get("quantity")) === 0 ? "Removed from your cart." : "Quantity updated.");
+}
+
+export async function removeFromCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await changeCartQuantity(String(form.get("productId")), 0);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath("/", "layout");
+  return ok("Removed from your cart.");
+}

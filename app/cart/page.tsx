@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CartLine } from "@/components/cart-line";
+import { Price } from "@/components/price";
+import { cartOf } from "@/lib/cart";
+import { currentSession } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Your cart" };
+
+export default async function CartPage() {
+  const session = await currentSession();
+  const cart = await cartOf(session);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
+      {cart.items.length === 0 ? (
+        <div className="rounded-xl border border-stone-200 bg-white p-8 text-center">
+          <p className="text-stone-600">Your cart is empty.</p>
+          <Link href="/" className="mt-4 inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900">
+            Browse the shop
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-5" aria-label="Cart items">
+            {cart.items.map((line) => (
+              <CartLine key={line.productId} line={line} />
+            ))}
+          </ul>
+          <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-5">
+            <span className="text-lg">Subtotal</span>
+            <Price money={cart.subtotal} className="text-xl font-semibold" />
+          </div>
+        </>
+      )}
+      {session?.type === "anonymous" && (
+        <p className="text-sm text-stone-600">
+          This cart belongs to a guest session that ends{" "}
+          <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>.{" "}
+          <Link href="/session" className="font-medium text-brand-700 underline">See what your session holds</Link>.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { Countdown } from "@/components/countdown";
+import { EndSessionButton, StartSessionButton } from "@/components/session-buttons";
+import { config } from "@/lib/config";
+import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/permissions";
+import { currentSession, visitorPermissions } from "@/lib/session";
+import { sessionJson } from "@/lib/session-view";
+
+export const metadata: Metadata = { title: "Your session" };
+
+function hours(seconds: number) {
+  return seconds % 3600 === 0 ? `${seconds / 3600} hours` : `${Math.round(seconds / 60)} minutes`;
+}
+
+export default async function SessionPage() {
+  const session = await currentSession();
+  const granted = visitorPermissions(session);
+  const ttl = config().guestSessionTtl;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-semibold tracking-tight">Your session</h1>
+        <p className="text-stone-600">
+          What this shop knows about you, and why. Guest sessions are anonymous: an id, an expiry and
+          your cart, linked to no real identity.
+        </p>
+      </header>
+
+      {session ? (
+        <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-5" aria-labelledby="current">
+          <h2 id="current" className="text-xl font-semibold">You have a guest session</h2>
+          <p>
+            It ends in <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} />, at{" "}
+            <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The
+            end is fixed {hours(ttl)} after it started; using the shop does not extend it.
+          </p>
+          <pre
+            aria-label="Session as JSON"
+            className="overflow-x-auto rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100"
+          >
+            {JSON.stringify(await sessionJson(session), null, 2)}
+          </pre>
+          <EndSessionButton />
+        </section>
+      ) : (
+        <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-5" aria-labelledby="none">
+          <h2 id="none" className="text-xl font-semibold">You have no session</h2>
+          <p className="text-stone-700">
+            Browsing alone creates none: no cookie, no row in our database. A guest session starts the
+            first time you do something that needs one — adding to your cart or choosing a currency — and
+            lasts {hours(ttl)}.
+          </p>
+          <StartSessionButton />
+        </section>
+      )}
+
+      <section className="space-y-3" aria-labelledby="permissions">
+        <h2 id="permissions" className="text-xl font-semibold">What a guest may do</h2>
+        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+          {SCOPES.map((scope) => {
+            const allowed = granted.includes(scope);
+            return (
+              <li key={scope} className="flex items-start gap-3 px-5 py-3">
+                <span aria-hidden className={allowed ? "text-brand-700" : "text-stone-400"}>{allowed ? "✓" : "✕"}</span>
+                <div>
+                  <code className="text-sm">{scope}</code>
+                  <span className="sr-only">{allowed ? " (allowed)" : " (not allowed)"}</span>
+                  <p className={`text-sm ${allowed ? "text-stone-800" : "text-stone-500"}`}>{SCOPE_DESCRIPTIONS[scope]}</p>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section className="space-y-2 rounded-xl border border-brand-100 bg-brand-50 p-5" aria-labelledby="signup">
+        <h2 id="signup" className="text-xl font-semibold">What happens when you sign up</h2>
+        <ul className="list-disc space-y-1 pl-5 text-stone-700">
+          <li>You get a new session with a new id; this guest id is never promoted to an account.</li>
+          <li>Your cart, preferences, activity and any guest orders move into the account in one step.</li>
+          <li>This guest session is then marked converted, and its old cookie never works again.</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import Image from "next/image";
+import Link from "next/link";
+import { useActionState } from "react";
+import { removeFromCartAction, updateQuantityAction } from "@/app/cart/actions";
+import { idle } from "@/lib/action-state";
+import type { CartLine as Line } from "@/lib/cart";
+import { formatMoney } from "@/lib/currency";
+import { FormMessage } from "./form-message";
+import { SubmitButton } from "./submit-button";
+
+export function CartLine({ line }: { line: Line }) {
+  const [updateState, update] = useActionState(updateQuantityAction, idle);
+  const [removeState, remove] = useActionState(removeFromCartAction, idle);
+  const max = Math.max(line.quantity, Math.min(line.stock, 99));
+  const messageId = `line-${line.productId}-message`;
+  const state = removeState.status !== "idle" ? removeState : updateState;
+  return (
+    <li className="flex gap-4 py-5" aria-label={line.name}>
+      <Image src={line.image} alt="" width={96} height={96} unoptimized className="h-24 w-24 rounded-lg border border-stone-200 bg-white" />
+      <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <Link href={`/products/${line.slug}`} className="font-semibold hover:text-brand-700">{line.name}</Link>
+          <p className="text-sm text-stone-500">{formatMoney(line.unitPrice)} each</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <form action={update} className="flex items-center gap-2">
+            <input type="hidden" name="productId" value={line.productId} />
+            <label className="text-sm">
+              <span className="sr-only">Quantity of {line.name}</span>
+              <select
+                name="quantity"
+                defaultValue={line.quantity}
+                key={line.quantity}
+                aria-describedby={messageId}
+                className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
+              >
+                {Array.from({ length: max + 1 }, (_, n) => (
+                  <option key={n} value={n}>{n === 0 ? "0 (remove)" : n}</option>
+                ))}
+              </select>
+            </label>
+            <SubmitButton variant="secondary" pendingText="Updating…">Update</SubmitButton>
+          </form>
+          <form action={remove}>
+            <input type="hidden" name="productId" value={line.productId} />
+            <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${line.name}`}>Remove</SubmitButton>
+          </form>
+        </div>
+        <p className="font-semibold sm:w-28 sm:text-right" data-testid="line-total">{formatMoney(line.lineTotal)}</p>
+      </div>
+      <FormMessage state={state} id={messageId} />
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { setCurrencyAction } from "@/app/preferences-actions";
+import { idle } from "@/lib/action-state";
+import { CURRENCIES, type Currency } from "@/lib/currency";
+
+/** Changing the currency is a preference, so it starts a guest session when there is none. */
+export function CurrencySwitcher({ current }: { current: Currency }) {
+  const [state, formAction, isPending] = useActionState(setCurrencyAction, idle);
+  const [enhanced, setEnhanced] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => setEnhanced(true), []);
+  return (
+    <form ref={form} action={formAction} className="flex items-center gap-1">
+      <label htmlFor="currency" className="sr-only">Currency</label>
+      <select
+        id="currency"
+        name="currency"
+        defaultValue={current}
+        key={current}
+        disabled={isPending}
+        onChange={() => form.current?.requestSubmit()}
+        className="rounded-full border border-stone-300 bg-white px-2 py-1.5 text-sm"
+      >
+        {CURRENCIES.map((c) => (
+          <option key={c} value={c}>{c}</option>
+        ))}
+      </select>
+      {!enhanced && (
+        <button type="submit" className="rounded-full border border-stone-300 px-2 py-1.5 text-sm">Set</button>
+      )}
+      {state.status === "error" && <span role="alert" className="text-xs text-red-700">{state.message}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { config } from "./config";
+import { convert, lineTotal, type Currency, type Money } from "./currency";
+import { db } from "./db";
+import { DomainError, notFound } from "./errors";
+import { requireScope } from "./permissions";
+import { currencyOf } from "./preferences-model";
+import { hit } from "./rate-limit";
+import { sessionForAction, startGuestSession, visitorPermissions, type Session } from "./session";
+
+// Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
+// more than the stock, prices always read from the database.
+
+export const MAX_QUANTITY = 99;
+
+const quantity = (min: number) =>
+  z
+    .number({ error: "quantity must be a whole number." })
+    .int("quantity must be a whole number.")
+    .min(min, `quantity must be at least ${min}.`)
+    .max(MAX_QUANTITY, `quantity can be at most ${MAX_QUANTITY}.`);
+
+export const addItemInput = z
+  .object({
+    productId: z.string().min(1).max(64).optional(),
+    slug: z.string().min(1).max(120).optional(),
+    quantity: quantity(1).default(1),
+  })
+  .refine((v) => v.productId || v.slug, { message: "Give a productId or a slug.", path: ["productId"] });
+export const setQuantityInput = z.object({ quantity: quantity(0) });
+
+export type CartLine = {
+  productId: string;
+  slug: string;
+  name: string;
+  image: string;
+  quantity: number;
+  stock: number;
+  unitPrice: Money;
+  lineTotal: Money;
+};
+export type CartView = { items: CartLine[]; subtotal: Money; count: number };
+
+/** Who owns a cart: a guest session (later, also an account). */
+export type CartOwner = { guestSessionId: string };
+export const ownerOf = (session: Session): CartOwner => ({ guestSessionId: session.id });
+
+const outOfStock = (name: string, stock: number) =>
+  new DomainError(
+    "insufficient_stock",
+    stock <= 0 ? `${name} is out of stock.` : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} in stock.`,
+    409,
+  );
+
+async function cartId(owner: CartOwner): Promise<string> {
+  const cart = await db.cart.upsert({ where: owner, create: owner, update: {}, select: { id: true } });
+  return cart.id;
+}
+
+export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>): Promise<void> {
+  const product = await db.product.findUnique({
+    where: input.productId ? { id: input.productId } : { slug: input.slug! },
+    select: { id: true, name: true, stock: true },
+  });
+  if (!product) throw notFound("That product does not exist.");
+  const id = await cartId(owner);
+  const line = await db.cartItem.findUnique({ where: { cartId_productId: { cartId: id, productId: product.id } } });
+  const wanted = (line?.quantity ?? 0) + input.quantity;
+  if (wanted > MAX_QUANTITY) {
+    throw new DomainError("invalid_input", `You can have at most ${MAX_QUANTITY} of one product in your cart.`, 422);
+  }
+  if (wanted > product.stock) throw outOfStock(product.name, product.stock);
+  await db.cartItem.upsert({
+    where: { cartId_productId: { cartId: id, productId: product.id } },
+    create: { cartId: id, productId: product.id, quantity: wanted },
+    update: { quantity: wanted },
+  });
+}
+
+/** Sets a line's quantity; 0 removes it. */
+export async function setItemQuantity(owner: CartOwner, productId: string, qty: number): Promise<void> {
+  const cart = await db.cart.findUnique({ where: owner, select: { id: true } });
+  const line = cart
+    ? await db.cartItem.findUnique({
+        where: { cartId_productId: { cartId: cart.id, productId } },
+        include: { product: { select: { name: true, stock: true } } },
+      })
+    : null;
+  if (!cart || !line) throw new DomainError("not_in_cart", "That product is not in your cart.", 404);
+  if (qty === 0) {
+    await db.cartItem.delete({ where: { id: line.id } });
+    return;
+  }
+  if (qty > line.product.stock) throw outOfStock(line.product.name, line.product.stock);
+  await db.cartItem.update({ where: { id: line.id }, data: { quantity: qty } });
+}
+
+export const removeItem = (owner: CartOwner, productId: string) => setItemQuantity(owner, productId, 0);
+
+export async function readCart(owner: CartOwner | null, currency: Currency): Promise<CartView> {
+  const cart = owner
+    ? await db.cart.findUnique({
+        where: owner,
+        include: { items: { include: { product: true }, orderBy: { addedAt: "asc" } } },
+      })
+    : null;
+  const items: CartLine[] = (cart?.items ?? []).map((i) => ({
+    productId: i.productId,
+    slug: i.product.slug,
+    name: i.product.name,
+    image: i.product.image,
+    quantity: i.quantity,
+    stock: i.product.stock,
+    unitPrice: convert(i.product.priceCents, currency),
+    lineTotal: lineTotal(i.product.priceCents, i.quantity, currency),
+  }));
+  return {
+    items,
+    subtotal: { amount: items.reduce((sum, i) => sum + i.lineTotal.amount, 0), currency },
+    count: items.reduce((sum, i) => sum + i.quantity, 0),
+  };
+}
+
+// ---- The operations behind both the server actions and the route handlers ----
+
+/** Checks the scope before anything is created, then counts the write against the session. */
+async function writableSession(create: boolean): Promise<Session> {
+  const existing = await sessionForAction();
+  requireScope(visitorPermissions(existing), "add_to_cart");
+  if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.", 404);
+  const session = existing ?? (await startGuestSession());
+  await hit("cart_writes", session.id, config().rateLimits.cartWrites);
+  return session;
+}
+
+/** Adds to the visitor's cart, starting a guest session when there is none. */
+export async function addToCart(input: z.infer<typeof addItemInput>): Promise<Session> {
+  const session = await writableSession(true);
+  await addItem(ownerOf(session), input);
+  return session;
+}
+
+export async function changeCartQuantity(productId: string, qty: number): Promise<Session> {
+  const session = await writableSession(false);
+  await setItemQuantity(ownerOf(session), productId, qty);
+  return session;
+}
+
+export const cartOf = (session: Session | null): Promise<CartView> =>
+  readCart(session ? ownerOf(session) : null, session ? currencyOf(session.preferences) : "USD");

@@ -1,0 +1,39 @@
+import { db } from "./db";
+import { rateLimited } from "./errors";
+import { keyedHash } from "./ids";
+
+// Fixed one-minute windows counted in the database with a single atomic upsert, so limits
+// hold across requests, processes and app servers that share the database.
+
+export type LimitName = "sessions" | "cart_writes" | "logins" | "signups";
+
+const WINDOW_MS = 60_000;
+
+const MESSAGES: Record<LimitName, string> = {
+  sessions: "Too many new sessions from your network. Please wait a moment and try again.",
+  cart_writes: "You are changing your cart very quickly. Please wait a moment and try again.",
+  logins: "Too many log-in attempts. Please wait a minute and try again.",
+  signups: "Too many sign-ups from your network. Please wait a minute and try again.",
+};
+
+/** Counts one hit for `subject` and throws a 429 domain error past `perMinute`. */
+export async function hit(limit: LimitName, subject: string, perMinute: number, now = Date.now()): Promise<void> {
+  const windowStart = new Date(now - (now % WINDOW_MS));
+  const key = `${limit}:${keyedHash(subject)}`;
+  const rows = await db.$queryRaw<{ count: bigint | number }[]>`
+    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END,
+      "windowStart" = excluded."windowStart"
+    RETURNING "count"`;
+  if (Number(rows[0].count) > perMinute) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
+    throw rateLimited(MESSAGES[limit], retryAfter);
+  }
+}
+
+/** Deletes windows that ended, for the cleanup script. */
+export async function pruneRateLimits(now = Date.now()): Promise<number> {
+  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now - WINDOW_MS) } } });
+  return count;
+}

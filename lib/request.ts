@@ -1,0 +1,35 @@
+import { headers } from "next/headers";
+import { config } from "./config";
+
+// What the server knows about the caller's connection, for rate limits and cookie flags.
+// `npm start` preloads scripts/client-ip.cjs, which writes the socket address into
+// X-Forwarded-For unless TRUST_PROXY=true (Next's App Router exposes no socket address, and
+// `next start` keeps a client-sent X-Forwarded-For as it is, so a client could pick its own).
+
+/** The client's IP address: with TRUST_PROXY, the address the nearest proxy appended. */
+export async function clientIp(): Promise<string> {
+  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
+  const hops = forwarded.split(",").map((s) => s.trim()).filter(Boolean);
+  if (hops.length === 0) return "unknown";
+  return config().trustProxy ? hops[hops.length - 1] : hops[0];
+}
+
+/** Whether the cookie should be `Secure`: forced by COOKIE_SECURE, or the request was https. */
+export async function secureCookies(): Promise<boolean> {
+  const setting = config().cookieSecure;
+  if (setting !== "auto") return setting === "true";
+  return (await headers()).get("x-forwarded-proto") === "https";
+}
+
+/** The Origin check for mutating JSON requests: a foreign Origin is refused. */
+export async function sameOrigin(): Promise<boolean> {
+  const h = await headers();
+  const origin = h.get("origin");
+  if (!origin) return true; // non-browser clients send none; browsers always send it on POST/PUT/PATCH/DELETE
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+import { cartOf } from "./cart";
+import { EXPERIMENT } from "./experiments";
+import type { Session } from "./session";
+
+// The session in PRODUCT.md's JSON shape, shared by GET /api/session and the /session page.
+
+export async function sessionJson(session: Session) {
+  const cart = await cartOf(session);
+  const data = {
+    cartItems: cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
+    preferences: { currency: session.preferences.currency ?? "USD" },
+    experiments: session.variant ? { [EXPERIMENT]: session.variant } : {},
+  };
+  return {
+    anonymousSession: {
+      sessionId: session.id,
+      type: session.type,
+      permissions: session.permissions,
+      createdAt: session.createdAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      data,
+    },
+  };
+}

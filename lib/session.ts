@@ -1,0 +1,181 @@
+import { sealData, unsealData } from "iron-session";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { config } from "./config";
+import { db } from "./db";
+import { variantFor } from "./experiments";
+import { newGuestSessionId } from "./ids";
+import { permissionsFor, type Scope } from "./permissions";
+import { parsePreferences, type Preferences } from "./preferences-model";
+import { hit } from "./rate-limit";
+import { clientIp, secureCookies } from "./request";
+
+// The one module that knows the session cookie. The cookie is sealed by iron-session and holds
+// only { sid, type, exp }; the row behind it decides whether the session is still alive, so an
+// expired, converted or revoked session's replayed cookie is refused on the very next request.
+
+export const COOKIE_NAME = "passerby_session";
+
+type CookiePayload = { sid: string; type: "anonymous" | "authenticated"; exp: number };
+
+export type GuestSession = {
+  type: "anonymous";
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  preferences: Preferences;
+  variant: string | null;
+  permissions: Scope[];
+};
+
+export type Session = GuestSession;
+
+/** iron-session seals with the highest key id and unseals with all: the first secret gets it. */
+function passwords(): Record<string, string> {
+  const secrets = config().sessionSecrets;
+  return Object.fromEntries(secrets.map((secret, i) => [String(secrets.length - i), secret]));
+}
+
+export async function sealSession(payload: CookiePayload, now = Date.now()): Promise<string> {
+  const ttl = Math.max(1, Math.ceil((payload.exp - now) / 1000));
+  return sealData(payload, { password: passwords(), ttl });
+}
+
+async function unsealSession(seal: string): Promise<CookiePayload | null> {
+  try {
+    const data = await unsealData<Partial<CookiePayload>>(seal, { password: passwords() });
+    // unsealData answers {} for an expired, tampered or foreign seal.
+    if (typeof data.sid !== "string" || typeof data.exp !== "number") return null;
+    if (data.type !== "anonymous" && data.type !== "authenticated") return null;
+    return { sid: data.sid, type: data.type, exp: data.exp };
+  } catch {
+    return null;
+  }
+}
+
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+async function loadGuestSession(id: string, now: Date): Promise<GuestSession | null> {
+  const row = await db.guestSession.findUnique({ where: { id } });
+  if (!row || row.status !== "active") return null;
+  if (row.expiresAt <= now) {
+    // Expiry is absolute and checked here, whatever the cookie says.
+    await db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.guestSession.update({ where: { id }, data: { lastSeenAt: now } });
+  }
+  return {
+    type: "anonymous",
+    id: row.id,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    preferences: parsePreferences(row.preferences),
+    variant: row.variant,
+    permissions: permissionsFor("anonymous", config().anonPermissions),
+  };
+}
+
+/**
+ * The live session behind a sealed cookie, or null. `stale` says a cookie was sent but is of
+ * no use (tampered, foreign, expired, ended or unknown) and should be cleared.
+ */
+export async function resolveSession(seal: string | undefined, now = new Date()): Promise<{ session: Session | null; stale: boolean }> {
+  if (!seal) return { session: null, stale: false };
+  const payload = await unsealSession(seal);
+  if (!payload || payload.exp <= now.getTime()) return { session: null, stale: true };
+  const session = payload.type === "anonymous" ? await loadGuestSession(payload.sid, now) : null;
+  return { session, stale: session === null };
+}
+
+/** Creates a guest session row and its sealed cookie value. */
+export async function createGuestSession(now = new Date()): Promise<{ session: GuestSession; seal: string }> {
+  const id = newGuestSessionId();
+  const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
+  const row = await db.guestSession.create({
+    data: { id, createdAt: now, lastSeenAt: now, expiresAt, variant: variantFor(id) },
+  });
+  const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
+  return {
+    session: {
+      type: "anonymous",
+      id,
+      createdAt: row.createdAt,
+      expiresAt,
+      preferences: {},
+      variant: row.variant,
+      permissions: permissionsFor("anonymous", config().anonPermissions),
+    },
+    seal,
+  };
+}
+
+/** Ends a session on the server: its cookie, replayed, is refused from now on. */
+export async function revokeSession(session: Session, now = new Date()): Promise<void> {
+  await db.guestSession.updateMany({
+    where: { id: session.id, status: "active" },
+    data: { status: "revoked", endedAt: now },
+  });
+}
+
+// ---- Request-bound helpers (server components, server actions, route handlers) ----
+
+/** The current session for reading (server components may not change cookies). */
+export const currentSession = cache(async (): Promise<Session | null> => {
+  const jar = await cookies();
+  return (await resolveSession(jar.get(COOKIE_NAME)?.value)).session;
+});
+
+async function writeCookie(seal: string, expiresAt: Date) {
+  (await cookies()).set(COOKIE_NAME, seal, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await secureCookies(),
+    path: "/",
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  });
+}
+
+async function clearCookie() {
+  (await cookies()).delete(COOKIE_NAME);
+}
+
+/** For server actions and route handlers: the current session, clearing a stale cookie. */
+export async function sessionForAction(): Promise<Session | null> {
+  const jar = await cookies();
+  const { session, stale } = await resolveSession(jar.get(COOKIE_NAME)?.value);
+  if (stale) await clearCookie();
+  return session;
+}
+
+/**
+ * The current session, or a new guest session when there is none (rate-limited per client IP).
+ * Only server actions and route handlers call this: browsing alone never creates a session.
+ */
+export async function ensureSession(): Promise<{ session: Session; created: boolean }> {
+  const existing = await sessionForAction();
+  if (existing) return { session: existing, created: false };
+  return { session: await startGuestSession(), created: true };
+}
+
+/** Starts a guest session and sets its cookie; new sessions are rate-limited per client IP. */
+export async function startGuestSession(): Promise<GuestSession> {
+  await hit("sessions", await clientIp(), config().rateLimits.sessions);
+  const { session, seal } = await createGuestSession();
+  await writeCookie(seal, session.expiresAt);
+  return session;
+}
+
+/** The scopes of whoever is calling: a visitor without a session has the anonymous ones. */
+export const visitorPermissions = (session: Session | null): Scope[] =>
+  session?.permissions ?? permissionsFor("anonymous", config().anonPermissions);
+
+/** Ends the current session (log-out or discarding a guest session) and clears the cookie. */
+export async function endCurrentSession(): Promise<boolean> {
+  const session = await sessionForAction();
+  await clearCookie();
+  if (!session) return false;
+  await revokeSession(session);
+  return true;
+}

@@ -1,0 +1,19 @@
+import { db } from "./db";
+import { pruneRateLimits } from "./rate-limit";
+
+/**
+ * Marks guest sessions past their absolute expiry as expired and deletes the carts of ended
+ * guest sessions (expired or revoked), which no cookie can reach any more. Rows themselves stay
+ * (anonymous, for the analytics); finished rate-limit windows go.
+ */
+export async function sweepGuestSessions(now = new Date()) {
+  const expired = await db.guestSession.updateMany({
+    where: { status: "active", expiresAt: { lte: now } },
+    data: { status: "expired", endedAt: now },
+  });
+  const carts = await db.cart.deleteMany({
+    where: { guestSession: { status: { in: ["expired", "revoked"] } } },
+  });
+  const windows = await pruneRateLimits(now.getTime());
+  return { expiredSessions: expired.count, cartsDeleted: carts.count, rateLimitWindowsPruned: windows };
+}

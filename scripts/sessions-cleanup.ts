@@ -1,0 +1,14 @@
+// `npm run sessions:cleanup`: sweep expired guest sessions (see lib/sweep.ts). Run it from cron.
+import { db } from "../lib/db";
+import { sweepGuestSessions } from "../lib/sweep";
+import { exitOnConfigError } from "./prepare-db";
+
+sweepGuestSessions()
+  .then((r) => {
+    console.log(
+      `Marked ${r.expiredSessions} guest session(s) expired, deleted ${r.cartsDeleted} cart(s) of ended guest sessions, ` +
+        `pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s).`,
+    );
+  })
+  .catch(exitOnConfigError)
+  .finally(() => db.$disconnect());
