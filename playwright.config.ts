@@ -30,7 +30,8 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: "file:./.e2e-data/shop.db",
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
-      COOKIE_SECURE: "false",
+      // Many tests start sessions from 127.0.0.1 within a minute; cart writes keep the default.
+      RATE_LIMIT_SESSIONS_PER_MIN: "1000",
     },
   },
 });

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const cartCount = (page: Page) => page.getByTestId("cart-count");
+
+async function addFromProductPage(page: Page, slug: string, quantity = 1) {
+  await page.goto(`/products/${slug}`);
+  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+test("a guest fills a cart, changes it, switches currency and keeps it across a reload", async ({ page, context }) => {
+  await page.goto("/");
+  expect(await context.cookies()).toEqual([]);
+  await expect(cartCount(page)).toHaveText("0");
+
+  await addFromProductPage(page, "morning-blend", 2);
+  await expect(cartCount(page)).toHaveText("2");
+  const [cookie] = await context.cookies();
+  expect(cookie).toMatchObject({ name: "passerby_session", httpOnly: true, sameSite: "Lax" });
+  expect(cookie.value).not.toContain("guest_");
+
+  await addFromProductPage(page, "brass-pen");
+  await expect(cartCount(page)).toHaveText("3");
+
+  await page.getByRole("link", { name: /Cart/ }).click();
+  await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
+  const lines = page.getByRole("list", { name: "Cart items" }).getByRole("listitem");
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByText("$67.00")).toBeVisible(); // 2 × 14.50 + 38.00
+
+  const coffee = lines.filter({ hasText: "Morning Blend Coffee" });
+  await coffee.getByLabel("Quantity of Morning Blend Coffee").selectOption("3");
+  await coffee.getByRole("button", { name: "Update" }).click();
+  await expect(coffee.getByText("Quantity updated.")).toBeVisible();
+  await expect(coffee.getByTestId("line-total")).toHaveText("$43.50");
+  await expect(cartCount(page)).toHaveText("4");
+
+  await lines.filter({ hasText: "Brass Ballpoint Pen" }).getByRole("button", { name: "Remove Brass Ballpoint Pen" }).click();
+  await expect(lines).toHaveCount(1);
+  await expect(cartCount(page)).toHaveText("3");
+
+  await page.getByLabel("Currency").selectOption("EUR");
+  await expect(coffee.getByTestId("line-total")).toHaveText("€40.02"); // 3 × €13.34
+  await page.goto("/products/chef-knife");
+  await expect(page.getByText("€81.88")).toBeVisible();
+
+  await page.goto("/cart");
+  await page.reload();
+  await expect(lines).toHaveCount(1);
+  await expect(cartCount(page)).toHaveText("3");
+  await expect(page.getByLabel("Currency")).toHaveValue("EUR");
+});
+
+test("the session cookie is not readable by page scripts", async ({ page }) => {
+  await addFromProductPage(page, "soy-candle");
+  expect(await page.evaluate(() => document.cookie)).not.toContain("passerby_session");
+});
+
+test("asking for more than the stock shows a clear message and changes nothing", async ({ page }) => {
+  await addFromProductPage(page, "desk-planner", 3); // the whole stock
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Only 3 of Weekly Desk Planner are in stock.")).toBeVisible();
+  await expect(cartCount(page)).toHaveText("3");
+});
+
+test("the session inspector shows the session, its permissions and a live countdown", async ({ page }) => {
+  await page.goto("/session");
+  await expect(page.getByRole("heading", { name: "You have no session" })).toBeVisible();
+  await expect(page.getByText("Browsing alone creates none")).toBeVisible();
+
+  await addFromProductPage(page, "washi-tape-set", 2);
+  await page.getByRole("link", { name: "Your session" }).click();
+  await expect(page.getByRole("heading", { name: "You have a guest session" })).toBeVisible();
+  const json = JSON.parse((await page.getByLabel("Session as JSON").textContent())!);
+  expect(json.anonymousSession).toMatchObject({
+    type: "anonymous",
+    permissions: ["view_content", "add_to_cart", "guest_checkout", "view_orders"],
+    data: { cartItems: [{ quantity: 2 }], preferences: { currency: "USD" } },
+  });
+  expect(json.anonymousSession.sessionId).toMatch(/^guest_/);
+  expect(["A", "B"]).toContain(json.anonymousSession.data.experiments.cta_copy);
+
+  const countdown = page.getByTestId("countdown");
+  await expect(countdown).toHaveText(/^23h 59m \d\ds$/);
+  const first = await countdown.textContent();
+  await expect(countdown).not.toHaveText(first!, { timeout: 3000 });
+  await expect(page.getByText("save_payment_method")).toBeVisible();
+
+  await page.getByRole("button", { name: "End this guest session" }).click();
+  await expect(page.getByRole("heading", { name: "You have no session" })).toBeVisible();
+  await expect(page.getByTestId("cart-count")).toHaveText("0");
+});
+
+test("the add-to-cart form works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/products/linen-apron");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await page.goto("/cart");
+  await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "Remove Linen Apron" }).click();
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,39 @@
+import "./helpers/test-db";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DomainError } from "../lib/errors";
+import { hit, pruneRateLimits } from "../lib/rate-limit";
+import { db } from "../lib/db";
+
+const minute = (n: number) => Date.UTC(2026, 10, 25, 12, n, 0);
+
+test("the limit allows N hits per minute, then answers 429 with Retry-After", async () => {
+  const t = minute(0) + 15_000;
+  for (let i = 0; i < 3; i++) await hit("cart_writes", "session-a", 3, t);
+  await assert.rejects(hit("cart_writes", "session-a", 3, t), (e: unknown) =>
+    e instanceof DomainError && e.status === 429 && e.code === "rate_limited" && e.details.retryAfter === 45,
+  );
+});
+
+test("subjects and limits are counted apart", async () => {
+  const t = minute(1);
+  for (let i = 0; i < 2; i++) await hit("sessions", "10.0.0.1", 2, t);
+  await hit("sessions", "10.0.0.2", 2, t);
+  await hit("logins", "10.0.0.1", 2, t);
+  await assert.rejects(hit("sessions", "10.0.0.1", 2, t), DomainError);
+});
+
+test("a new minute starts a new window", async () => {
+  for (let i = 0; i < 2; i++) await hit("signups", "1.2.3.4", 2, minute(2));
+  await assert.rejects(hit("signups", "1.2.3.4", 2, minute(2) + 59_000), DomainError);
+  await hit("signups", "1.2.3.4", 2, minute(3));
+});
+
+test("keys hold a keyed hash, never the raw subject, and old windows are pruned", async () => {
+  await hit("logins", "shopper@example.com", 5, minute(4));
+  const keys = (await db.rateLimitWindow.findMany()).map((w) => w.key);
+  assert.ok(keys.every((k) => !k.includes("example.com") && !k.includes("10.0.0")));
+  const pruned = await pruneRateLimits(minute(10));
+  assert.ok(pruned >= 4);
+  assert.equal(await db.rateLimitWindow.count(), 0);
+});

@@ -1,0 +1,106 @@
+// Session lifecycle against a real SQLite file: create, resolve, expire, revoke, replay, tamper.
+// The secret list rotates: "new" seals, "old" still opens.
+import { NEW_SECRET, OLD_SECRET } from "./helpers/rotating-secrets";
+import "./helpers/test-db";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { sealData, unsealData } from "iron-session";
+import { db } from "../lib/db";
+import { createGuestSession, resolveSession, revokeSession } from "../lib/session";
+import { sweepGuestSessions } from "../lib/sweep";
+
+test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
+  const now = new Date();
+  const { session, seal } = await createGuestSession(now);
+  assert.match(session.id, /^guest_/);
+  assert.equal(session.expiresAt.getTime() - now.getTime(), 86_400_000);
+  const row = await db.guestSession.findUniqueOrThrow({ where: { id: session.id } });
+  assert.equal(row.status, "active");
+  const resolved = await resolveSession(seal);
+  assert.equal(resolved.session?.id, session.id);
+  assert.equal(resolved.stale, false);
+  assert.deepEqual(resolved.session?.permissions, ["view_content", "add_to_cart", "guest_checkout", "view_orders"]);
+});
+
+test("the cookie holds only the id, the type and the expiry, sealed with the first secret", async () => {
+  const { session, seal } = await createGuestSession();
+  assert.ok(!seal.includes(session.id), "the id is not readable in the cookie");
+  const payload = await unsealData<Record<string, unknown>>(seal, { password: { 2: NEW_SECRET } });
+  assert.deepEqual(Object.keys(payload).sort(), ["exp", "sid", "type"]);
+  assert.equal(payload.sid, session.id);
+  assert.equal(payload.type, "anonymous");
+});
+
+test("a cookie sealed with a rotated-out (second) secret still opens", async () => {
+  const { session } = await createGuestSession();
+  const seal = await sealData(
+    { sid: session.id, type: "anonymous", exp: session.expiresAt.getTime() },
+    { password: { 1: OLD_SECRET } },
+  );
+  assert.equal((await resolveSession(seal)).session?.id, session.id);
+});
+
+test("no cookie is no session, and not stale", async () => {
+  assert.deepEqual(await resolveSession(undefined), { session: null, stale: false });
+});
+
+test("tampered, foreign and garbage cookies are no session, never an error", async () => {
+  const { seal } = await createGuestSession();
+  const i = seal.indexOf("*", 10) + 3;
+  const tampered = seal.slice(0, i) + (seal[i] === "A" ? "B" : "A") + seal.slice(i + 1);
+  const foreign = await sealData({ sid: "guest_x", type: "anonymous", exp: Date.now() + 60_000 }, { password: "another-shops-secret-another-shops-secret" });
+  for (const cookie of [tampered, foreign, "not-a-seal", "Fe26.2**"]) {
+    assert.deepEqual(await resolveSession(cookie), { session: null, stale: true });
+  }
+});
+
+test("a well-sealed cookie for an unknown session id is refused", async () => {
+  const seal = await sealData({ sid: "guest_unknown", type: "anonymous", exp: Date.now() + 60_000 }, { password: { 2: NEW_SECRET } });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+});
+
+test("expiry is checked on the server: a live cookie for an expired row is refused and the row marked", async () => {
+  const { session, seal } = await createGuestSession();
+  await db.guestSession.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  const row = await db.guestSession.findUniqueOrThrow({ where: { id: session.id } });
+  assert.equal(row.status, "expired");
+});
+
+test("a session created with a TTL that has run out resolves to nothing", async () => {
+  const created = new Date(Date.now() - 86_400_000 - 5_000);
+  const { seal } = await createGuestSession(created);
+  assert.equal((await resolveSession(seal)).session, null);
+});
+
+test("a revoked session's replayed cookie is refused on the very next request", async () => {
+  const { session, seal } = await createGuestSession();
+  assert.ok((await resolveSession(seal)).session);
+  await revokeSession(session);
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).status, "revoked");
+});
+
+test("converted sessions are refused too", async () => {
+  const { session, seal } = await createGuestSession();
+  await db.guestSession.update({ where: { id: session.id }, data: { status: "converted" } });
+  assert.equal((await resolveSession(seal)).session, null);
+});
+
+test("the sweep marks expired sessions and deletes the carts no cookie can reach", async () => {
+  const live = await createGuestSession();
+  const old = await createGuestSession(new Date(Date.now() - 90_000_000));
+  const product = await db.product.create({
+    data: { slug: "sweep-test", name: "Sweep", description: "", priceCents: 100, stock: 5, image: "/x.svg",
+      category: { create: { slug: "sweep-cat", name: "Sweep" } } },
+  });
+  for (const s of [live, old]) {
+    await db.cart.create({ data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } } });
+  }
+  const result = await sweepGuestSessions();
+  assert.ok(result.expiredSessions >= 1);
+  assert.ok(result.cartsDeleted >= 1);
+  assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: old.session.id } })).status, "expired");
+  assert.equal(await db.cart.count({ where: { guestSessionId: old.session.id } }), 0);
+  assert.equal(await db.cart.count({ where: { guestSessionId: live.session.id } }), 1);
+});
