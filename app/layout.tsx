@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <CartCountProvider>
           <SiteHeader
+            signedIn={session?.type === "authenticated"}
             cartSlot={
               <>
                 <CurrencySwitcher current={currencyOf(session?.preferences ?? {})} />

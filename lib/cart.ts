@@ -41,9 +41,10 @@ export type CartLine = {
 };
 export type CartView = { items: CartLine[]; subtotal: Money; count: number };
 
-/** Who owns a cart: a guest session (later, also an account). */
-export type CartOwner = { guestSessionId: string };
-export const ownerOf = (session: Session): CartOwner => ({ guestSessionId: session.id });
+/** Who owns a cart: a guest session or an account. */
+export type CartOwner = { guestSessionId: string } | { userId: string };
+export const ownerOf = (session: Session): CartOwner =>
+  session.type === "anonymous" ? { guestSessionId: session.id } : { userId: session.userId };
 
 const outOfStock = (name: string, stock: number) =>
   new DomainError(
@@ -101,7 +102,7 @@ export async function readCart(owner: CartOwner | null, currency: Currency): Pro
   const cart = owner
     ? await db.cart.findUnique({
         where: owner,
-        include: { items: { include: { product: true }, orderBy: { addedAt: "asc" } } },
+        include: { items: { include: { product: true }, orderBy: [{ addedAt: "asc" }, { id: "asc" }] } },
       })
     : null;
   const items: CartLine[] = (cart?.items ?? []).map((i) => ({
@@ -129,9 +130,13 @@ async function writableSession(create: boolean): Promise<Session> {
   requireScope(visitorPermissions(existing), "add_to_cart");
   if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.", 404);
   const session = existing ?? (await startGuestSession());
-  await hit("cart_writes", session.id, config().rateLimits.cartWrites);
+  await countCartWrite(session);
   return session;
 }
+
+/** Every cart write counts against the session's per-minute limit. */
+export const countCartWrite = (session: Session) =>
+  hit("cart_writes", session.id, config().rateLimits.cartWrites);
 
 /** Adds to the visitor's cart, starting a guest session when there is none. */
 export async function addToCart(input: z.infer<typeof addItemInput>): Promise<Session> {

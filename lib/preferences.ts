@@ -16,6 +16,8 @@ export async function setPreferences(input: z.infer<typeof preferencesInput>): P
   requireScope(visitorPermissions(existing), "view_content");
   const session = existing ?? (await startGuestSession());
   const preferences: Preferences = { ...session.preferences, ...input };
-  await db.guestSession.update({ where: { id: session.id }, data: { preferences: JSON.stringify(preferences) } });
+  const data = { preferences: JSON.stringify(preferences) };
+  if (session.type === "anonymous") await db.guestSession.update({ where: { id: session.id }, data });
+  else await db.user.update({ where: { id: session.userId }, data });
   return { session: { ...session, preferences }, preferences };
 }

@@ -11,13 +11,20 @@ export async function sessionJson(session: Session) {
     preferences: { currency: session.preferences.currency ?? "USD" },
     experiments: session.variant ? { [EXPERIMENT]: session.variant } : {},
   };
+  const common = {
+    sessionId: session.id,
+    type: session.type,
+    permissions: session.permissions,
+    createdAt: session.createdAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+  };
+  if (session.type === "anonymous") return { anonymousSession: { ...common, data } };
   return {
-    anonymousSession: {
-      sessionId: session.id,
-      type: session.type,
-      permissions: session.permissions,
-      createdAt: session.createdAt.toISOString(),
-      expiresAt: session.expiresAt.toISOString(),
+    authenticatedSession: {
+      ...common,
+      userId: session.userId,
+      email: session.email,
+      migratedFrom: session.migratedFrom,
       data,
     },
   };

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { config } from "./config";
 import { db } from "./db";
 import { variantFor } from "./experiments";
-import { newGuestSessionId } from "./ids";
+import { newGuestSessionId, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
 import { parsePreferences, type Preferences } from "./preferences-model";
 import { hit } from "./rate-limit";
@@ -28,7 +28,22 @@ export type GuestSession = {
   permissions: Scope[];
 };
 
-export type Session = GuestSession;
+export type UserSession = {
+  type: "authenticated";
+  id: string;
+  userId: string;
+  email: string;
+  isAdmin: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The guest session whose state moved into the account at this log-in, if any. */
+  migratedFrom: string | null;
+  preferences: Preferences;
+  variant: string | null;
+  permissions: Scope[];
+};
+
+export type Session = GuestSession | UserSession;
 
 /** iron-session seals with the highest key id and unseals with all: the first secret gets it. */
 function passwords(): Record<string, string> {
@@ -77,6 +92,31 @@ async function loadGuestSession(id: string, now: Date): Promise<GuestSession | n
   };
 }
 
+async function loadUserSession(id: string, now: Date): Promise<UserSession | null> {
+  const row = await db.userSession.findUnique({ where: { id }, include: { user: true } });
+  if (!row || row.status !== "active") return null;
+  if (row.expiresAt <= now) {
+    await db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.userSession.update({ where: { id }, data: { lastSeenAt: now } });
+  }
+  return {
+    type: "authenticated",
+    id: row.id,
+    userId: row.userId,
+    email: row.user.email,
+    isAdmin: row.user.isAdmin,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    migratedFrom: row.migratedFrom,
+    preferences: parsePreferences(row.user.preferences),
+    variant: row.user.variant,
+    permissions: permissionsFor(row.user.isAdmin ? "admin" : "authenticated"),
+  };
+}
+
 /**
  * The live session behind a sealed cookie, or null. `stale` says a cookie was sent but is of
  * no use (tampered, foreign, expired, ended or unknown) and should be cleared.
@@ -85,7 +125,8 @@ export async function resolveSession(seal: string | undefined, now = new Date())
   if (!seal) return { session: null, stale: false };
   const payload = await unsealSession(seal);
   if (!payload || payload.exp <= now.getTime()) return { session: null, stale: true };
-  const session = payload.type === "anonymous" ? await loadGuestSession(payload.sid, now) : null;
+  const session =
+    payload.type === "anonymous" ? await loadGuestSession(payload.sid, now) : await loadUserSession(payload.sid, now);
   return { session, stale: session === null };
 }
 
@@ -111,12 +152,25 @@ export async function createGuestSession(now = new Date()): Promise<{ session: G
   };
 }
 
+/** Creates a signed-in session row (always a new id) and its sealed cookie value. */
+export async function createUserSession(
+  userId: string,
+  migratedFrom: string | null,
+  now = new Date(),
+): Promise<{ id: string; expiresAt: Date; seal: string }> {
+  const id = newUserSessionId();
+  const expiresAt = new Date(now.getTime() + config().userSessionTtl * 1000);
+  await db.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom } });
+  const seal = await sealSession({ sid: id, type: "authenticated", exp: expiresAt.getTime() }, now.getTime());
+  return { id, expiresAt, seal };
+}
+
 /** Ends a session on the server: its cookie, replayed, is refused from now on. */
 export async function revokeSession(session: Session, now = new Date()): Promise<void> {
-  await db.guestSession.updateMany({
-    where: { id: session.id, status: "active" },
-    data: { status: "revoked", endedAt: now },
-  });
+  const where = { id: session.id, status: "active" };
+  const data = { status: "revoked", endedAt: now };
+  if (session.type === "anonymous") await db.guestSession.updateMany({ where, data });
+  else await db.userSession.updateMany({ where, data });
 }
 
 // ---- Request-bound helpers (server components, server actions, route handlers) ----
@@ -170,6 +224,12 @@ export async function startGuestSession(): Promise<GuestSession> {
 /** The scopes of whoever is calling: a visitor without a session has the anonymous ones. */
 export const visitorPermissions = (session: Session | null): Scope[] =>
   session?.permissions ?? permissionsFor("anonymous", config().anonPermissions);
+
+/** Signs the visitor in: a new session id in a new cookie, replacing whatever cookie was there. */
+export async function startUserSession(userId: string, migratedFrom: string | null): Promise<void> {
+  const { seal, expiresAt } = await createUserSession(userId, migratedFrom);
+  await writeCookie(seal, expiresAt);
+}
 
 /** Ends the current session (log-out or discarding a guest session) and clears the cookie. */
 export async function endCurrentSession(): Promise<boolean> {

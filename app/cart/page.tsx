@@ -3,17 +3,20 @@ import Link from "next/link";
 import { CartLine } from "@/components/cart-line";
 import { Price } from "@/components/price";
 import { cartOf } from "@/lib/cart";
+import { welcomeMessage } from "@/lib/migration";
 import { currentSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your cart" };
 
-export default async function CartPage() {
+export default async function CartPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await currentSession();
   const cart = await cartOf(session);
+  const message = (await searchParams).welcome ? await welcomeMessage(session) : null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
+      {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
       {cart.items.length === 0 ? (
         <div className="rounded-xl border border-stone-200 bg-white p-8 text-center">
           <p className="text-stone-600">Your cart is empty.</p>

@@ -29,7 +29,9 @@ export default async function SessionPage() {
 
       {session ? (
         <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-5" aria-labelledby="current">
-          <h2 id="current" className="text-xl font-semibold">You have a guest session</h2>
+          <h2 id="current" className="text-xl font-semibold">
+            {session.type === "anonymous" ? "You have a guest session" : `You are signed in as ${session.email}`}
+          </h2>
           <p>
             It ends in <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} />, at{" "}
             <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The
@@ -41,7 +43,7 @@ export default async function SessionPage() {
           >
             {JSON.stringify(await sessionJson(session), null, 2)}
           </pre>
-          <EndSessionButton />
+          {session.type === "anonymous" && <EndSessionButton />}
         </section>
       ) : (
         <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-5" aria-labelledby="none">
@@ -56,7 +58,9 @@ export default async function SessionPage() {
       )}
 
       <section className="space-y-3" aria-labelledby="permissions">
-        <h2 id="permissions" className="text-xl font-semibold">What a guest may do</h2>
+        <h2 id="permissions" className="text-xl font-semibold">
+          {session?.type === "authenticated" ? "What this session may do" : "What a guest may do"}
+        </h2>
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {SCOPES.map((scope) => {
             const allowed = granted.includes(scope);

@@ -1,8 +1,14 @@
 import { cartOf } from "@/lib/cart";
 import { cartJson } from "@/lib/cart-json";
 import { handle, json } from "@/lib/http";
+import { currencyOf } from "@/lib/preferences-model";
+import { readSaved } from "@/lib/saved-for-later";
 import { sessionForAction } from "@/lib/session";
 
 export async function GET() {
-  return handle(async () => json(cartJson(await cartOf(await sessionForAction()))));
+  return handle(async () => {
+    const session = await sessionForAction();
+    const saved = await readSaved(session?.type === "authenticated" ? session.userId : null, currencyOf(session?.preferences ?? {}));
+    return json(cartJson(await cartOf(session), saved));
+  });
 }

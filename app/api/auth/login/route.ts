@@ -1,0 +1,6 @@
+import { logIn, loginInput } from "@/lib/accounts";
+import { handle, json, readJson } from "@/lib/http";
+
+export async function POST(request: Request) {
+  return handle(async () => json(await logIn(await readJson(request, loginInput))));
+}

@@ -1,0 +1,6 @@
+import { signUp, signupInput } from "@/lib/accounts";
+import { handle, json, readJson } from "@/lib/http";
+
+export async function POST(request: Request) {
+  return handle(async () => json(await signUp(await readJson(request, signupInput)), 201));
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/login-form";
+import { cartOf } from "@/lib/cart";
+import { currentSession } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage() {
+  const session = await currentSession();
+  if (session?.type === "authenticated") redirect("/account");
+  const cart = await cartOf(session);
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="text-3xl font-semibold tracking-tight">Log in</h1>
+      {cart.count > 0 ? (
+        <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
+          Your guest cart ({cart.count} {cart.count === 1 ? "item" : "items"}) comes with you when you log in.
+        </p>
+      ) : null}
+      <LoginForm />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { logInAction, type LoginState } from "@/app/login/actions";
+import type { CartChoice, PlanLine } from "@/lib/cart-merge";
+import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
+
+const CHOICES: { value: CartChoice; title: string; explain: string }[] = [
+  { value: "combine", title: "Combine both carts", explain: "Everything goes into one cart; the same product adds up (up to the stock and 99)." },
+  { value: "keep_account", title: "Keep my account cart", explain: "Your account cart stays as it is; this cart's items are saved for later." },
+  { value: "use_guest", title: "Use this cart", explain: "This cart becomes your cart; your account's old items are saved for later." },
+];
+
+const list = (lines: PlanLine[]) => (lines.length ? lines.map((l) => `${l.name} × ${l.quantity}`).join(", ") : "nothing");
+
+export function LoginForm() {
+  const [state, action] = useActionState<LoginState, FormData>(logInAction, { status: "idle" });
+  // Controlled, so the typed e-mail and password survive the step where a cart choice is asked.
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const shownEmail = email || state.values?.email || "";
+  const preview = state.preview;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <TextField label="E-mail" name="email" type="email" autoComplete="email" required
+        value={shownEmail} onChange={(e) => setEmail(e.target.value)} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required
+        value={password} onChange={(e) => setPassword(e.target.value)} />
+
+      {preview && (
+        <fieldset className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
+          <legend className="px-1 font-semibold">Two carts: choose what happens</legend>
+          <p className="text-sm text-stone-700">
+            This browser&apos;s cart has {preview.guestItems} {preview.guestItems === 1 ? "product" : "products"}; your account&apos;s
+            cart has {preview.accountItems}. Nothing is thrown away: what doesn&apos;t go into the cart is saved for later.
+          </p>
+          {CHOICES.map((c) => (
+            <label key={c.value} className="flex gap-3 rounded-lg border border-stone-200 bg-white p-3">
+              <input type="radio" name="cartChoice" value={c.value} defaultChecked={c.value === "combine"} className="mt-1" />
+              <span className="text-sm">
+                <span className="block font-medium">{c.title}</span>
+                <span className="block text-stone-600">{c.explain}</span>
+                <span className="mt-1 block">Cart: {list(preview.plans[c.value].cart)}</span>
+                <span className="block">Saved for later: {list(preview.plans[c.value].savedForLater)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      <p aria-live="polite" role={state.status === "error" ? "alert" : undefined}
+        className={`min-h-5 text-sm ${state.status === "error" ? "text-red-700" : "text-stone-700"}`}>
+        {state.message ?? ""}
+      </p>
+      <SubmitButton pendingText="Logging in…" className="w-full py-2.5">Log in</SubmitButton>
+      <p className="text-sm text-stone-600">
+        New here? <Link href="/signup" className="font-medium text-brand-700 underline">Create an account</Link>
+      </p>
+    </form>
+  );
+}
