@@ -1,0 +1,169 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// A guest's journey into an account, and back out, through the browser.
+
+const PASSWORD = "correct horse battery";
+let n = 0;
+const email = () => `shopper${Date.now()}${++n}@example.com`;
+
+async function add(page: Page, slug: string, quantity = 1) {
+  await page.goto(`/products/${slug}`);
+  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+async function signUp(page: Page, address: string) {
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/(cart|account)\?welcome=1$/);
+}
+
+async function logOut(page: Page) {
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
+const cartLines = (page: Page) => page.getByRole("list", { name: "Cart items" }).getByRole("listitem");
+const savedLines = (page: Page) => page.getByRole("list", { name: "Saved for later" }).getByRole("listitem");
+
+test("a guest signs up and finds the same cart, told what moved; the old cookie is dead", async ({ page, context, playwright, baseURL }) => {
+  await add(page, "morning-blend", 2);
+  await add(page, "brass-pen");
+  const [guestCookie] = await context.cookies();
+
+  await signUp(page, email());
+  await expect(page).toHaveURL(/\/cart\?welcome=1$/);
+  await expect(page.getByRole("status")).toHaveText("2 items from your guest cart were added to your cart.");
+  await expect(cartLines(page)).toHaveCount(2);
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+
+  const [memberCookie] = await context.cookies();
+  expect(memberCookie.value).not.toBe(guestCookie.value);
+  const session = await (await page.request.get("/api/session")).json();
+  expect(session.authenticatedSession.migratedFrom).toMatch(/^guest_/);
+
+  // Replaying the guest cookie (from another client, whose jar it may clear) gets nothing back.
+  const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `passerby_session=${guestCookie.value}` } });
+  expect((await other.get("/api/session")).status()).toBe(401);
+  expect((await (await other.get("/api/cart")).json()).items).toEqual([]);
+  await other.dispose();
+
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "Migration history" })).toContainText("Sign-up");
+  await expect(page.getByRole("list", { name: "Migration history" })).toContainText("2 to the cart");
+});
+
+test("log-in offers the three cart choices with a preview, and each does what it says", async ({ page }) => {
+  const address = email();
+  await signUp(page, address);
+  await expect(page).toHaveURL(/\/account/);
+  await add(page, "soy-candle"); // the account's cart
+  await logOut(page);
+
+  const expectations = [
+    { choice: "Combine both carts", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: [] as string[] },
+    { choice: "Keep my account cart", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: ["Linen Apron"] },
+    { choice: "Use this cart", cart: ["Stoneware Vase"], saved: ["Cedar Soy Candle", "Dot Grid Notebook", "Linen Apron"] },
+  ];
+  const guestItems = ["dot-grid-notebook", "linen-apron", "stoneware-vase"];
+  for (const [i, step] of expectations.entries()) {
+    await add(page, guestItems[i]);
+    await page.goto("/login");
+    await page.getByLabel("E-mail").fill(address);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("group", { name: "Two carts: choose what happens" })).toBeVisible();
+    await page.getByRole("radio", { name: new RegExp(step.choice) }).check();
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/cart\?welcome=1$/);
+    await expect(page.getByRole("status")).toBeVisible();
+    for (const name of step.cart) await expect(cartLines(page).filter({ hasText: name })).toHaveCount(1);
+    await expect(cartLines(page)).toHaveCount(step.cart.length);
+    await page.goto("/account");
+    if (step.saved.length === 0) await expect(page.getByText("Nothing saved.")).toBeVisible();
+    else await expect(savedLines(page)).toHaveCount(step.saved.length);
+    for (const name of step.saved) await expect(savedLines(page).filter({ hasText: name })).toHaveCount(1);
+    await logOut(page);
+  }
+});
+
+test("the preview names which items end where", async ({ page }) => {
+  const address = email();
+  await signUp(page, address);
+  await add(page, "chef-knife");
+  await logOut(page);
+  await add(page, "bamboo-board", 2);
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  const keep = page.getByRole("radio", { name: /Keep my account cart/ }).locator("..");
+  await expect(keep).toContainText("Cart: Chef's Knife 20 cm × 1");
+  await expect(keep).toContainText("Saved for later: Bamboo Cutting Board × 2");
+});
+
+test("saved-for-later items move back to the cart or are removed", async ({ page }) => {
+  const address = email();
+  await signUp(page, address);
+  await add(page, "soy-candle");
+  await logOut(page);
+  await add(page, "brass-pen");
+  await add(page, "washi-tape-set");
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/cart\?welcome=1$/);
+  await page.goto("/account");
+  await expect(savedLines(page)).toHaveCount(2);
+  await page.getByRole("button", { name: "Move Brass Ballpoint Pen to cart" }).click();
+  await expect(savedLines(page)).toHaveCount(1);
+  await page.getByRole("button", { name: "Remove Washi Tape Set from saved items" }).click();
+  await expect(page.getByText("Nothing saved.")).toBeVisible();
+  await page.goto("/cart");
+  await expect(cartLines(page)).toHaveCount(2);
+});
+
+test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups explain themselves", async ({ page }) => {
+  const address = email();
+  await signUp(page, address);
+  await logOut(page);
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByText("The e-mail or password is not right.")).toBeVisible();
+  await expect(page.getByLabel("E-mail")).toHaveValue(address);
+
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill("not-an-email");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid e-mail address, like name@example.com.")).toBeVisible();
+  await expect(page.getByLabel("E-mail")).toHaveValue("not-an-email");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+
+  await page.getByLabel("E-mail").fill(email());
+  await page.getByLabel("Password").fill("password123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("That password is one of the most common ones. Choose another.")).toBeVisible();
+
+  await page.getByLabel("E-mail").fill(address.toUpperCase());
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this e-mail already exists. Log in instead.")).toBeVisible();
+});
+
+test("a signed-in visitor going to /signup or /login lands on /account", async ({ page }) => {
+  await signUp(page, email());
+  await page.goto("/signup");
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/login");
+  await expect(page).toHaveURL(/\/account$/);
+});
