@@ -30,8 +30,12 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: "file:./.e2e-data/shop.db",
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
-      // Many tests start sessions from 127.0.0.1 within a minute; cart writes keep the default.
+      // Every test comes from 127.0.0.1 within a few minutes: raise the per-IP limits out of the
+      // way (tests/rate-limit.test.ts proves them). Cart writes keep the default, and an e2e test
+      // drives one session past it.
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
+      RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
+      RATE_LIMIT_LOGINS_PER_MIN: "1000",
     },
   },
 });
