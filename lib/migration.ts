@@ -4,8 +4,8 @@ import { parsePreferences, type Preferences } from "./preferences-model";
 import type { Session } from "./session";
 
 // Guest → account, in one transaction, once. Everything the guest did moves: the cart (by the
-// shopper's choice), preferences, the A/B variant, and (slots for later issues) events and
-// guest orders. The guest session ends as "converted" and its cookie never works again.
+// shopper's choice), preferences, the A/B variant, the guest orders of this session, and (a slot
+// for the journeys work) events. The guest session ends as "converted" and its cookie never works again.
 
 export type MigrationKind = "signup" | "login";
 
@@ -101,6 +101,8 @@ export async function migrateGuestSession(
     if (claimed.count !== 1) return null;
 
     const plan = await moveCart(tx, guestSessionId, userId, cartChoice);
+    // Orders placed in this very guest session, never orders matched by e-mail.
+    const orders = await tx.order.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     const guestPrefs = parsePreferences(guest.preferences);
@@ -123,6 +125,7 @@ export async function migrateGuestSession(
         cartItems: plan.guestLinesAdded,
         savedForLater: plan.savedForLater.length,
         preferences: Object.keys(guestPrefs).length > 0,
+        orders: orders.count,
         details: JSON.stringify({ cart: plan.cart, savedForLater: plan.savedForLater }),
         createdAt: now,
       },

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, ok, type ActionState } from "@/lib/action-state";
+import { addPaymentMethod, addPaymentMethodInput, removePaymentMethod } from "@/lib/payment-methods";
 import { moveSavedToCart, removeSaved } from "@/lib/saved-for-later";
 import { endCurrentSession, sessionForAction } from "@/lib/session";
 
@@ -29,4 +30,29 @@ export async function removeSavedAction(_prev: ActionState, form: FormData): Pro
   }
   revalidatePath("/", "layout");
   return ok("Removed from your saved items.");
+}
+
+export async function addPaymentMethodAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { "card.expMonth": String(form.get("card.expMonth") ?? ""), "card.expYear": String(form.get("card.expYear") ?? "") };
+  try {
+    const input = addPaymentMethodInput.parse({
+      card: { number: form.get("card.number"), expMonth: form.get("card.expMonth"), expYear: form.get("card.expYear"), cvc: form.get("card.cvc") },
+      password: form.get("password"),
+    });
+    await addPaymentMethod(await sessionForAction(), input);
+  } catch (error) {
+    return failed(error, values);
+  }
+  revalidatePath("/account");
+  return ok("Card saved.");
+}
+
+export async function removePaymentMethodAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await removePaymentMethod(await sessionForAction(), String(form.get("id")));
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath("/account");
+  return ok("Card removed.");
 }

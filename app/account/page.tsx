@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AddCardForm, RemoveCardButton } from "@/components/payment-methods";
+import { Price } from "@/components/price";
 import { SavedLine } from "@/components/saved-line";
 import { SubmitButton } from "@/components/submit-button";
 import { cartOf } from "@/lib/cart";
 import { migrationHistory, welcomeMessage } from "@/lib/migration";
+import { listOrders } from "@/lib/orders";
+import { listPaymentMethods } from "@/lib/payment-methods";
+import { describeCard } from "@/lib/payments";
 import { currencyOf } from "@/lib/preferences-model";
 import { readSaved } from "@/lib/saved-for-later";
 import { currentSession } from "@/lib/session";
@@ -22,11 +27,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = await currentSession();
   if (session?.type !== "authenticated") redirect("/login");
   const { welcome } = await searchParams;
-  const [cart, saved, history, message] = await Promise.all([
+  const [cart, saved, history, message, orders, cards] = await Promise.all([
     cartOf(session),
     readSaved(session.userId, currencyOf(session.preferences)),
     migrationHistory(session.userId),
     welcome ? welcomeMessage(session) : Promise.resolve(null),
+    listOrders(session),
+    listPaymentMethods(session),
   ]);
 
   return (
@@ -49,6 +56,44 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {cart.count === 0 ? "Your cart is empty." : `${cart.count} ${cart.count === 1 ? "item" : "items"} in your cart.`}{" "}
           <Link href="/cart" className="font-medium text-brand-700 underline">Open the cart</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="orders-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+        <h2 id="orders-heading" className="text-xl font-semibold">Orders</h2>
+        {orders.length === 0 ? (
+          <p className="mt-1 text-stone-600">No orders yet.</p>
+        ) : (
+          <ul aria-label="Orders" className="divide-y divide-stone-200">
+            {orders.map((o) => (
+              <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
+                  {new Date(o.createdAt).toUTCString().slice(0, 16)} · {o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
+                </Link>
+                <Price money={o.total} className="font-semibold" />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="cards-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
+        <h2 id="cards-heading" className="text-xl font-semibold">Saved cards</h2>
+        {cards.length === 0 ? (
+          <p className="text-stone-600">No saved cards. We keep only the brand, the last four digits and the expiry.</p>
+        ) : (
+          <ul aria-label="Saved cards" className="divide-y divide-stone-200">
+            {cards.map((c) => (
+              <li key={c.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                <span>{describeCard(c)} · expires {String(c.expMonth).padStart(2, "0")}/{c.expYear}</span>
+                <RemoveCardButton id={c.id} label={describeCard(c)} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <details className="rounded-lg border border-stone-200 p-3">
+          <summary className="cursor-pointer font-medium">Add a card</summary>
+          <div className="pt-3"><AddCardForm /></div>
+        </details>
       </section>
 
       <section aria-labelledby="saved-heading" className="rounded-xl border border-stone-200 bg-white p-5">

@@ -35,6 +35,11 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             <span className="text-lg">Subtotal</span>
             <Price money={cart.subtotal} className="text-xl font-semibold" />
           </div>
+          <div className="flex justify-end">
+            <Link href="/checkout" className="rounded-full bg-brand-700 px-6 py-3 font-medium text-white hover:bg-brand-900">
+              Proceed to checkout
+            </Link>
+          </div>
         </>
       )}
       {session?.type === "anonymous" && (

@@ -1,0 +1,10 @@
+import { checkoutInput, placeOrder } from "@/lib/checkout";
+import { handle, json, readJson } from "@/lib/http";
+import { sessionForAction } from "@/lib/session";
+
+export async function POST(request: Request) {
+  return handle(async () => {
+    const input = await readJson(request, checkoutInput);
+    return json({ order: await placeOrder(await sessionForAction(), input) }, 201);
+  });
+}

@@ -1,0 +1,7 @@
+import { handle, json } from "@/lib/http";
+import { findOrder } from "@/lib/orders";
+import { sessionForAction } from "@/lib/session";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => json({ order: await findOrder(await sessionForAction(), (await params).id) }));
+}

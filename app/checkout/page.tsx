@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/checkout-form";
+import { Price } from "@/components/price";
+import { cartOf } from "@/lib/cart";
+import { checkoutScope } from "@/lib/checkout";
+import { COUNTRIES } from "@/lib/countries";
+import { formatMoney } from "@/lib/currency";
+import { listPaymentMethods } from "@/lib/payment-methods";
+import { describeCard } from "@/lib/payments";
+import { currentSession } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+export default async function CheckoutPage() {
+  const session = await currentSession();
+  const cart = await cartOf(session);
+  if (!session || cart.items.length === 0) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4 text-center">
+        <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
+        <p className="text-stone-600">Your cart is empty. Add something before checking out.</p>
+        <Link href="/" className="inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white">Browse the shop</Link>
+      </div>
+    );
+  }
+  if (!session.permissions.includes(checkoutScope(session))) {
+    return (
+      <div className="mx-auto max-w-lg space-y-4 text-center">
+        <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
+        <p className="text-stone-600">Guest checkout is turned off in this shop. Create an account to buy.</p>
+        <Link href="/signup" className="inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white">Create an account</Link>
+      </div>
+    );
+  }
+  const saved = await listPaymentMethods(session);
+  const savedCards = saved.map((c) => ({ id: c.id, label: `${describeCard(c)} (expires ${String(c.expMonth).padStart(2, "0")}/${c.expYear})` }));
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-4">
+        <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
+        {session.type === "anonymous" && (
+          <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
+            You are checking out as a guest: no account needed. You can create one after your order to track it.{" "}
+            <Link href="/login" className="font-medium underline">Log in</Link> instead.
+          </p>
+        )}
+        <CheckoutForm
+          defaultEmail={session.type === "authenticated" ? session.email : ""}
+          countries={Object.entries(COUNTRIES).sort((a, b) => a[1].localeCompare(b[1]))}
+          savedCards={savedCards}
+          totalLabel={formatMoney(cart.subtotal)}
+        />
+      </div>
+      <aside aria-labelledby="summary" className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24">
+        <h2 id="summary" className="text-lg font-semibold">Order summary</h2>
+        <ul className="space-y-2 text-sm">
+          {cart.items.map((i) => (
+            <li key={i.productId} className="flex justify-between gap-2">
+              <span>{i.name} × {i.quantity}</span>
+              <Price money={i.lineTotal} />
+            </li>
+          ))}
+        </ul>
+        <p className="flex justify-between border-t border-stone-200 pt-3 font-semibold">
+          <span>Total</span>
+          <Price money={cart.subtotal} />
+        </p>
+        <p className="text-xs text-stone-500">Shipping is free in this demo. Prices are checked again when you place the order.</p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Price } from "@/components/price";
+import { COUNTRIES } from "@/lib/countries";
+import { DomainError } from "@/lib/errors";
+import { findOrder } from "@/lib/orders";
+import { describeCard } from "@/lib/payments";
+import { currentSession } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Your order" };
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await currentSession();
+  const order = await findOrder(session, (await params).id).catch((error: unknown) => {
+    if (error instanceof DomainError) notFound(); // not yours or not there: the same 404
+    throw error;
+  });
+  const s = order.shipping;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Order confirmed</p>
+        <h1 className="text-3xl font-semibold tracking-tight">Thank you, {s.name}!</h1>
+        <p className="text-stone-600">A confirmation goes to <strong>{order.email}</strong>. Order <code className="text-sm">{order.id}</code>.</p>
+      </header>
+
+      {session?.type === "anonymous" && (
+        <section aria-labelledby="track" className="space-y-2 rounded-xl border border-brand-100 bg-brand-50 p-5">
+          <h2 id="track" className="text-lg font-semibold">Create an account to track this order</h2>
+          <p className="text-sm text-stone-700">
+            Your guest session ends in a day, and with it your way back to this page. An account keeps this order,
+            and anything left in your cart.
+          </p>
+          <Link href="/signup" className="inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900">
+            Create an account
+          </Link>
+        </section>
+      )}
+
+      <section aria-labelledby="items" className="rounded-xl border border-stone-200 bg-white p-5">
+        <h2 id="items" className="mb-3 text-lg font-semibold">Items</h2>
+        <ul aria-label="Order items" className="space-y-2">
+          {order.items.map((i) => (
+            <li key={i.productId} className="flex justify-between">
+              <span>{i.name} × {i.quantity}</span>
+              <Price money={{ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency }} />
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold">
+          <span>Total paid</span>
+          <Price money={order.total} />
+        </p>
+      </section>
+
+      <section className="grid gap-4 sm:grid-cols-2">
+        <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
+          <h2 className="mb-2 font-semibold">Shipping to</h2>
+          <p>{s.name}<br />{s.line1}{s.line2 ? <><br />{s.line2}</> : null}<br />{s.postalCode} {s.city}<br />{COUNTRIES[s.country] ?? s.country}</p>
+        </div>
+        <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
+          <h2 className="mb-2 font-semibold">Paid with</h2>
+          <p>{describeCard(order.payment)}</p>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { checkoutAction } from "@/app/checkout/actions";
+import { idle } from "@/lib/action-state";
+import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
+
+type SavedCard = { id: string; label: string };
+
+/** Fields that show their own error; any other error shows above the button. */
+const FIELDS = new Set(["email", "name", "address.line1", "address.line2", "address.city", "address.postalCode",
+  "address.country", "card.number", "card.expMonth", "card.expYear", "card.cvc"]);
+
+export function CheckoutForm({
+  defaultEmail, countries, savedCards, totalLabel,
+}: { defaultEmail: string; countries: [string, string][]; savedCards: SavedCard[]; totalLabel: string }) {
+  const [state, action] = useActionState(checkoutAction, idle);
+  const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
+  const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
+  const err = (k: string) => (state.status === "error" && state.field === k ? state.message : undefined);
+  const fieldless = state.status === "error" && !(state.field && FIELDS.has(state.field)) ? state.message : null;
+  // Remount the fields when an error comes back so they show what was typed.
+  const key = JSON.stringify(state.values ?? {});
+  return (
+    <form action={action} className="space-y-6" noValidate key={key}>
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold">Contact</legend>
+        <TextField label="E-mail" name="email" type="email" autoComplete="email" defaultValue={v("email", defaultEmail)} error={err("email")}
+          hint="We send the order confirmation here. We never link it to an account on our own." />
+        <TextField label="Full name" name="name" autoComplete="name" defaultValue={v("name")} error={err("name")} />
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold">Shipping address</legend>
+        <TextField label="Address" name="address.line1" autoComplete="address-line1" defaultValue={v("address.line1")} error={err("address.line1")} />
+        <TextField label="Apartment, suite (optional)" name="address.line2" autoComplete="address-line2" defaultValue={v("address.line2")} error={err("address.line2")} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label="City" name="address.city" autoComplete="address-level2" defaultValue={v("address.city")} error={err("address.city")} />
+          <TextField label="Postal code" name="address.postalCode" autoComplete="postal-code" defaultValue={v("address.postalCode")} error={err("address.postalCode")} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="address.country" className="block text-sm font-medium">Country</label>
+          <select id="address.country" name="address.country" defaultValue={v("address.country", "US")} autoComplete="country"
+            aria-describedby="address.country-error" className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2">
+            {countries.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          </select>
+          <p id="address.country-error" aria-live="polite" className="min-h-5 text-sm text-red-700">{err("address.country") ?? ""}</p>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-lg font-semibold">Payment</legend>
+        <p className="text-sm text-stone-600">Demo payments: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined. Any future expiry, any 3 digits.</p>
+        {savedCards.length > 0 && (
+          <div role="radiogroup" aria-label="Pay with" className="space-y-2">
+            {[...savedCards, { id: "new", label: "A new card" }].map((c) => (
+              <label key={c.id} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="paymentMethodId" value={c.id} checked={payWith === c.id} onChange={() => setPayWith(c.id)} />
+                {c.label}
+              </label>
+            ))}
+          </div>
+        )}
+        {payWith === "new" && (
+          <>
+            <TextField label="Card number" name="card.number" inputMode="numeric" autoComplete="cc-number" error={err("card.number")} />
+            <div className="grid grid-cols-3 gap-3">
+              <TextField label="Expiry month" name="card.expMonth" inputMode="numeric" placeholder="MM" autoComplete="cc-exp-month" defaultValue={v("card.expMonth")} error={err("card.expMonth")} />
+              <TextField label="Expiry year" name="card.expYear" inputMode="numeric" placeholder="YYYY" autoComplete="cc-exp-year" defaultValue={v("card.expYear")} error={err("card.expYear")} />
+              <TextField label="CVC" name="card.cvc" inputMode="numeric" autoComplete="cc-csc" error={err("card.cvc")} />
+            </div>
+          </>
+        )}
+      </fieldset>
+
+      {fieldless && <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">{fieldless}</p>}
+      <SubmitButton pendingText="Placing your order…" className="w-full py-3 text-base">Place order · {totalLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { addPaymentMethodAction, removePaymentMethodAction } from "@/app/account/actions";
+import { idle } from "@/lib/action-state";
+import { FormMessage } from "./form-message";
+import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
+
+export function RemoveCardButton({ id, label }: { id: string; label: string }) {
+  const [state, action] = useActionState(removePaymentMethodAction, idle);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${label}`}>Remove</SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function AddCardForm() {
+  const [state, action] = useActionState(addPaymentMethodAction, idle);
+  const err = (k: string) => (state.status === "error" && state.field === k ? state.message : undefined);
+  const general = state.status === "error" && !state.field?.startsWith("card.") && state.field !== "password" ? state.message : null;
+  return (
+    <form action={action} className="space-y-2" noValidate key={JSON.stringify(state)}>
+      <TextField label="Card number" name="card.number" inputMode="numeric" autoComplete="cc-number" error={err("card.number")} />
+      <div className="grid grid-cols-3 gap-3">
+        <TextField label="Expiry month" name="card.expMonth" inputMode="numeric" placeholder="MM" defaultValue={state.values?.["card.expMonth"]} error={err("card.expMonth")} />
+        <TextField label="Expiry year" name="card.expYear" inputMode="numeric" placeholder="YYYY" defaultValue={state.values?.["card.expYear"]} error={err("card.expYear")} />
+        <TextField label="CVC" name="card.cvc" inputMode="numeric" error={err("card.cvc")} />
+      </div>
+      <TextField label="Your password" name="password" type="password" autoComplete="current-password" error={err("password")}
+        hint="Saving a card asks for your password again." />
+      {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
+      {state.status === "ok" && <p aria-live="polite" className="text-sm text-brand-700">{state.message}</p>}
+      <SubmitButton pendingText="Saving…">Save card</SubmitButton>
+    </form>
+  );
+}

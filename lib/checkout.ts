@@ -1,0 +1,127 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { ownerOf, readCart, type CartView } from "./cart";
+import { COUNTRIES, isCountry } from "./countries";
+import { convert, type Currency } from "./currency";
+import { db } from "./db";
+import { DomainError } from "./errors";
+import { orderJson, type OrderJson } from "./orders";
+import { emailField } from "./passwords";
+import { authorize, cardInput, checkCard, type CardSummary } from "./payments";
+import { requireScope } from "./permissions";
+import { currencyOf } from "./preferences-model";
+import type { Session } from "./session";
+
+// Placing an order: one transaction that re-reads prices and stock, takes the stock with a
+// conditional decrement (so concurrent checkouts can never oversell), writes the order with
+// snapshots, and empties the cart. A declined card or a short line changes nothing.
+
+const text = (label: string, max = 120) =>
+  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long.`);
+
+export const checkoutInput = z.object({
+  email: emailField,
+  name: text("your name"),
+  address: z.object({
+    line1: text("the street address", 200),
+    line2: z.string().trim().max(200, "Address line 2 is too long.").transform((v) => v || undefined).optional(),
+    city: text("the city"),
+    postalCode: text("the postal code", 20),
+    country: z.string({ error: "Choose a country." }).trim().toUpperCase()
+      .refine(isCountry, `We ship to ${Object.keys(COUNTRIES).join(", ")}. Choose one of them.`),
+  }),
+  card: cardInput.optional(),
+  /** Members may pay with a saved card instead. */
+  paymentMethodId: z.string().max(64).optional(),
+});
+export type CheckoutInput = z.infer<typeof checkoutInput>;
+
+const newOrderId = () => `ord_${crypto.randomBytes(16).toString("base64url")}`;
+
+/** The scope this session needs to check out: guests and members check out differently. */
+export const checkoutScope = (session: Session) => (session.type === "anonymous" ? "guest_checkout" : "checkout");
+
+async function chooseCard(session: Session, input: CheckoutInput): Promise<CardSummary> {
+  if (input.paymentMethodId) {
+    if (session.type !== "authenticated") {
+      throw new DomainError("forbidden", "Guests can't pay with a saved card.", 403);
+    }
+    const saved = await db.paymentMethod.findFirst({ where: { id: input.paymentMethodId, userId: session.userId } });
+    if (!saved) throw new DomainError("invalid_card", "That saved card was not found. Choose another.", 422, { field: "paymentMethodId" });
+    return { brand: saved.brand as CardSummary["brand"], last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear };
+  }
+  if (!input.card) throw new DomainError("invalid_card", "Enter a card to pay with.", 422, { field: "card.number" });
+  const card = checkCard(input.card);
+  authorize(card);
+  return { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+}
+
+const shortOf = (name: string, stock: number) =>
+  new DomainError(
+    "out_of_stock",
+    stock <= 0
+      ? `${name} has just sold out. Remove it from your cart to continue; nothing was charged.`
+      : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} left. Lower the quantity to continue; nothing was charged.`,
+    409,
+  );
+
+function assertInStock(cart: CartView) {
+  const short = cart.items.find((i) => i.quantity > i.stock);
+  if (short) throw shortOf(short.name, short.stock);
+}
+
+export async function placeOrder(session: Session | null, input: CheckoutInput): Promise<OrderJson> {
+  if (!session) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+  requireScope(session.permissions, checkoutScope(session));
+  const currency: Currency = currencyOf(session.preferences);
+  const owner = ownerOf(session);
+  const cart = await readCart(owner, currency);
+  if (cart.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+  // Fail early on the common case; the conditional decrement below is what guarantees it.
+  assertInStock(cart);
+  const card = await chooseCard(session, input);
+
+  const orderId = await db.$transaction(async (tx) => {
+    const current = await tx.cart.findUniqueOrThrow({ where: owner, include: { items: { include: { product: true } } } });
+    if (current.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+    for (const line of current.items) {
+      const taken = await tx.product.updateMany({
+        where: { id: line.productId, stock: { gte: line.quantity } },
+        data: { stock: { decrement: line.quantity } },
+      });
+      if (taken.count !== 1) {
+        const now = await tx.product.findUniqueOrThrow({ where: { id: line.productId } });
+        throw shortOf(now.name, now.stock);
+      }
+    }
+    const lines = current.items.map((l) => ({
+      productId: l.productId,
+      name: l.product.name,
+      quantity: l.quantity,
+      unitAmount: convert(l.product.priceCents, currency).amount,
+    }));
+    const id = newOrderId();
+    await tx.order.create({
+      data: {
+        id,
+        guestSessionId: session.type === "anonymous" ? session.id : null,
+        userId: session.type === "authenticated" ? session.userId : null,
+        email: input.email,
+        name: input.name,
+        line1: input.address.line1,
+        line2: input.address.line2 ?? null,
+        city: input.address.city,
+        postalCode: input.address.postalCode,
+        country: input.address.country,
+        currency,
+        totalAmount: lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0),
+        cardBrand: card.brand,
+        cardLast4: card.last4,
+        items: { create: lines },
+      },
+    });
+    await tx.cartItem.deleteMany({ where: { cartId: current.id } });
+    return id;
+  });
+  return orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
+}

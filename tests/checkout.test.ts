@@ -1,0 +1,148 @@
+// Placing orders against a real SQLite file: totals, declines, short stock, concurrency, ownership.
+import "./helpers/test-db";
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { addItem, readCart } from "../lib/cart";
+import { placeOrder, type CheckoutInput } from "../lib/checkout";
+import { db } from "../lib/db";
+import { DomainError } from "../lib/errors";
+import { migrateGuestSession } from "../lib/migration";
+import { findOrder, listOrders } from "../lib/orders";
+import { addPaymentMethod } from "../lib/payment-methods";
+import { hashPassword } from "../lib/passwords";
+import { createGuestSession, createUserSession, resolveSession, type Session } from "../lib/session";
+import { seedIfEmpty } from "../prisma/seed";
+
+const PASSWORD = "correct horse battery";
+let n = 0;
+before(async () => {
+  await seedIfEmpty();
+});
+
+const input = (over: Partial<CheckoutInput> = {}): CheckoutInput => ({
+  email: "guest@example.com",
+  name: "Ada Lovelace",
+  address: { line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
+  card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
+  ...over,
+});
+const code = (c: string) => (e: unknown) => e instanceof DomainError && e.code === c;
+
+async function guest(lines: [string, number][] = [], preferences = "{}"): Promise<Session> {
+  const { seal, session } = await createGuestSession();
+  await db.guestSession.update({ where: { id: session.id }, data: { preferences } });
+  for (const [slug, quantity] of lines) await addItem({ guestSessionId: session.id }, { slug, quantity });
+  return (await resolveSession(seal)).session!;
+}
+
+async function member(): Promise<Session> {
+  const user = await db.user.create({ data: { email: `member${++n}@example.com`, passwordHash: await hashPassword(PASSWORD) } });
+  const { seal } = await createUserSession(user.id, null);
+  return (await resolveSession(seal)).session!;
+}
+
+async function product(stock: number) {
+  return db.product.create({
+    data: { slug: `limited-${++n}`, name: `Limited ${n}`, description: "", priceCents: 1000, stock, image: "/x.svg",
+      category: { connect: { slug: "home" } } },
+  });
+}
+
+test("a guest order snapshots prices in the shopper's currency, takes stock and empties the cart", async () => {
+  const g = await guest([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
+  const before = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
+  const order = await placeOrder(g, input());
+  assert.match(order.id, /^ord_[\w-]{22}$/);
+  assert.equal(order.status, "paid");
+  assert.deepEqual(order.total, { amount: 2 * 1334 + 3496, currency: "EUR" });
+  assert.deepEqual(order.payment, { brand: "visa", last4: "4242" });
+  assert.equal((await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } })).stock, before.stock - 2);
+  assert.equal((await readCart({ guestSessionId: g.id }, "USD")).items.length, 0);
+  const stored = JSON.stringify(await db.order.findUniqueOrThrow({ where: { id: order.id } }));
+  assert.ok(!stored.includes("4242424242424242") && !stored.includes('"123"'), "only brand and last four are stored");
+});
+
+test("an empty cart is 422 and creates nothing", async () => {
+  const g = await guest();
+  await assert.rejects(placeOrder(g, input()), code("empty_cart"));
+  assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
+});
+
+test("a declined card is 402: no order, stock and cart untouched", async () => {
+  const p = await product(5);
+  const g = await guest([[p.slug, 2]]);
+  await assert.rejects(placeOrder(g, input({ card: { number: "4000 0000 0000 0002", expMonth: 1, expYear: 2031, cvc: "999" } })), code("card_declined"));
+  assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
+  assert.equal((await db.product.findUniqueOrThrow({ where: { id: p.id } })).stock, 5);
+  assert.equal((await readCart({ guestSessionId: g.id }, "USD")).items[0].quantity, 2);
+});
+
+test("a line short of stock is 409 out_of_stock naming the product, and nothing changes", async () => {
+  const p = await product(3);
+  const other = await product(10);
+  const g = await guest([[other.slug, 1], [p.slug, 3]]);
+  await db.product.update({ where: { id: p.id }, data: { stock: 2 } }); // someone else bought one
+  await assert.rejects(placeOrder(g, input()), (e: unknown) => code("out_of_stock")(e) && (e as Error).message.includes(p.name));
+  assert.equal((await db.product.findUniqueOrThrow({ where: { id: other.id } })).stock, 10);
+  assert.equal((await readCart({ guestSessionId: g.id }, "USD")).items.length, 2);
+  assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
+});
+
+test("8 checkouts racing for 5 units: exactly 5 orders, stock never below zero", async () => {
+  const p = await product(5);
+  const shoppers = await Promise.all(Array.from({ length: 8 }, () => guest([[p.slug, 1]])));
+  const results = await Promise.allSettled(shoppers.map((s) => placeOrder(s, input())));
+  const won = results.filter((r) => r.status === "fulfilled").length;
+  const lost = results.filter((r) => r.status === "rejected");
+  assert.equal(won, 5);
+  assert.equal(lost.length, 3);
+  for (const r of lost) assert.ok(code("out_of_stock")((r as PromiseRejectedResult).reason));
+  assert.equal((await db.product.findUniqueOrThrow({ where: { id: p.id } })).stock, 0);
+  assert.equal(await db.orderItem.count({ where: { productId: p.id } }), 5);
+});
+
+test("orders are visible to their guest session only; a guessed id is a 404", async () => {
+  const a = await guest([["soy-candle", 1]]);
+  const b = await guest();
+  const order = await placeOrder(a, input());
+  assert.equal((await findOrder(a, order.id)).id, order.id);
+  await assert.rejects(findOrder(b, order.id), code("not_found"));
+  await assert.rejects(findOrder(null, order.id), code("not_found"));
+  await assert.rejects(findOrder(a, "ord_guessed"), code("not_found"));
+  assert.deepEqual((await listOrders(b)).length, 0);
+});
+
+test("a guest typing a member's e-mail claims nothing, and the member sees nothing of the guest's order", async () => {
+  const m = await member();
+  const email = m.type === "authenticated" ? m.email : "";
+  const g = await guest([["soy-candle", 1]]);
+  const order = await placeOrder(g, input({ email }));
+  assert.deepEqual(await listOrders(m), []);
+  await assert.rejects(findOrder(m, order.id), code("not_found"));
+  assert.equal((await listOrders(g)).length, 1);
+});
+
+test("signing up from a guest order attaches that order (migration counts it)", async () => {
+  const g = await guest([["washi-tape-set", 2]]);
+  const order = await placeOrder(g, input());
+  const user = await db.user.create({ data: { email: `after-order${++n}@example.com`, passwordHash: "x" } });
+  const summary = await migrateGuestSession({ guestSessionId: g.id, userId: user.id, kind: "signup" });
+  assert.equal(summary?.orders, 1);
+  const { seal } = await createUserSession(user.id, g.id);
+  const m = (await resolveSession(seal)).session!;
+  assert.equal((await findOrder(m, order.id)).id, order.id);
+});
+
+test("members check out with a saved card; guests can't save cards; a wrong password saves nothing", async () => {
+  const m = await member();
+  const card = { number: "5555 5555 5555 4444", expMonth: 6, expYear: 2031, cvc: "321" };
+  await assert.rejects(addPaymentMethod(m, { card, password: "wrong password" }), code("invalid_password"));
+  const g = await guest();
+  await assert.rejects(addPaymentMethod(g, { card, password: PASSWORD }), (e: unknown) => e instanceof DomainError && e.status === 403);
+  const saved = await addPaymentMethod(m, { card, password: PASSWORD });
+  assert.deepEqual([saved.brand, saved.last4], ["mastercard", "4444"]);
+  await addItem({ userId: (m as { userId: string }).userId }, { slug: "soy-candle", quantity: 1 });
+  const order = await placeOrder(m, input({ card: undefined, paymentMethodId: saved.id }));
+  assert.deepEqual(order.payment, { brand: "mastercard", last4: "4444" });
+  await assert.rejects(placeOrder(g, input({ card: undefined, paymentMethodId: saved.id })), (e: unknown) => e instanceof DomainError);
+});
