@@ -137,6 +137,10 @@ export async function migrateGuestSession(
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 items from your guest cart were added; 1 saved for later." */
+/** Where to land after sign-up or log-in: the cart when cart items moved, else the account. */
+export const welcomePath = (m: MigrationSummary | null) =>
+  m && m.cartItems + m.savedForLater > 0 ? "/cart?welcome=1" : "/account?welcome=1";
+
 export function describeMigration(m: MigrationSummary): string {
   const parts: string[] = [];
   if (m.cartItems > 0) {

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, type ActionState } from "@/lib/action-state";
 import { checkoutInput, placeOrder } from "@/lib/checkout";
@@ -32,5 +33,6 @@ export async function checkoutAction(_prev: ActionState, form: FormData): Promis
   } catch (error) {
     return failed(error, values);
   }
+  revalidatePath("/", "layout"); // the header's cart count is now 0
   redirect(`/orders/${orderId}`);
 }

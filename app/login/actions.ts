@@ -2,13 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { logIn, loginInput, type CartChoicePreview } from "@/lib/accounts";
+import { welcomePath } from "@/lib/migration";
 import { failed, type ActionState } from "@/lib/action-state";
 
 export type LoginState = ActionState & { preview?: CartChoicePreview };
 
 export async function logInAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const values = { email: String(form.get("email") ?? "") };
-  let moved = false;
+  let landing = "/account?welcome=1";
   try {
     const input = loginInput.parse({
       email: form.get("email"),
@@ -24,9 +25,9 @@ export async function logInAction(_prev: LoginState, form: FormData): Promise<Lo
         preview: result.needsCartChoice,
       };
     }
-    moved = result.migration !== null;
+    landing = welcomePath(result.migration);
   } catch (error) {
     return failed(error, values);
   }
-  redirect(moved ? "/cart?welcome=1" : "/account?welcome=1");
+  redirect(landing);
 }

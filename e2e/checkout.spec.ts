@@ -1,0 +1,135 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Buying as a guest and as a member, in the browser.
+
+const PASSWORD = "correct horse battery";
+let n = 0;
+const email = () => `buyer${Date.now()}${++n}@example.com`;
+
+async function add(page: Page, slug: string, quantity = 1) {
+  await page.goto(`/products/${slug}`);
+  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
+}
+
+async function fillCheckout(page: Page, contact: string, card?: string) {
+  await page.getByLabel("E-mail").fill(contact);
+  await page.getByLabel("Full name").fill("Ada Lovelace");
+  await page.getByLabel("Address", { exact: true }).fill("1 Analytical Way");
+  await page.getByLabel("City").fill("London");
+  await page.getByLabel("Postal code").fill("N1 9GU");
+  await page.getByLabel("Country").selectOption("GB");
+  if (card) {
+    await page.getByLabel("Card number").fill(card);
+    await page.getByLabel("Expiry month").fill("12");
+    await page.getByLabel("Expiry year").fill("2030");
+    await page.getByLabel("CVC").fill("123");
+  }
+}
+
+const placeOrder = (page: Page) => page.getByRole("button", { name: /^Place order/ }).click();
+
+test("a guest buys two items, creates an account from the confirmation and finds the order there", async ({ page }) => {
+  await add(page, "sencha-green-tea", 2);
+  await add(page, "washi-tape-set");
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Proceed to checkout" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  const contact = email();
+  await fillCheckout(page, contact, "4242 4242 4242 4242");
+  await placeOrder(page);
+
+  await expect(page).toHaveURL(/\/orders\/ord_[\w-]+$/);
+  const orderUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();
+  const items = page.getByRole("list", { name: "Order items" }).getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText("Sencha Green Tea × 2");
+  await expect(page.getByText("Visa ending in 4242")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Cart/ })).toHaveText(/0/);
+
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page.getByLabel("E-mail")).toHaveValue(contact);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
+  await expect(page.getByRole("status")).toContainText("1 guest order attached to your account");
+  const orders = page.getByRole("list", { name: "Orders" }).getByRole("listitem");
+  await expect(orders).toHaveCount(1);
+  await expect(orders.first()).toContainText("Sencha Green Tea × 2, Washi Tape Set × 1");
+  await orders.first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`${orderUrl}$`));
+  await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();
+});
+
+test("a declined card says so beside the form, keeps what was typed and keeps the cart", async ({ page }) => {
+  await add(page, "soy-candle");
+  await page.goto("/checkout");
+  const contact = email();
+  await fillCheckout(page, contact, "4000 0000 0000 0002");
+  await placeOrder(page);
+  await expect(page.getByText("Your card was declined.")).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByLabel("E-mail")).toHaveValue(contact);
+  await expect(page.getByLabel("City")).toHaveValue("London");
+  await expect(page.getByLabel("Card number")).toHaveValue("");
+  await page.goto("/cart");
+  await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("bad fields are named beside the field; an empty cart cannot check out", async ({ page }) => {
+  await page.goto("/checkout");
+  await expect(page.getByText("Your cart is empty")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Place order/ })).toHaveCount(0);
+
+  await add(page, "soy-candle");
+  await page.goto("/checkout");
+  await fillCheckout(page, "not-an-email", "4242 4242 4242 4241");
+  await placeOrder(page);
+  await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
+  await page.getByLabel("E-mail").fill(email());
+  await page.getByLabel("Card number").fill("4242 4242 4242 4241");
+  await page.getByLabel("CVC").fill("123");
+  await placeOrder(page);
+  await expect(page.locator("#card\\.number-error")).not.toBeEmpty();
+  await expect(page).toHaveURL(/\/checkout$/);
+});
+
+test("a member saves a card with the password asked again, then checks out with it", async ({ page }) => {
+  await page.goto("/signup");
+  const address = email();
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
+
+  await page.getByText("Add a card").click();
+  await page.getByLabel("Card number").fill("4242424242424242");
+  await page.getByLabel("Expiry month").fill("11");
+  await page.getByLabel("Expiry year").fill("2031");
+  await page.getByLabel("CVC").fill("321");
+  await page.getByLabel("Your password").fill("not my password");
+  await page.getByRole("button", { name: "Save card" }).click();
+  await expect(page.locator("#password-error")).not.toBeEmpty();
+
+  await page.getByLabel("Card number").fill("4242424242424242");
+  await page.getByLabel("CVC").fill("321");
+  await page.getByLabel("Your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save card" }).click();
+  await expect(page.getByRole("list", { name: "Saved cards" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Saved cards" })).toContainText("Visa ending in 4242");
+
+  await add(page, "dot-grid-notebook", 3);
+  await page.goto("/checkout");
+  await expect(page.getByLabel("E-mail")).toHaveValue(address);
+  await expect(page.getByRole("radio", { name: /Visa ending in 4242/ })).toBeChecked();
+  await expect(page.getByLabel("Card number")).toHaveCount(0);
+  await fillCheckout(page, address);
+  await placeOrder(page);
+  await expect(page).toHaveURL(/\/orders\/ord_[\w-]+$/);
+  await expect(page.getByText("Visa ending in 4242")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Create an account to track this order" })).toHaveCount(0);
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "Orders" }).getByRole("listitem")).toHaveCount(1);
+});
