@@ -1,9 +1,27 @@
+// Catalog pages are cached once per currency (app/browse, lib/catalog-pages.ts). These rewrites
+// keep the public URLs (`/`, `/?category=…`, `/products/[slug]`) and pick the cached copy in the
+// shopper's currency from the passerby_currency cookie (absent: USD).
+const currency = { type: "cookie", key: "passerby_currency", value: "(?<currency>EUR|GBP|JPY)" };
+const category = { type: "query", key: "category", value: "(?<category>[a-z0-9-]{1,64})" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/", has: [currency, category], destination: "/browse/:currency/category/:category" },
+        { source: "/", has: [category], destination: "/browse/USD/category/:category" },
+        { source: "/", has: [currency], destination: "/browse/:currency/category/all" },
+        { source: "/", destination: "/browse/USD/category/all" },
+        { source: "/products/:slug([a-z0-9-]{1,80})", has: [currency], destination: "/browse/:currency/product/:slug" },
+        { source: "/products/:slug([a-z0-9-]{1,80})", destination: "/browse/USD/product/:slug" },
+      ],
+    };
+  },
 };
 
 module.exports = nextConfig;

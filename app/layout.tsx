@@ -1,11 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { CartCountProvider, CartLink } from "@/components/cart-count";
-import { CurrencySwitcher } from "@/components/currency-switcher";
-import { SiteHeader } from "@/components/site-header";
-import { cartOf } from "@/lib/cart";
-import { currencyOf } from "@/lib/preferences-model";
-import { currentSession } from "@/lib/session";
 import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { VisitorProvider } from "@/components/visitor";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,9 +11,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const session = await currentSession();
-  const cart = await cartOf(session);
+// The layout reads no cookie: that keeps catalog pages static. The header's personal corner
+// (components/visitor.tsx) is filled in by the browser.
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-stone-50 font-sans text-stone-900 antialiased">
@@ -27,20 +23,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <CartCountProvider>
-          <SiteHeader
-            signedIn={session?.type === "authenticated"}
-            cartSlot={
-              <>
-                <CurrencySwitcher current={currencyOf(session?.preferences ?? {})} />
-                <CartLink count={cart.count} />
-              </>
-            }
-          />
+        <VisitorProvider>
+          <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>
-        </CartCountProvider>
+        </VisitorProvider>
         <SiteFooter />
       </body>
     </html>

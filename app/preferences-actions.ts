@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { failed, ok, type ActionState } from "@/lib/action-state";
 import { setPreferences } from "@/lib/preferences";
 import { preferencesInput } from "@/lib/preferences-model";
@@ -11,6 +10,6 @@ export async function setCurrencyAction(_prev: ActionState, form: FormData): Pro
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  // The switcher refreshes the page itself: see components/currency-switcher.tsx.
   return ok("Prices now show in your currency.");
 }

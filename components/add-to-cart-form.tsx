@@ -1,17 +1,23 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { addToCartAction } from "@/app/cart/actions";
 import { idle } from "@/lib/action-state";
-import { usePendingAdds } from "./cart-count";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
+import { useVisitor } from "./visitor";
 
 export function AddToCartForm({ productId, maxQuantity }: { productId: string; maxQuantity: number }) {
   const [state, formAction, isPending] = useActionState(addToCartAction, idle);
   const [quantity, setQuantity] = useState(1);
-  const { setPending } = usePendingAdds();
-  useEffect(() => setPending(isPending ? quantity : 0), [isPending, quantity, setPending]);
+  const { setPendingAdds, refresh } = useVisitor();
+  const wasPending = useRef(false);
+  useEffect(() => {
+    // Count the items optimistically while adding; drop the guess once the real count is in.
+    if (isPending) setPendingAdds(quantity);
+    else if (wasPending.current) void refresh().then(() => setPendingAdds(0));
+    wasPending.current = isPending;
+  }, [isPending, quantity, setPendingAdds, refresh]);
 
   if (maxQuantity <= 0) return <p className="text-stone-600">This product is out of stock.</p>;
   const choices = Array.from({ length: Math.min(maxQuantity, 10) }, (_, i) => i + 1);

@@ -1,16 +1,28 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { setCurrencyAction } from "@/app/preferences-actions";
 import { idle } from "@/lib/action-state";
-import { CURRENCIES, type Currency } from "@/lib/currency";
+import { CURRENCIES, DEFAULT_CURRENCY } from "@/lib/currency";
+import { useVisitor } from "./visitor";
 
 /** Changing the currency is a preference, so it starts a guest session when there is none. */
-export function CurrencySwitcher({ current }: { current: Currency }) {
+export function CurrencySwitcher() {
   const [state, formAction, isPending] = useActionState(setCurrencyAction, idle);
+  const { visitor, refresh } = useVisitor();
+  const router = useRouter();
   const [enhanced, setEnhanced] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    if (state.status !== "ok") return;
+    // A fresh request, carrying the new currency cookie, so that next.config.js's rewrites
+    // pick the cached catalog copy in that currency.
+    router.refresh();
+    void refresh();
+  }, [state, refresh, router]);
+  const current = visitor?.currency ?? DEFAULT_CURRENCY;
   return (
     <form ref={form} action={formAction} className="flex items-center gap-1">
       <label htmlFor="currency" className="sr-only">Currency</label>

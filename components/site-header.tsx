@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { CurrencySwitcher } from "./currency-switcher";
+import { AccountLink, CartLink } from "./visitor";
 
 const nav = [
   { href: "/", label: "Shop" },
@@ -6,7 +8,7 @@ const nav = [
   { href: "/session", label: "Your session" },
 ];
 
-export function SiteHeader({ cartSlot, signedIn = false }: { cartSlot?: React.ReactNode; signedIn?: boolean }) {
+export function SiteHeader() {
   return (
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -26,16 +28,9 @@ export function SiteHeader({ cartSlot, signedIn = false }: { cartSlot?: React.Re
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          {signedIn ? (
-            <Link href="/account" className="font-medium text-stone-700 hover:text-brand-700">Account</Link>
-          ) : (
-            <Link href="/login" className="font-medium text-stone-700 hover:text-brand-700">Log in</Link>
-          )}
-          {cartSlot ?? (
-            <Link href="/cart" className="rounded-full border border-stone-300 px-3 py-1.5 font-medium hover:border-brand-600">
-              Cart
-            </Link>
-          )}
+          <AccountLink />
+          <CurrencySwitcher />
+          <CartLink />
         </div>
       </div>
     </header>

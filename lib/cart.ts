@@ -153,3 +153,9 @@ export async function changeCartQuantity(productId: string, qty: number): Promis
 
 export const cartOf = (session: Session | null): Promise<CartView> =>
   readCart(session ? ownerOf(session) : null, session ? currencyOf(session.preferences) : "USD");
+
+/** How many items are in the session's cart: one aggregate query, for the header. */
+export async function cartCount(session: Session): Promise<number> {
+  const { _sum } = await db.cartItem.aggregate({ where: { cart: ownerOf(session) }, _sum: { quantity: true } });
+  return _sum.quantity ?? 0;
+}

@@ -3,7 +3,7 @@ import { type Currency } from "./currency";
 import { db } from "./db";
 import { requireScope } from "./permissions";
 import { currencyOf, preferencesInput, type Preferences } from "./preferences-model";
-import { currentSession, sessionForAction, startGuestSession, visitorPermissions, type Session } from "./session";
+import { currentSession, sessionForAction, startGuestSession, visitorPermissions, writeCurrencyHint, type Session } from "./session";
 
 /** The currency prices are shown in for the current visitor (USD without a session). */
 export async function shopperCurrency(): Promise<Currency> {
@@ -19,5 +19,6 @@ export async function setPreferences(input: z.infer<typeof preferencesInput>): P
   const data = { preferences: JSON.stringify(preferences) };
   if (session.type === "anonymous") await db.guestSession.update({ where: { id: session.id }, data });
   else await db.user.update({ where: { id: session.userId }, data });
+  await writeCurrencyHint({ expiresAt: session.expiresAt, preferences });
   return { session: { ...session, preferences }, preferences };
 }

@@ -16,6 +16,13 @@ import { clientIp, secureCookies } from "./request";
 
 export const COOKIE_NAME = "passerby_session";
 
+/**
+ * Not a secret: the shopper's currency, mirrored from the session so that next.config.js can
+ * send catalog requests to the prerendered page in that currency. It lives and dies with the
+ * session cookie; the session row stays the truth (carts and orders read the row).
+ */
+export const CURRENCY_COOKIE = "passerby_currency";
+
 type CookiePayload = { sid: string; type: "anonymous" | "authenticated"; exp: number };
 
 export type GuestSession = {
@@ -56,7 +63,26 @@ export async function sealSession(payload: CookiePayload, now = Date.now()): Pro
   return sealData(payload, { password: passwords(), ttl });
 }
 
+// Unsealing (key derivation, HMAC, AES) is the costly part of a session check, and a browser
+// sends the same seal on every request. Verified seals are remembered, bounded and in insertion
+// order (the oldest goes first). The cache holds only what the seal says; whether the session is
+// still alive is read from its row on every request, so revocation, expiry and conversion still
+// take effect on the very next one. The payload's own `exp` is checked on every hit too.
+const SEAL_CACHE_SIZE = 10_000;
+const verifiedSeals = new Map<string, CookiePayload>();
+
 async function unsealSession(seal: string): Promise<CookiePayload | null> {
+  const known = verifiedSeals.get(seal);
+  if (known) return known;
+  const payload = await openSeal(seal);
+  if (payload) {
+    if (verifiedSeals.size >= SEAL_CACHE_SIZE) verifiedSeals.delete(verifiedSeals.keys().next().value!);
+    verifiedSeals.set(seal, payload);
+  }
+  return payload;
+}
+
+async function openSeal(seal: string): Promise<CookiePayload | null> {
   try {
     const data = await unsealData<Partial<CookiePayload>>(seal, { password: passwords() });
     // unsealData answers {} for an expired, tampered or foreign seal.
@@ -181,18 +207,33 @@ export const currentSession = cache(async (): Promise<Session | null> => {
   return (await resolveSession(jar.get(COOKIE_NAME)?.value)).session;
 });
 
-async function writeCookie(seal: string, expiresAt: Date) {
-  (await cookies()).set(COOKIE_NAME, seal, {
+async function cookieOptions(expiresAt: Date) {
+  return {
     httpOnly: true,
-    sameSite: "lax",
+    sameSite: "lax" as const,
     secure: await secureCookies(),
     path: "/",
     maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
-  });
+  };
+}
+
+async function writeCookie(seal: string, expiresAt: Date, preferences: Preferences) {
+  (await cookies()).set(COOKIE_NAME, seal, await cookieOptions(expiresAt));
+  await writeCurrencyHint({ expiresAt, preferences });
+}
+
+/** Mirrors the session's currency into CURRENCY_COOKIE (absent means the default, USD). */
+export async function writeCurrencyHint(session: { expiresAt: Date; preferences: Preferences }) {
+  const jar = await cookies();
+  const currency = session.preferences.currency;
+  if (currency && currency !== "USD") jar.set(CURRENCY_COOKIE, currency, await cookieOptions(session.expiresAt));
+  else if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
 async function clearCookie() {
-  (await cookies()).delete(COOKIE_NAME);
+  const jar = await cookies();
+  jar.delete(COOKIE_NAME);
+  if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
 /** For server actions and route handlers: the current session, clearing a stale cookie. */
@@ -217,7 +258,7 @@ export async function ensureSession(): Promise<{ session: Session; created: bool
 export async function startGuestSession(): Promise<GuestSession> {
   await hit("sessions", await clientIp(), config().rateLimits.sessions);
   const { session, seal } = await createGuestSession();
-  await writeCookie(seal, session.expiresAt);
+  await writeCookie(seal, session.expiresAt, session.preferences);
   return session;
 }
 
@@ -228,7 +269,9 @@ export const visitorPermissions = (session: Session | null): Scope[] =>
 /** Signs the visitor in: a new session id in a new cookie, replacing whatever cookie was there. */
 export async function startUserSession(userId: string, migratedFrom: string | null): Promise<void> {
   const { seal, expiresAt } = await createUserSession(userId, migratedFrom);
-  await writeCookie(seal, expiresAt);
+  // Called after migration, so the account's preferences are the merged ones.
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
+  await writeCookie(seal, expiresAt, parsePreferences(user.preferences));
 }
 
 /** Ends the current session (log-out or discarding a guest session) and clears the cookie. */

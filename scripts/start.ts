@@ -58,6 +58,9 @@ function buildIfStale() {
 async function main() {
   await prepareDatabase();
   buildIfStale();
+  // Catalog pages are cached on disk as they are first served (app/browse): they belong to the
+  // database they were rendered from, which may not be this one. Start with none.
+  fs.rmSync(path.join(root, ".next", "server", "route-cache"), { recursive: true, force: true });
   const port = process.env.PORT?.trim() || "3000";
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
     console.error(`[passerby] PORT must be a number from 1 to 65535, got "${port}".`);

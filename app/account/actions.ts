@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, ok, type ActionState } from "@/lib/action-state";
 import { addPaymentMethod, addPaymentMethodInput, removePaymentMethod } from "@/lib/payment-methods";
@@ -18,7 +18,7 @@ export async function moveToCartAction(_prev: ActionState, form: FormData): Prom
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  refresh();
   return ok("Moved to your cart.");
 }
 
@@ -28,7 +28,7 @@ export async function removeSavedAction(_prev: ActionState, form: FormData): Pro
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  refresh();
   return ok("Removed from your saved items.");
 }
 
@@ -43,7 +43,7 @@ export async function addPaymentMethodAction(_prev: ActionState, form: FormData)
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/account");
+  refresh();
   return ok("Card saved.");
 }
 
@@ -53,6 +53,6 @@ export async function removePaymentMethodAction(_prev: ActionState, form: FormDa
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/account");
+  refresh();
   return ok("Card removed.");
 }

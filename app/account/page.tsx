@@ -14,6 +14,7 @@ import { currencyOf } from "@/lib/preferences-model";
 import { readSaved } from "@/lib/saved-for-later";
 import { currentSession } from "@/lib/session";
 import { logOutAction } from "./actions";
+import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -38,6 +39,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
+      <ServerVisitor session={session} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Your account</h1>

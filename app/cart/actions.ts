@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { failed, formNumber, ok, type ActionState } from "@/lib/action-state";
 import { addItemInput, addToCart, changeCartQuantity, setQuantityInput } from "@/lib/cart";
 
@@ -11,7 +11,7 @@ export async function addToCartAction(_prev: ActionState, form: FormData): Promi
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  // The page (static) does not change; the header's count refetches itself after the form.
   return ok("Added to your cart.");
 }
 
@@ -22,7 +22,7 @@ export async function updateQuantityAction(_prev: ActionState, form: FormData): 
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  refresh();
   return ok(formNumber(form.get("quantity")) === 0 ? "Removed from your cart." : "Quantity updated.");
 }
 
@@ -32,6 +32,6 @@ export async function removeFromCartAction(_prev: ActionState, form: FormData): 
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  refresh();
   return ok("Removed from your cart.");
 }

@@ -5,6 +5,7 @@ import { Price } from "@/components/price";
 import { cartOf } from "@/lib/cart";
 import { welcomeMessage } from "@/lib/migration";
 import { currentSession } from "@/lib/session";
+import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your cart" };
 
@@ -15,6 +16,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
+      <ServerVisitor session={session} />
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
       {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
       {cart.items.length === 0 ? (

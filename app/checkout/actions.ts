@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, type ActionState } from "@/lib/action-state";
+import { catalogChanged } from "@/lib/catalog-pages";
 import { checkoutInput, placeOrder } from "@/lib/checkout";
 import { sessionForAction } from "@/lib/session";
 
@@ -33,6 +33,6 @@ export async function checkoutAction(_prev: ActionState, form: FormData): Promis
   } catch (error) {
     return failed(error, values);
   }
-  revalidatePath("/", "layout"); // the header's cart count is now 0
+  catalogChanged(); // stock went down
   redirect(`/orders/${orderId}`);
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { failed, ok, type ActionState } from "@/lib/action-state";
 import { endCurrentSession, ensureSession } from "@/lib/session";
 
@@ -10,12 +10,12 @@ export async function startSessionAction(): Promise<ActionState> {
   } catch (error) {
     return failed(error);
   }
-  revalidatePath("/", "layout");
+  refresh();
   return ok("A guest session has started.");
 }
 
 export async function endSessionAction(): Promise<ActionState> {
   await endCurrentSession();
-  revalidatePath("/", "layout");
+  refresh();
   return ok("Your guest session has ended. Its cart can no longer be reached.");
 }

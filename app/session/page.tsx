@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/permissions";
 import { currentSession, visitorPermissions } from "@/lib/session";
 import { sessionJson } from "@/lib/session-view";
+import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your session" };
 
@@ -19,6 +20,7 @@ export default async function SessionPage() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
+      <ServerVisitor session={session} />
       <header className="space-y-2">
         <h1 className="text-3xl font-semibold tracking-tight">Your session</h1>
         <p className="text-stone-600">

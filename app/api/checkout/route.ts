@@ -1,3 +1,4 @@
+import { catalogChanged } from "@/lib/catalog-pages";
 import { checkoutInput, placeOrder } from "@/lib/checkout";
 import { handle, json, readJson } from "@/lib/http";
 import { sessionForAction } from "@/lib/session";
@@ -5,6 +6,8 @@ import { sessionForAction } from "@/lib/session";
 export async function POST(request: Request) {
   return handle(async () => {
     const input = await readJson(request, checkoutInput);
-    return json({ order: await placeOrder(await sessionForAction(), input) }, 201);
+    const order = await placeOrder(await sessionForAction(), input);
+    catalogChanged(); // stock went down
+    return json({ order }, 201);
   });
 }

@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { findOrder } from "@/lib/orders";
 import { describeCard } from "@/lib/payments";
 import { currentSession } from "@/lib/session";
+import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your order" };
 
@@ -19,6 +20,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const s = order.shipping;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
+      <ServerVisitor session={session} />
       <header className="space-y-1">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Order confirmed</p>
         <h1 className="text-3xl font-semibold tracking-tight">Thank you, {s.name}!</h1>

@@ -2,18 +2,21 @@ import type { Metadata } from "next";
 import { CategoryFilter } from "@/components/category-filter";
 import { ProductCard } from "@/components/product-card";
 import { listCategories, listProducts } from "@/lib/catalog";
-import { shopperCurrency } from "@/lib/preferences";
+import { ALL_CATEGORIES, currencyParam } from "@/lib/catalog-pages";
 
-export const metadata: Metadata = { title: "Shop" };
+// Served at `/` and `/?category=…` (see next.config.js); cached, rendered on first request.
+export const revalidate = 60; // CATALOG_REVALIDATE_SECONDS: segment config must be a literal
+export const generateStaticParams = async () => [];
 
-export default async function CatalogPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ category?: string | string[] }>;
-}) {
-  const { category } = await searchParams;
-  const slug = typeof category === "string" ? category : undefined;
-  const [categories, currency] = await Promise.all([listCategories(), shopperCurrency()]);
+export const metadata: Metadata = { title: "Shop", alternates: { canonical: "/" } };
+
+type Props = { params: Promise<{ currency: string; category: string }> };
+
+export default async function CatalogPage({ params }: Props) {
+  const { currency: currencyValue, category } = await params;
+  const currency = currencyParam(currencyValue);
+  const slug = category === ALL_CATEGORIES ? undefined : category;
+  const categories = await listCategories();
   const active = categories.find((c) => c.slug === slug);
   const products = await listProducts(currency, active?.slug);
 

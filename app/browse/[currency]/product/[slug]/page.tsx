@@ -6,19 +6,23 @@ import { AddToCartForm } from "@/components/add-to-cart-form";
 import { Price } from "@/components/price";
 import { StockBadge } from "@/components/stock-badge";
 import { findProduct } from "@/lib/catalog";
+import { currencyParam } from "@/lib/catalog-pages";
 import { DEFAULT_CURRENCY } from "@/lib/currency";
-import { shopperCurrency } from "@/lib/preferences";
 
-type Props = { params: Promise<{ slug: string }> };
+// Served at `/products/[slug]` (see next.config.js); cached, rendered on first request.
+export const revalidate = 60; // CATALOG_REVALIDATE_SECONDS: segment config must be a literal
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ currency: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await findProduct((await params).slug, DEFAULT_CURRENCY);
-  return { title: product?.name ?? "Product not found" };
+  return { title: product?.name ?? "Product not found", alternates: { canonical: `/products/${(await params).slug}` } };
 }
 
 export default async function ProductPage({ params }: Props) {
-  const { slug } = await params;
-  const product = await findProduct(slug, await shopperCurrency());
+  const { currency, slug } = await params;
+  const product = await findProduct(slug, currencyParam(currency));
   if (!product) notFound();
 
   return (

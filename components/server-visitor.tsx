@@ -1,0 +1,8 @@
+import { visitorJson } from "@/lib/visitor";
+import type { Session } from "@/lib/session";
+import { VisitorSnapshot } from "./visitor";
+
+/** For personal (dynamic) pages: hands the header what this render knows about the visitor. */
+export async function ServerVisitor({ session }: { session: Session | null }) {
+  return <VisitorSnapshot visitor={await visitorJson(session)} />;
+}
