@@ -1,6 +1,7 @@
-// Catalog pages are cached once per currency (app/browse, lib/catalog-pages.ts). These rewrites
-// keep the public URLs (`/`, `/?category=…`, `/products/[slug]`) and pick the cached copy in the
-// shopper's currency from the passerby_currency cookie (absent: USD).
+// Catalog pages are cached once per currency (lib/catalog-pages.ts). `/` and `/products/[slug]`
+// in the default currency are served as they are; these rewrites keep the same public URLs for a
+// category (`/?category=…`) or another currency (the passerby_currency cookie) and serve the
+// cached copy from app/browse.
 const currency = { type: "cookie", key: "passerby_currency", value: "(?<currency>EUR|GBP|JPY)" };
 const category = { type: "query", key: "category", value: "(?<category>[a-z0-9-]{1,64})" };
 
@@ -16,9 +17,7 @@ const nextConfig = {
         { source: "/", has: [currency, category], destination: "/browse/:currency/category/:category" },
         { source: "/", has: [category], destination: "/browse/USD/category/:category" },
         { source: "/", has: [currency], destination: "/browse/:currency/category/all" },
-        { source: "/", destination: "/browse/USD/category/all" },
         { source: "/products/:slug([a-z0-9-]{1,80})", has: [currency], destination: "/browse/:currency/product/:slug" },
-        { source: "/products/:slug([a-z0-9-]{1,80})", destination: "/browse/USD/product/:slug" },
       ],
     };
   },

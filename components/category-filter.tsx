@@ -1,7 +1,7 @@
-import Link from "next/link";
-
 type Category = { slug: string; name: string };
 
+// Plain links, not <Link>: `/?category=…` is served by a server-side rewrite (next.config.js),
+// and the client router would reuse the cached `/`, which does not depend on the query.
 export function CategoryFilter({ categories, active }: { categories: Category[]; active?: string }) {
   const items = [{ slug: undefined, name: "All" }, ...categories];
   return (
@@ -11,7 +11,7 @@ export function CategoryFilter({ categories, active }: { categories: Category[];
           const current = c.slug === active;
           return (
             <li key={c.slug ?? "all"}>
-              <Link
+              <a
                 href={c.slug ? `/?category=${c.slug}` : "/"}
                 aria-current={current ? "page" : undefined}
                 className={`inline-block rounded-full border px-4 py-1.5 text-sm font-medium transition ${
@@ -21,7 +21,7 @@ export function CategoryFilter({ categories, active }: { categories: Category[];
                 }`}
               >
                 {c.name}
-              </Link>
+              </a>
             </li>
           );
         })}

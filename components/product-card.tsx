@@ -1,31 +1,23 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { CatalogProduct } from "@/lib/catalog";
 import { Price } from "./price";
 import { StockBadge } from "./stock-badge";
 
+// The catalog repeats this card for every product, in the HTML and again in the page's RSC
+// payload: its styles live in globals.css (.product-card) so each copy stays small. The images
+// are small SVGs that need no optimising, so a plain <img> does.
 export function ProductCard({ product }: { product: CatalogProduct }) {
   return (
-    <article className="group relative flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md">
-      <Image
-        src={product.image}
-        alt=""
-        width={400}
-        height={400}
-        className="aspect-square w-full bg-stone-100 object-cover"
-        unoptimized
-      />
-      <div className="flex flex-1 flex-col gap-1 p-4">
-        <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{product.category.name}</p>
-        <h2 className="font-semibold">
-          <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
-            {product.name}
-          </Link>
-        </h2>
-        <div className="mt-auto flex items-baseline justify-between pt-2">
-          <Price money={product.price} className="text-lg font-semibold text-brand-900" />
+    <article className="product-card">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src={product.image} alt="" width={400} height={400} loading="lazy" decoding="async" />
+      <div>
+        <p>{product.category.name}</p>
+        <h2><Link href={`/products/${product.slug}`}>{product.name}</Link></h2>
+        <footer>
+          <Price money={product.price} />
           <StockBadge stock={product.stock} />
-        </div>
+        </footer>
       </div>
     </article>
   );

@@ -28,6 +28,10 @@ test("a shopper who chose euros gets the cached copy in euros; others still get 
   const euros = await (await request.get("/products/morning-blend")).text();
   expect(euros).toContain("€13.34");
   expect(euros).not.toContain("$14.50");
+  const kitchen = await (await request.get("/?category=kitchen")).text();
+  expect(kitchen).toContain("Cast Iron Skillet");
+  expect(kitchen).toContain("€41.40"); // $45.00
+  expect(kitchen).not.toContain("Morning Blend Coffee");
 
   const stranger = await playwright.request.newContext({ baseURL });
   const dollars = await (await stranger.get("/products/morning-blend")).text();

@@ -55,12 +55,24 @@ function buildIfStale() {
   fs.writeFileSync(stampFile, stamp);
 }
 
+/**
+ * Catalog pages are cached on disk: `/` as the build prerendered it, the rest as they were first
+ * served (lib/catalog-pages.ts). They show the stock of the database they were rendered from,
+ * which need not be this one, so every start begins without them; Next renders each again on
+ * its first request and caches it from then on.
+ */
+function forgetCatalogPages() {
+  const server = path.join(root, ".next", "server");
+  fs.rmSync(path.join(server, "route-cache"), { recursive: true, force: true });
+  for (const file of ["index.html", "index.rsc", "index.meta", "index.segments"]) {
+    fs.rmSync(path.join(server, "app", file), { recursive: true, force: true });
+  }
+}
+
 async function main() {
   await prepareDatabase();
   buildIfStale();
-  // Catalog pages are cached on disk as they are first served (app/browse): they belong to the
-  // database they were rendered from, which may not be this one. Start with none.
-  fs.rmSync(path.join(root, ".next", "server", "route-cache"), { recursive: true, force: true });
+  forgetCatalogPages();
   const port = process.env.PORT?.trim() || "3000";
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
     console.error(`[passerby] PORT must be a number from 1 to 65535, got "${port}".`);

@@ -81,8 +81,16 @@ test("a revoked session's replayed cookie is refused on the very next request", 
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).status, "revoked");
 });
 
-test("converted sessions are refused too", async () => {
+test("a seal verified before is still refused once its own expiry has passed", async () => {
   const { session, seal } = await createGuestSession();
+  assert.ok((await resolveSession(seal)).session); // now in the cache of verified seals
+  const later = new Date(session.expiresAt.getTime() + 1000);
+  assert.deepEqual(await resolveSession(seal, later), { session: null, stale: true });
+});
+
+test("converted sessions are refused too, also when their seal was verified before", async () => {
+  const { session, seal } = await createGuestSession();
+  assert.ok((await resolveSession(seal)).session);
   await db.guestSession.update({ where: { id: session.id }, data: { status: "converted" } });
   assert.equal((await resolveSession(seal)).session, null);
 });

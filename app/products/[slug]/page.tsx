@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { productMetadata, ProductView } from "@/components/product-view";
+import { DEFAULT_CURRENCY } from "@/lib/currency";
+
+// A product in the default currency, cached as it is first served; other currencies are
+// rewritten to app/browse (see next.config.js).
+export const revalidate = 60; // seconds; orders also revalidate at once (lib/catalog-pages.ts)
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return productMetadata((await params).slug);
+}
+
+export default async function ProductPage({ params }: Props) {
+  return <ProductView currency={DEFAULT_CURRENCY} slug={(await params).slug} />;
+}

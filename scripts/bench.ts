@@ -1,0 +1,303 @@
+// `npm run bench`: throughput of the production server route by route, in one run, plus
+// micro-benchmarks of the session and migration code, checked against budgets that are ratios
+// (absolute numbers drift from machine to machine; ratios within one run do not).
+//
+// It builds if needed and starts the server exactly as `npm start` does, on a free port, with a
+// temporary database and the rate limits raised out of the way; it prints a table, writes the
+// same to bench-results/latest.json, stops the server and exits 1 when a budget fails.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const root = path.resolve(__dirname, "..");
+const CONNECTIONS = 10;
+const WARMUP_SECONDS = 2;
+const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SIGNUPS = 40;
+const MICRO_RUNS = 40;
+const json = { "content-type": "application/json" };
+
+// The server and this process share one temporary database; settings before any lib/ import.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerby-bench-"));
+const raised = "1000000000";
+Object.assign(process.env, {
+  DATABASE_URL: `file:${path.join(dir, "shop.db")}`,
+  SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
+  RATE_LIMIT_SESSIONS_PER_MIN: raised,
+  RATE_LIMIT_CART_WRITES_PER_MIN: raised,
+  RATE_LIMIT_SIGNUPS_PER_MIN: raised,
+  RATE_LIMIT_LOGINS_PER_MIN: raised,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+type Row = { name: string; rps: number; p50: number; p99: number; errors: number; requests: number };
+type Micro = { name: string; medianMs: number; runs: number };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true, // its own process group, so that stopping it stops `next start` too
+  });
+  const deadline = Date.now() + 10 * 60_000; // a first build takes a while
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}.`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The server did not answer /api/health within 10 minutes.");
+}
+
+function stopServer(server: ChildProcess) {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+type Target = { name: string; path: string; method?: "GET" | "PATCH"; headers?: Record<string, string>; body?: string };
+
+async function load(base: string, target: Target, seconds: number): Promise<Row> {
+  const result = await autocannon({
+    url: base + target.path,
+    method: target.method ?? "GET",
+    headers: target.headers,
+    body: target.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  const ok = result["2xx"];
+  return {
+    name: target.name,
+    rps: ok / (result.duration || seconds), // only 2xx answers count as throughput
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+const cookieOf = (response: Response) => {
+  const value = response.headers.getSetCookie().find((c) => c.startsWith("passerby_session="));
+  if (!value) throw new Error("No session cookie was set.");
+  return value.split(";")[0];
+};
+
+async function guestCookie(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/session`, { method: "POST" });
+  if (response.status !== 201) throw new Error(`POST /api/session answered ${response.status}.`);
+  return cookieOf(response);
+}
+
+async function timeEach<T>(runs: number, prepare: (i: number) => Promise<T>, measure: (input: T) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = await prepare(i);
+    const start = performance.now();
+    await measure(input);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function main() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log(`[bench] starting the production server on port ${port} with a temporary database`);
+  const server = await startServer(port);
+  const { db } = await import("../lib/db");
+
+  const rows: Row[] = [];
+  let benchProducts: { id: string }[] = [];
+  try {
+    const guest = await guestCookie(base);
+    const product = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
+    for (const slug of ["morning-blend", "brass-pen", "soy-candle"]) {
+      await fetch(`${base}/api/cart/items`, { method: "POST", headers: { ...json, cookie: guest }, body: JSON.stringify({ slug }) });
+    }
+    const targets: Target[] = [
+      { name: "GET /api/health", path: "/api/health" },
+      { name: "GET /about (static page)", path: "/about" },
+      { name: "GET / (catalog)", path: "/" },
+      { name: "GET /products/[slug]", path: "/products/morning-blend" },
+      { name: "GET /api/session (guest)", path: "/api/session", headers: { cookie: guest } },
+      { name: "GET /api/cart (guest)", path: "/api/cart", headers: { cookie: guest } },
+      {
+        name: "PATCH /api/cart/items/[id] (guest)", path: `/api/cart/items/${product.id}`, method: "PATCH",
+        headers: { ...json, cookie: guest }, body: JSON.stringify({ quantity: 2 }),
+      },
+    ];
+    for (const target of targets) {
+      await load(base, target, WARMUP_SECONDS);
+      const row = await load(base, target, MEASURE_SECONDS);
+      rows.push(row);
+      console.log(`[bench] ${row.name}: ${row.rps.toFixed(0)} req/s`);
+    }
+    benchProducts = await addBenchProducts(db);
+    rows.push(await signups(base, benchProducts.slice(0, 20).map((p) => p.id), db));
+  } finally {
+    stopServer(server);
+  }
+
+  // Micro-benchmarks, in this process, with the server stopped.
+  const { createGuestSession, resolveSession } = await import("../lib/session");
+  const { migrateGuestSession } = await import("../lib/migration");
+  const { placeOrder } = await import("../lib/checkout");
+  const { sealData, unsealData } = await import("iron-session");
+  const password = process.env.SESSION_SECRET!;
+  const payload = { sid: "guest_benchbenchbenchbenchbe", type: "anonymous", exp: Date.now() + 86_400_000 };
+  const sealed = await sealData(payload, { password, ttl: 86_400 });
+  const micro: Micro[] = [];
+  const add = (name: string, medianMs: number) => micro.push({ name, medianMs, runs: MICRO_RUNS });
+
+  add("seal a session cookie", await timeEach(MICRO_RUNS, async () => null, () => sealData(payload, { password, ttl: 86_400 })));
+  add("unseal a session cookie", await timeEach(MICRO_RUNS, async () => null, () => unsealData(sealed, { password })));
+  add("session check, first sight (unseal + row)", await timeEach(MICRO_RUNS, async () => (await createGuestSession()).seal, (seal) => resolveSession(seal)));
+  const { seal: known } = await createGuestSession();
+  await resolveSession(known);
+  add("session check, seal seen before (row only)", await timeEach(MICRO_RUNS, async () => known, (seal) => resolveSession(seal)));
+
+  let n = 0;
+  add("migration of a 100-line cart", await timeEach(MICRO_RUNS, async () => {
+    const { session: guest } = await createGuestSession();
+    const cart = await db.cart.create({ data: { guestSessionId: guest.id } });
+    await db.cartItem.createMany({ data: benchProducts.map((p) => ({ cartId: cart.id, productId: p.id, quantity: 1 })) });
+    const user = await db.user.create({ data: { email: `micro${++n}@bench.test`, passwordHash: "x" } });
+    return { guestSessionId: guest.id, userId: user.id };
+  }, async (ids) => {
+    const summary = await migrateGuestSession({ ...ids, kind: "signup" });
+    if (summary?.cartItems !== 100) throw new Error("The migration did not move 100 lines.");
+  }));
+  add("one checkout transaction (2 lines)", await timeEach(MICRO_RUNS, async () => {
+    const { seal, session: guest } = await createGuestSession();
+    const cart = await db.cart.create({ data: { guestSessionId: guest.id } });
+    await db.cartItem.createMany({ data: benchProducts.slice(0, 2).map((p) => ({ cartId: cart.id, productId: p.id, quantity: 1 })) });
+    return (await resolveSession(seal)).session;
+  }, (guest) => placeOrder(guest, {
+    email: "bench@bench.test", name: "Bench", address: { line1: "1 Bench St", city: "Bench", postalCode: "1", country: "US" },
+    card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
+  })));
+  await db.$disconnect();
+
+  report(rows, micro);
+}
+
+/** 100 extra products, so that carts can have 20 and 100 distinct lines (added after the page
+ *  measurements, so that the catalog measured is the one that ships). */
+async function addBenchProducts(db: typeof import("../lib/db")["db"]): Promise<{ id: string }[]> {
+  const home = await db.category.findFirstOrThrow({ where: { slug: "home" } });
+  await db.product.createMany({
+    data: Array.from({ length: 100 }, (_, i) => ({
+      slug: `bench-${i}`, name: `Bench item ${i}`, description: "For the benchmark.", priceCents: 100 + i,
+      stock: 1_000_000, image: "/images/soy-candle.svg", categoryId: home.id,
+    })),
+  });
+  return db.product.findMany({ where: { slug: { startsWith: "bench-" } }, select: { id: true } });
+}
+
+/** Sign-up with migration of a 20-line guest cart: each request needs its own guest and e-mail. */
+async function signups(base: string, productIds: string[], db: typeof import("../lib/db")["db"]): Promise<Row> {
+  const guests: string[] = [];
+  for (let i = 0; i < SIGNUPS; i++) {
+    const cookie = await guestCookie(base);
+    const session = await fetch(`${base}/api/session`, { headers: { cookie } }).then((r) => r.json());
+    const cart = await db.cart.create({ data: { guestSessionId: session.anonymousSession.sessionId } });
+    await db.cartItem.createMany({ data: productIds.map((productId) => ({ cartId: cart.id, productId, quantity: 1 })) });
+    guests.push(cookie);
+  }
+  const latencies: number[] = [];
+  let ok = 0;
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < guests.length) {
+      const i = next++;
+      const t = performance.now();
+      const response = await fetch(`${base}/api/auth/signup`, {
+        method: "POST", headers: { ...json, cookie: guests[i] },
+        body: JSON.stringify({ email: `bench${i}@bench.test`, password: "correct horse battery staple" }),
+      });
+      const body = await response.json();
+      if (response.status === 201 && body.migration?.cartItems === 20) ok++;
+      else errors++;
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    name: "POST /api/auth/signup (20-line cart migrated)", rps: ok / seconds, p50: median(latencies),
+    p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], errors, requests: guests.length,
+  };
+}
+
+function report(rows: Row[], micro: Micro[]) {
+  const rps = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!.rps;
+  const budgets = [
+    { figure: "GET /api/session (guest) ÷ GET /api/health", value: rps("GET /api/session") / rps("GET /api/health"), min: 0.8 },
+    { figure: "GET / ÷ static page", value: rps("GET / (catalog)") / rps("GET /about"), min: 0.7 },
+    { figure: "GET /products/[slug] ÷ static page", value: rps("GET /products/") / rps("GET /about"), min: 0.7 },
+    { figure: "PATCH /api/cart/items/[id] ÷ GET /api/health", value: rps("PATCH") / rps("GET /api/health"), min: 0.5 },
+  ].map((b) => ({ ...b, pass: b.value >= b.min }));
+  const migration = micro.find((m) => m.name.startsWith("migration"))!;
+  const allBudgets = [
+    ...budgets.map((b) => ({ figure: b.figure, value: b.value.toFixed(2), budget: `≥ ${b.min.toFixed(2)}`, pass: b.pass })),
+    { figure: "migration of a 100-line cart (median)", value: `${migration.medianMs.toFixed(1)} ms`, budget: "< 50 ms", pass: migration.medianMs < 50 },
+  ];
+
+  console.log(`\nThroughput (${CONNECTIONS} connections, ${MEASURE_SECONDS} s each; only 2xx answers count)\n`);
+  console.log(table(["route", "req/s", "p50 ms", "p99 ms", "errors"],
+    rows.map((r) => [r.name, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors)])));
+  console.log(`\nMicro-benchmarks (median of ${MICRO_RUNS} runs)\n`);
+  console.log(table(["measure", "median ms"], micro.map((m) => [m.name, m.medianMs.toFixed(3)])));
+  console.log("\nBudgets\n");
+  console.log(table(["figure", "value", "budget", "result"], allBudgets.map((b) => [b.figure, b.value, b.budget, b.pass ? "PASS" : "FAIL"])));
+
+  const out = path.join(root, "bench-results");
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, "latest.json");
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version };
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, throughput: rows, micro, budgets: allBudgets }, null, 2));
+  console.log(`\n[bench] written to ${path.relative(root, file)}`);
+  if (allBudgets.some((b) => !b.pass)) process.exitCode = 1;
+}
+
+function table(head: string[], body: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...body.map(line)].join("\n");
+}
+
+main()
+  .catch((error) => {
+    console.error("[bench] failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
