@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 
 function format(ms: number): string {
@@ -10,8 +11,13 @@ function format(ms: number): string {
   return `${h}h ${String(m).padStart(2, "0")}m ${String(s).padStart(2, "0")}s`;
 }
 
-/** A live countdown to `until` (ISO), ticking every second once JavaScript runs. */
-export function Countdown({ until, serverNow }: { until: string; serverNow: number }) {
+const LAST_HOUR_MS = 3_600_000;
+
+/**
+ * A live countdown to `until` (ISO), ticking every second once JavaScript runs. In a guest's
+ * last hour it offers to e-mail the cart, so that nothing is lost when the session ends.
+ */
+export function Countdown({ until, serverNow, offerEmail = false }: { until: string; serverNow: number; offerEmail?: boolean }) {
   const end = new Date(until).getTime();
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
@@ -21,8 +27,18 @@ export function Countdown({ until, serverNow }: { until: string; serverNow: numb
   }, []);
   const left = end - now;
   return (
-    <span data-testid="countdown" className="font-mono tabular-nums">
-      {left > 0 ? format(left) : "expired — your next action starts a new guest session"}
-    </span>
+    <>
+      <span data-testid="countdown" className="font-mono tabular-nums">
+        {left > 0 ? format(left) : "expired — your next action starts a new guest session"}
+      </span>
+      {offerEmail && left > 0 && left < LAST_HOUR_MS && (
+        <>
+          {" "}
+          <Link href="/cart#email-cart" className="font-medium text-brand-700 underline">
+            Less than an hour left: e-mail me my cart
+          </Link>
+        </>
+      )}
+    </>
   );
 }

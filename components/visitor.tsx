@@ -16,8 +16,8 @@ type VisitorState = {
   visitor: VisitorJson | null;
   /** Shows what a server-rendered page knows, newer than any answer still on its way. */
   show: (visitor: VisitorJson) => void;
-  /** Refetches; resolves once the newest answer is shown. */
-  refresh: () => Promise<void>;
+  /** Refetches (reporting a page view when given its path); resolves once the newest answer is shown. */
+  refresh: (viewed?: string) => Promise<void>;
   pendingAdds: number;
   setPendingAdds: (n: number) => void;
 };
@@ -32,10 +32,14 @@ export function VisitorProvider({ children }: { children: React.ReactNode }) {
   const [pendingAdds, setPendingAdds] = useState(0);
   const latest = useRef(0);
   const inflight = useRef<Promise<void>>(Promise.resolve());
-  const refresh = useCallback((): Promise<void> => {
+  const refresh = useCallback((viewed?: string): Promise<void> => {
     // Only the answer to the latest request counts; an older one may arrive after it.
     const ticket = ++latest.current;
-    const request = fetch("/api/visitor", { cache: "no-store", credentials: "same-origin" })
+    // After a navigation the same request reports the page view (pages are cached).
+    const init: RequestInit = viewed
+      ? { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ path: viewed }) }
+      : {};
+    const request = fetch("/api/visitor", { ...init, cache: "no-store", credentials: "same-origin" })
       .then((response) => (response.ok ? (response.json() as Promise<VisitorJson>) : null))
       .then((body) => {
         if (body && ticket === latest.current) setVisitor(body);
@@ -49,7 +53,7 @@ export function VisitorProvider({ children }: { children: React.ReactNode }) {
     setVisitor(next);
   }, []);
   useEffect(() => {
-    void refresh();
+    void refresh(pathname);
   }, [pathname, refresh]);
   return (
     <VisitorContext.Provider value={{ visitor, show, refresh, pendingAdds, setPendingAdds }}>{children}</VisitorContext.Provider>

@@ -3,6 +3,7 @@ import { CART_CHOICES, planCartMerge, type CartChoice, type MergePlan } from "./
 import { config } from "./config";
 import { db } from "./db";
 import { DomainError } from "./errors";
+import { recordEvent } from "./events";
 import { migrateGuestSession, type MigrationSummary } from "./migration";
 import { burnVerifyTime, emailField, hashPassword, newPasswordField, normalizeEmail, verifyPassword } from "./passwords";
 import { hit } from "./rate-limit";
@@ -49,6 +50,7 @@ export async function signUp(input: z.infer<typeof signupInput>): Promise<AuthRe
   });
   const migration = guest ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "signup" }) : null;
   await startUserSession(user.id, migration?.fromSessionId ?? null);
+  await recordEvent("signup", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
   return { user: publicUser(user), migration };
 }
 
@@ -105,5 +107,6 @@ export async function logIn(
     ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "login", cartChoice: input.cartChoice })
     : null;
   await startUserSession(user.id, migration?.fromSessionId ?? null);
+  await recordEvent("login", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
   return { user: publicUser(user), migration };
 }

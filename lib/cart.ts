@@ -3,6 +3,7 @@ import { config } from "./config";
 import { convert, lineTotal, type Currency, type Money } from "./currency";
 import { db, hotRead, hotReadAll } from "./db";
 import { DomainError, notFound } from "./errors";
+import { recordEvent } from "./events";
 import { requireScope } from "./permissions";
 import { currencyOf } from "./preferences-model";
 import { hit } from "./rate-limit";
@@ -150,12 +151,14 @@ export const countCartWrite = (session: Session) =>
 export async function addToCart(input: z.infer<typeof addItemInput>): Promise<Session> {
   const session = await writableSession(true);
   await addItem(ownerOf(session), input);
+  await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });
   return session;
 }
 
 export async function changeCartQuantity(productId: string, qty: number): Promise<Session> {
   const session = await writableSession(false);
   await setItemQuantity(ownerOf(session), productId, qty);
+  await recordEvent(qty === 0 ? "cart_remove" : "cart_update", session, { product: productId, quantity: qty });
   return session;
 }
 

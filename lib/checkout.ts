@@ -5,6 +5,7 @@ import { COUNTRIES, isCountry } from "./countries";
 import { convert, type Currency } from "./currency";
 import { db } from "./db";
 import { DomainError } from "./errors";
+import { recordEvent } from "./events";
 import { orderJson, type OrderJson } from "./orders";
 import { emailField } from "./passwords";
 import { authorize, cardInput, checkCard, type CardSummary } from "./payments";
@@ -123,5 +124,7 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
     await tx.cartItem.deleteMany({ where: { cartId: current.id } });
     return id;
   });
-  return orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
+  const order = orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
+  await recordEvent("order_placed", session, { total: order.total, lines: order.items.length });
+  return order;
 }

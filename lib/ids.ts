@@ -8,6 +8,9 @@ function randomToken(bytes = 16): string {
 
 export const newGuestSessionId = () => `guest_${randomToken()}`;
 export const newUserSessionId = () => `auth_${randomToken()}`;
+/** 256 bits for links that grant something (a cart restore); only their hash is stored. */
+export const newLinkToken = () => randomToken(32);
+export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /**
  * A keyed hash of an identifier (session id, IP address, e-mail) for logs and rate-limit keys,

@@ -4,8 +4,10 @@ import { parsePreferences, type Preferences } from "./preferences-model";
 import type { Session } from "./session";
 
 // Guest → account, in one transaction, once. Everything the guest did moves: the cart (by the
-// shopper's choice), preferences, the A/B variant, the guest orders of this session, and (a slot
-// for the journeys work) events. The guest session ends as "converted" and its cookie never works again.
+// shopper's choice), preferences, the A/B variant, the guest orders of this session, its events
+// (re-attributed to the account, keeping the guest id, so one journey reads from first visit to
+// purchase), its leads (converted) and its outbox. The guest session ends as "converted" and its
+// cookie never works again.
 
 export type MigrationKind = "signup" | "login";
 
@@ -103,6 +105,9 @@ export async function migrateGuestSession(
     const plan = await moveCart(tx, guestSessionId, userId, cartChoice);
     // Orders placed in this very guest session, never orders matched by e-mail.
     const orders = await tx.order.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
+    const events = await tx.event.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
+    await tx.lead.updateMany({ where: { guestSessionId, convertedAt: null }, data: { convertedAt: now, convertedUserId: userId } });
+    await tx.outboxMessage.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     const guestPrefs = parsePreferences(guest.preferences);
@@ -126,11 +131,17 @@ export async function migrateGuestSession(
         savedForLater: plan.savedForLater.length,
         preferences: Object.keys(guestPrefs).length > 0,
         orders: orders.count,
+        events: events.count,
         details: JSON.stringify({ cart: plan.cart, savedForLater: plan.savedForLater }),
         createdAt: now,
       },
     });
-    return summaryOf(row);
+    const summary = summaryOf(row);
+    await tx.event.create({
+      data: { name: "migration", authState: "authenticated", guestSessionId, userId, createdAt: now,
+        properties: JSON.stringify({ kind, cartChoice, cartItems: summary.cartItems, savedForLater: summary.savedForLater }) },
+    });
+    return summary;
   });
 }
 

@@ -5,7 +5,7 @@ import { keyedHash } from "./ids";
 // Fixed one-minute windows counted in the database with a single atomic upsert, so limits
 // hold across requests, processes and app servers that share the database.
 
-export type LimitName = "sessions" | "cart_writes" | "logins" | "signups";
+export type LimitName = "sessions" | "cart_writes" | "logins" | "signups" | "views" | "leads";
 
 const WINDOW_MS = 60_000;
 
@@ -14,6 +14,8 @@ const MESSAGES: Record<LimitName, string> = {
   cart_writes: "You are changing your cart very quickly. Please wait a moment and try again.",
   logins: "Too many log-in attempts. Please wait a minute and try again.",
   signups: "Too many sign-ups from your network. Please wait a minute and try again.",
+  views: "Too many page views from your network.",
+  leads: "Too many e-mails asked for. Please wait a minute and try again.",
 };
 
 /** Counts one hit for `subject` and throws a 429 domain error past `perMinute`. */

@@ -33,3 +33,10 @@ export async function sameOrigin(): Promise<boolean> {
     return false;
   }
 }
+
+/** This shop's origin as the caller reached it, for links in messages. */
+export async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  return `${(await secureCookies()) ? "https" : "http"}://${host}`;
+}

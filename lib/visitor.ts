@@ -1,6 +1,9 @@
+import { z } from "zod";
 import { cartCount } from "./cart";
 import type { Currency } from "./currency";
+import { recordEvent } from "./events";
 import { currencyOf } from "./preferences-model";
+import { hit } from "./rate-limit";
 import type { Session } from "./session";
 
 /** What the header shows about the visitor: small, personal, never cached. */
@@ -12,4 +15,26 @@ export async function visitorJson(session: Session | null): Promise<VisitorJson>
     currency: currencyOf(session?.preferences ?? {}),
     cartCount: session ? await cartCount(session) : 0,
   };
+}
+
+export const viewInput = z.object({ path: z.string().startsWith("/").max(300) });
+
+/** Page views per client IP and minute beyond which views are no longer counted. */
+const VIEWS_PER_MIN = 300;
+
+/**
+ * Counts a page view (and a product view on a product page). Pages are cached, so the browser
+ * reports them along with its request for the header. Views never start a session, and past
+ * the per-IP limit they are simply not counted: analytics never gets in a visitor's way.
+ */
+export async function recordView(session: Session | null, path: string, ip: string): Promise<void> {
+  try {
+    await hit("views", ip, VIEWS_PER_MIN);
+  } catch {
+    return;
+  }
+  const pathname = path.split("?")[0];
+  await recordEvent("page_view", session, { path: pathname });
+  const product = /^\/products\/([a-z0-9-]{1,80})$/.exec(pathname);
+  if (product) await recordEvent("product_view", session, { slug: product[1] });
 }

@@ -1,4 +1,5 @@
-// Brings the database to the current schema and seeds an empty catalog. Used by `npm start`,
+// Brings the database to the current schema, seeds an empty catalog and makes the admin account
+// when ADMIN_EMAIL and ADMIN_PASSWORD are set. Used by `npm start`,
 // `npm run dev`, the e2e server and the benchmark; safe to run any number of times.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -16,6 +17,9 @@ export async function prepareDatabase(): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const { seedIfEmpty } = await import("../prisma/seed");
   if (await seedIfEmpty()) console.log("[passerby] Seeded the catalog.");
+  const { ensureAdmin } = await import("../lib/admin");
+  const admin = await ensureAdmin();
+  if (admin) console.log(`[passerby] Admin account ready: ${admin}`);
   await db.$disconnect();
 }
 

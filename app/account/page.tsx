@@ -44,6 +44,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Your account</h1>
           <p className="text-stone-600">Signed in as <strong>{session.email}</strong></p>
+          {session.isAdmin && (
+            <Link href="/admin" className="mt-1 inline-block font-medium text-brand-700 underline">Open the journeys dashboard</Link>
+          )}
         </div>
         <form action={logOutAction}>
           <SubmitButton variant="secondary" pendingText="Logging out…">Log out</SubmitButton>

@@ -3,6 +3,8 @@
 import { refresh } from "next/cache";
 import { failed, formNumber, ok, type ActionState } from "@/lib/action-state";
 import { addItemInput, addToCart, changeCartQuantity, setQuantityInput } from "@/lib/cart";
+import { emailMyCart, leadInput } from "@/lib/leads";
+import { requestOrigin } from "@/lib/request";
 
 export async function addToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
@@ -34,4 +36,14 @@ export async function removeFromCartAction(_prev: ActionState, form: FormData): 
   }
   refresh();
   return ok("Removed from your cart.");
+}
+
+export async function emailCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { email: String(form.get("email") ?? "") };
+  try {
+    const sent = await emailMyCart(leadInput.parse({ email: form.get("email") }), await requestOrigin());
+    return ok(`Sent to ${sent.email}. This demo sends no mail: find the message in your outbox.`);
+  } catch (error) {
+    return failed(error, values);
+  }
 }

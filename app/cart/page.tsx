@@ -5,14 +5,30 @@ import { Price } from "@/components/price";
 import { cartOf } from "@/lib/cart";
 import { welcomeMessage } from "@/lib/migration";
 import { currentSession } from "@/lib/session";
+import { Countdown } from "@/components/countdown";
+import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
+import { RESTORE_MESSAGES } from "@/lib/leads";
 
 export const metadata: Metadata = { title: "Your cart" };
 
-export default async function CartPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+type Search = { welcome?: string; restored?: string; unavailable?: string; restore?: string };
+
+/** What the restore link (/cart/restore/[token]) did, from the query it lands with. */
+function restoreMessage({ restored, unavailable, restore }: Search): string | null {
+  if (restore) return RESTORE_MESSAGES[restore as keyof typeof RESTORE_MESSAGES] ?? RESTORE_MESSAGES.invalid;
+  if (restored === undefined) return null;
+  const added = Number(restored) || 0;
+  const missing = Number(unavailable) || 0;
+  const text = added > 0 ? `Your e-mailed cart is here: ${added} ${added === 1 ? "item was" : "items were"} added to this browser's cart.` : "Nothing from the e-mailed cart could be added.";
+  return missing > 0 ? `${text} ${missing} ${missing === 1 ? "product is" : "products are"} no longer in stock.` : text;
+}
+
+export default async function CartPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await currentSession();
   const cart = await cartOf(session);
-  const message = (await searchParams).welcome ? await welcomeMessage(session) : null;
+  const search = await searchParams;
+  const message = search.welcome ? await welcomeMessage(session) : restoreMessage(search);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -44,10 +60,12 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           </div>
         </>
       )}
+      {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm />}
       {session?.type === "anonymous" && (
         <p className="text-sm text-stone-600">
-          This cart belongs to a guest session that ends{" "}
-          <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>.{" "}
+          This cart belongs to a guest session that ends in{" "}
+          <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} offerEmail={cart.items.length > 0} />{" "}
+          (<time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>).{" "}
           <Link href="/session" className="font-medium text-brand-700 underline">See what your session holds</Link>.
         </p>
       )}

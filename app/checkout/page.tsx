@@ -6,6 +6,7 @@ import { cartOf } from "@/lib/cart";
 import { checkoutScope } from "@/lib/checkout";
 import { COUNTRIES } from "@/lib/countries";
 import { formatMoney } from "@/lib/currency";
+import { recordEvent } from "@/lib/events";
 import { listPaymentMethods } from "@/lib/payment-methods";
 import { describeCard } from "@/lib/payments";
 import { currentSession } from "@/lib/session";
@@ -33,6 +34,7 @@ export default async function CheckoutPage() {
       </div>
     );
   }
+  await recordEvent("checkout_started", session, { lines: cart.items.length });
   const saved = await listPaymentMethods(session);
   const savedCards = saved.map((c) => ({ id: c.id, label: `${describeCard(c)} (expires ${String(c.expMonth).padStart(2, "0")}/${c.expYear})` }));
 

@@ -35,7 +35,7 @@ export default async function SessionPage() {
             {session.type === "anonymous" ? "You have a guest session" : `You are signed in as ${session.email}`}
           </h2>
           <p>
-            It ends in <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} />, at{" "}
+            It ends in <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} offerEmail={session.type === "anonymous"} />, at{" "}
             <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The
             end is fixed {hours(ttl)} after it started; using the shop does not extend it.
           </p>

@@ -1,8 +1,20 @@
-import { handle, json } from "@/lib/http";
+import { handle, json, readJson } from "@/lib/http";
+import { clientIp } from "@/lib/request";
 import { sessionForAction } from "@/lib/session";
-import { visitorJson } from "@/lib/visitor";
+import { recordView, viewInput, visitorJson } from "@/lib/visitor";
 
-/** The header's personal corner; pages stay static because the browser asks for this instead. */
+// The header's personal corner; pages stay static because the browser asks for this instead.
+
 export async function GET() {
   return handle(async () => json(await visitorJson(await sessionForAction())));
+}
+
+/** The same, after a navigation: also counts the page view (pages are cached, so it is counted here). */
+export async function POST(request: Request) {
+  return handle(async () => {
+    const { path } = await readJson(request, viewInput);
+    const session = await sessionForAction();
+    await recordView(session, path, await clientIp());
+    return json(await visitorJson(session));
+  });
 }

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { addItem, MAX_QUANTITY, ownerOf, readCart } from "./cart";
+import { formatMoney } from "./currency";
+import { db } from "./db";
+import { DomainError } from "./errors";
+import { recordEvent } from "./events";
+import { hashToken, newLinkToken } from "./ids";
+import { sendMessage } from "./outbox";
+import { emailField } from "./passwords";
+import { currencyOf } from "./preferences-model";
+import { hit } from "./rate-limit";
+import { ensureSession, sessionForAction, type Session } from "./session";
+
+// Lead capture and recovery: a guest leaves an e-mail ("e-mail me my cart"); the message carries
+// a single-use link that copies that cart into another browser. The link's token has 256 random
+// bits and only its hash is stored; it expires with the guest session it came from.
+
+export const leadInput = z.object({ email: emailField });
+
+const LEADS_PER_MIN = 5;
+
+/** For the route handler and the server action: the calling session's cart. */
+export async function emailMyCart(input: z.infer<typeof leadInput>, origin: string) {
+  return captureLead(await sessionForAction(), input, origin);
+}
+
+export async function captureLead(session: Session | null, input: z.infer<typeof leadInput>, origin: string): Promise<{ email: string; items: number }> {
+  if (session?.type === "authenticated") {
+    throw new DomainError("forbidden", "Your cart is already kept in your account; log in anywhere to find it.", 403);
+  }
+  const cart = await readCart(session ? ownerOf(session) : null, currencyOf(session?.preferences ?? {}));
+  if (!session || cart.items.length === 0) {
+    throw new DomainError("empty_cart", "Your cart is empty: add something first, then we can send it to you.", 422);
+  }
+  await hit("leads", session.id, LEADS_PER_MIN);
+
+  const token = newLinkToken();
+  const link = `${origin}/cart/restore/${token}`;
+  const lines = cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity }));
+  await db.$transaction([
+    db.lead.create({ data: { guestSessionId: session.id, email: input.email } }),
+    db.restoreToken.create({
+      data: { tokenHash: hashToken(token), guestSessionId: session.id, lines: JSON.stringify(lines), expiresAt: session.expiresAt },
+    }),
+  ]);
+  await sendMessage({
+    to: input.email,
+    subject: "Your Passerby cart",
+    text: [
+      "Here is the cart you left at Passerby:",
+      "",
+      ...cart.items.map((i) => `- ${i.name} × ${i.quantity}: ${formatMoney(i.lineTotal)}`),
+      `Subtotal: ${formatMoney(cart.subtotal)}`,
+      "",
+      "Open this link in any browser to get the same cart there. It works once, until",
+      `${session.expiresAt.toUTCString()}:`,
+      link,
+    ].join("\n"),
+    links: [link],
+    guestSessionId: session.id,
+  });
+  await recordEvent("lead_captured", session, { items: cart.count });
+  return { email: input.email, items: cart.count };
+}
+
+export type RestoreResult =
+  | { status: "restored"; added: number; unavailable: number }
+  | { status: "same_browser" | "used" | "expired" | "invalid" };
+
+export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored">, string> = {
+  same_browser: "This link is for another browser: the cart it carries is already here.",
+  used: "This cart link has already been used. Each link works once; ask for a new e-mail from the cart you started in.",
+  expired: "This cart link has expired, together with the guest session it came from.",
+  invalid: "This cart link is not valid. Check that it was copied whole.",
+};
+
+type Line = { productId: string; quantity: number };
+type Refusal = { status: Exclude<RestoreResult["status"], "restored"> };
+
+async function usableToken(token: string, currentSessionId: string | null, now: Date) {
+  if (!/^[\w-]{43}$/.test(token)) return { status: "invalid" } as Refusal;
+  const row = await db.restoreToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row) return { status: "invalid" } as Refusal;
+  if (row.usedAt) return { status: "used" } as Refusal;
+  if (row.expiresAt <= now) return { status: "expired" } as Refusal;
+  if (currentSessionId === row.guestSessionId) return { status: "same_browser" } as Refusal;
+  return row;
+}
+
+/** Checks a token and uses it up: single-use, also when two clicks arrive at once. */
+export async function claimRestoreToken(token: string, currentSessionId: string | null, now = new Date()): Promise<{ status: "claimed"; lines: Line[] } | Refusal> {
+  const row = await usableToken(token, currentSessionId, now);
+  if ("status" in row) return row;
+  const claimed = await db.restoreToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) return { status: "used" };
+  return { status: "claimed", lines: JSON.parse(row.lines) as Line[] };
+}
+
+/** Copies an e-mailed cart into this browser's session (starting one if needed), once. */
+export async function restoreCart(token: string, now = new Date()): Promise<RestoreResult> {
+  const current = await sessionForAction();
+  // A bad link starts no session; a good one starts it before the link is used up.
+  const found = await usableToken(token, current?.id ?? null, now);
+  if ("status" in found) return found;
+  const session = current ?? (await ensureSession()).session;
+  const claim = await claimRestoreToken(token, session.id, now);
+  if (claim.status !== "claimed") return claim;
+  return { status: "restored", ...(await copyLines(session, claim.lines)) };
+}
+
+/** Adds the lines to the session's cart, each capped at what the stock and the 99 limit leave. */
+export async function copyLines(session: Session, lines: Line[]) {
+  const owner = ownerOf(session);
+  const existing = new Map((await readCart(owner, "USD")).items.map((i) => [i.productId, i.quantity]));
+  let added = 0;
+  let unavailable = 0;
+  for (const line of lines) {
+    const product = await db.product.findUnique({ where: { id: line.productId }, select: { stock: true } });
+    const room = Math.min(product?.stock ?? 0, MAX_QUANTITY) - (existing.get(line.productId) ?? 0);
+    const quantity = Math.min(line.quantity, room);
+    if (quantity <= 0) {
+      unavailable++;
+      continue;
+    }
+    await addItem(owner, { productId: line.productId, quantity });
+    added += quantity;
+  }
+  return { added, unavailable };
+}

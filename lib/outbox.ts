@@ -1,0 +1,21 @@
+import { db } from "./db";
+import type { Session } from "./session";
+
+// The development outbox: no mail leaves the machine. Messages are stored and shown to the
+// session that caused them (after sign-up, to the account), and all of them to an admin.
+
+export type OutboxJson = { to: string; subject: string; text: string; links: string[]; createdAt: string };
+
+export async function sendMessage(message: {
+  to: string; subject: string; text: string; links: string[]; guestSessionId?: string; userId?: string;
+}): Promise<void> {
+  await db.outboxMessage.create({ data: { ...message, links: JSON.stringify(message.links) } });
+}
+
+export async function listOutbox(session: Session | null): Promise<OutboxJson[]> {
+  if (!session) return [];
+  const where =
+    session.type === "anonymous" ? { guestSessionId: session.id } : session.isAdmin ? {} : { userId: session.userId };
+  const rows = await db.outboxMessage.findMany({ where, orderBy: { createdAt: "desc" }, take: 100 });
+  return rows.map((m) => ({ to: m.to, subject: m.subject, text: m.text, links: JSON.parse(m.links) as string[], createdAt: m.createdAt.toISOString() }));
+}

@@ -1,0 +1,168 @@
+// Journeys on a real SQLite file: events, the A/B variant, leads and the restore link.
+import "./helpers/test-db";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { before, test } from "node:test";
+import { buildFunnel, byDay, variantConversion } from "../lib/analytics";
+import { addItem, readCart } from "../lib/cart";
+import { db } from "../lib/db";
+import { DomainError } from "../lib/errors";
+import { recordEvent } from "../lib/events";
+import { variantFor, variantOf } from "../lib/experiments";
+import { recordExposure } from "../lib/exposure";
+import { captureLead, claimRestoreToken, copyLines, leadInput } from "../lib/leads";
+import { migrateGuestSession } from "../lib/migration";
+import { listOutbox } from "../lib/outbox";
+import { createGuestSession, resolveSession, type Session } from "../lib/session";
+import { seedIfEmpty } from "../prisma/seed";
+
+let n = 0;
+before(async () => {
+  await seedIfEmpty();
+});
+
+async function guest(lines: [string, number][] = []): Promise<Session> {
+  const { seal, session } = await createGuestSession();
+  for (const [slug, quantity] of lines) await addItem({ guestSessionId: session.id }, { slug, quantity });
+  return (await resolveSession(seal)).session!;
+}
+const user = (variant: string | null = null) =>
+  db.user.create({ data: { email: `journey${++n}@example.com`, passwordHash: "x", variant } });
+const tokenOf = (link: string) => link.split("/").pop()!;
+
+test("the variant is a function of the session id, and both variants occur about evenly", () => {
+  const ids = Array.from({ length: 400 }, () => `guest_${crypto.randomBytes(16).toString("base64url")}`);
+  for (const id of ids.slice(0, 20)) assert.equal(variantFor(id), variantFor(id));
+  const b = ids.filter((id) => variantFor(id) === "B").length;
+  assert.ok(b > 120 && b < 280, `B was assigned ${b} times out of 400`);
+  assert.equal(variantOf(null), "A");
+  assert.equal(variantOf({ variant: "B" }), "B");
+});
+
+test("a guest session gets its variant at creation; the account keeps it, unless it has its own", async () => {
+  const g1 = await guest();
+  assert.equal(g1.variant, variantFor(g1.id));
+  const fresh = await user();
+  await migrateGuestSession({ guestSessionId: g1.id, userId: fresh.id, kind: "signup" });
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: fresh.id } })).variant, g1.variant);
+
+  const g2 = await guest();
+  const other = g2.variant === "A" ? "B" : "A";
+  const veteran = await user(other);
+  await migrateGuestSession({ guestSessionId: g2.id, userId: veteran.id, kind: "login" });
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: veteran.id } })).variant, other);
+});
+
+test("exposure is recorded once per guest session, and never for a visitor without one", async () => {
+  const g = await guest();
+  await Promise.all([recordExposure(g), recordExposure(g), recordExposure(g)]);
+  const events = await db.event.findMany({ where: { name: "experiment_exposure", guestSessionId: g.id } });
+  assert.equal(events.length, 1);
+  assert.deepEqual(JSON.parse(events[0].properties), { experiment: "cta_copy", variant: g.variant });
+  const before = await db.event.count();
+  await recordExposure(null);
+  assert.equal(await db.event.count(), before);
+});
+
+test("migration re-attributes the guest's events to the account and keeps the guest id", async () => {
+  const g = await guest();
+  await recordEvent("product_view", g, { slug: "brass-pen" });
+  await recordEvent("cart_add", g, { product: "brass-pen", quantity: 1 });
+  const account = await user();
+  const summary = await migrateGuestSession({ guestSessionId: g.id, userId: account.id, kind: "signup" });
+  assert.equal(summary?.events, 2);
+  const journey = await db.event.findMany({ where: { guestSessionId: g.id } });
+  const states = Object.fromEntries(journey.map((e) => [e.name, e.authState]));
+  assert.deepEqual(states, { product_view: "anonymous", cart_add: "anonymous", migration: "authenticated" });
+  assert.ok(journey.every((e) => e.userId === account.id));
+});
+
+test("a lead is stored against the guest, sends an outbox message, and is converted at sign-up", async () => {
+  const g = await guest([["soy-candle", 2]]);
+  const sent = await captureLead(g, { email: "lead@example.com" }, "http://shop.test");
+  assert.deepEqual(sent, { email: "lead@example.com", items: 2 });
+  const [message] = await listOutbox(g);
+  assert.equal(message.to, "lead@example.com");
+  assert.match(message.links[0], /^http:\/\/shop\.test\/cart\/restore\/[\w-]{43}$/);
+  assert.match(message.text, /Cedar Soy Candle × 2/);
+  assert.deepEqual(await listOutbox(await guest()), []); // nobody else's
+
+  const account = await user();
+  await migrateGuestSession({ guestSessionId: g.id, userId: account.id, kind: "signup" });
+  const lead = await db.lead.findFirstOrThrow({ where: { guestSessionId: g.id } });
+  assert.equal(lead.convertedUserId, account.id);
+  assert.ok(lead.convertedAt);
+  const outbox = await db.outboxMessage.findFirstOrThrow({ where: { guestSessionId: g.id } });
+  assert.equal(outbox.userId, account.id);
+});
+
+test("leads are refused for an empty cart, a bad e-mail is stopped at the input", async () => {
+  assert.equal(leadInput.safeParse({ email: "not-an-e-mail" }).success, false);
+  await assert.rejects(captureLead(await guest(), { email: "a@example.com" }, "http://x"), (e: unknown) =>
+    e instanceof DomainError && e.code === "empty_cart" && e.status === 422);
+  await assert.rejects(captureLead(null, { email: "a@example.com" }, "http://x"), (e: unknown) =>
+    e instanceof DomainError && e.code === "empty_cart");
+});
+
+test("the restore token is hashed at rest, works once, and copies the cart into another session", async () => {
+  const g = await guest([["washi-tape-set", 3]]);
+  await captureLead(g, { email: "r@example.com" }, "http://x");
+  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const row = await db.restoreToken.findFirstOrThrow({ where: { guestSessionId: g.id } });
+  assert.notEqual(row.tokenHash, token);
+  assert.equal(row.tokenHash, crypto.createHash("sha256").update(token).digest("hex"));
+  assert.equal(JSON.stringify(row).includes(token), false);
+
+  assert.deepEqual(await claimRestoreToken(token, g.id), { status: "same_browser" });
+  const other = await guest();
+  const claim = await claimRestoreToken(token, other.id);
+  assert.equal(claim.status, "claimed");
+  if (claim.status === "claimed") assert.deepEqual(await copyLines(other, claim.lines), { added: 3, unavailable: 0 });
+  const cart = await readCart({ guestSessionId: other.id }, "USD");
+  assert.deepEqual(cart.items.map((i) => [i.slug, i.quantity]), [["washi-tape-set", 3]]);
+  assert.deepEqual(await claimRestoreToken(token, (await guest()).id), { status: "used" });
+});
+
+test("malformed, unknown and expired restore tokens explain themselves", async () => {
+  assert.deepEqual(await claimRestoreToken("short", null), { status: "invalid" });
+  assert.deepEqual(await claimRestoreToken("A".repeat(43), null), { status: "invalid" });
+  const g = await guest([["brass-pen", 1]]);
+  await captureLead(g, { email: "e@example.com" }, "http://x");
+  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const later = new Date(g.expiresAt.getTime() + 1000);
+  assert.deepEqual(await claimRestoreToken(token, null, later), { status: "expired" });
+});
+
+test("the funnel gives each stage its share of the one before and of the start", () => {
+  assert.deepEqual(buildFunnel({ guestSessions: 200, cart: 80, checkout: 20, order: 10 }), [
+    { stage: "guest session", sessions: 200, ofPrevious: 1, ofStart: 1 },
+    { stage: "cart", sessions: 80, ofPrevious: 0.4, ofStart: 0.4 },
+    { stage: "checkout", sessions: 20, ofPrevious: 0.25, ofStart: 0.1 },
+    { stage: "order", sessions: 10, ofPrevious: 0.5, ofStart: 0.05 },
+  ]);
+  assert.deepEqual(buildFunnel({ guestSessions: 0, cart: 0, checkout: 0, order: 0 }).map((s) => s.ofStart), [0, 0, 0, 0]);
+});
+
+test("variant conversion counts only sessions that saw the prompt", () => {
+  const rows = [
+    { variant: "A", exposed: true, converted: true },
+    { variant: "A", exposed: true, converted: false },
+    { variant: "A", exposed: false, converted: true },
+    { variant: "B", exposed: true, converted: true },
+    { variant: null, exposed: true, converted: true },
+  ];
+  assert.deepEqual(variantConversion(rows), {
+    A: { exposed: 2, converted: 1, conversionRate: 0.5 },
+    B: { exposed: 1, converted: 1, conversionRate: 1 },
+  });
+});
+
+test("conversions by day cover the last 14 days, oldest first", () => {
+  const now = new Date("2026-11-26T12:00:00Z");
+  const days = byDay([new Date("2026-11-26T01:00:00Z"), new Date("2026-11-20T01:00:00Z"), new Date("2026-10-01T00:00:00Z")],
+    [new Date("2026-11-26T02:00:00Z")], now);
+  assert.equal(days.length, 14);
+  assert.equal(days[0].date, "2026-11-13");
+  assert.deepEqual(days[13], { date: "2026-11-26", guestSessions: 1, converted: 1 });
+  assert.equal(days.find((d) => d.date === "2026-11-20")?.guestSessions, 1);
+});
