@@ -36,6 +36,8 @@ export default defineConfig({
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
       RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
       RATE_LIMIT_LOGINS_PER_MIN: "1000",
+      ADMIN_EMAIL: "admin@passerby.test",
+      ADMIN_PASSWORD: "e2e admin password",
     },
   },
 });

@@ -1,4 +1,5 @@
 import { db } from "./db";
+import { flushEvents } from "./events";
 import { EXPERIMENT, type Variant } from "./experiments";
 import { requireScope } from "./permissions";
 import type { Session } from "./session";
@@ -54,6 +55,7 @@ export function byDay(started: Date[], converted: Date[], now: Date, days = 14) 
 
 export async function analytics(session: Session | null, now = new Date()) {
   requireScope(session?.permissions ?? [], "view_analytics");
+  await flushEvents();
   const since = new Date(now.getTime() - 14 * 86_400_000);
   const [statuses, expiredByTime, stageRows, migrations, recentSessions, recentConversions, variantRows, eventRows] = await Promise.all([
     db.guestSession.groupBy({ by: ["status"], _count: { _all: true } }),

@@ -1,5 +1,6 @@
 import { planCartMerge, type CartChoice, type MergeLine, MAX_LINE_QUANTITY } from "./cart-merge";
 import { db, type Tx } from "./db";
+import { flushEvents } from "./events";
 import { parsePreferences, type Preferences } from "./preferences-model";
 import type { Session } from "./session";
 
@@ -83,6 +84,7 @@ export async function migrateGuestSession(
 ): Promise<MigrationSummary | null> {
   const { guestSessionId, userId, kind } = params;
   const cartChoice: CartChoice = params.cartChoice ?? "combine";
+  await flushEvents(); // so that the guest's latest events move too
   return db.$transaction(async (tx) => {
     const guest = await tx.guestSession.findUnique({ where: { id: guestSessionId } });
     if (!guest) return null;

@@ -22,13 +22,15 @@ const MESSAGES: Record<LimitName, string> = {
 export async function hit(limit: LimitName, subject: string, perMinute: number, now = Date.now()): Promise<void> {
   const windowStart = new Date(now - (now % WINDOW_MS));
   const key = `${limit}:${keyedHash(subject)}`;
-  const rows = await db.$queryRaw<{ count: bigint | number }[]>`
+  // One statement: count the hit, unless this window is already full (then nothing changes and
+  // no row is reported as written). Cart writes pay for it on every request, so no RETURNING.
+  const counted = await db.$executeRaw`
     INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END,
       "windowStart" = excluded."windowStart"
-    RETURNING "count"`;
-  if (Number(rows[0].count) > perMinute) {
+    WHERE NOT ("windowStart" = excluded."windowStart" AND "count" >= ${perMinute})`;
+  if (counted === 0) {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
     throw rateLimited(MESSAGES[limit], retryAfter);
   }

@@ -7,7 +7,7 @@ import { buildFunnel, byDay, variantConversion } from "../lib/analytics";
 import { addItem, readCart } from "../lib/cart";
 import { db } from "../lib/db";
 import { DomainError } from "../lib/errors";
-import { recordEvent } from "../lib/events";
+import { flushEvents, recordEvent } from "../lib/events";
 import { variantFor, variantOf } from "../lib/experiments";
 import { recordExposure } from "../lib/exposure";
 import { captureLead, claimRestoreToken, copyLines, leadInput } from "../lib/leads";
@@ -56,11 +56,13 @@ test("a guest session gets its variant at creation; the account keeps it, unless
 test("exposure is recorded once per guest session, and never for a visitor without one", async () => {
   const g = await guest();
   await Promise.all([recordExposure(g), recordExposure(g), recordExposure(g)]);
+  await flushEvents();
   const events = await db.event.findMany({ where: { name: "experiment_exposure", guestSessionId: g.id } });
   assert.equal(events.length, 1);
   assert.deepEqual(JSON.parse(events[0].properties), { experiment: "cta_copy", variant: g.variant });
   const before = await db.event.count();
   await recordExposure(null);
+  await flushEvents();
   assert.equal(await db.event.count(), before);
 });
 
