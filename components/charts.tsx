@@ -11,7 +11,9 @@ export function BarChart({ title, bars, caption }: { title: string; bars: Bar[];
   const rowHeight = 34;
   const labelWidth = 150;
   const width = 520;
-  const barSpace = width - labelWidth - 110;
+  // Room after the longest bar for its number and note (about 7.5 units a character at 13 px).
+  const textRoom = Math.max(...bars.map((b) => `${b.value}${b.note ? ` · ${b.note}` : ""}`.length)) * 7.5 + 16;
+  const barSpace = width - labelWidth - textRoom;
   const summary = bars.map((b) => `${b.label}: ${b.value}${b.note ? ` (${b.note})` : ""}`).join("; ");
   return (
     <figure className="rounded-xl border border-stone-200 bg-white p-5">
@@ -69,7 +71,7 @@ export function DailyChart({ title, days }: { title: string; days: Day[] }) {
               <rect x={x} y={plot - h1} width={bar} height={h1} fill={COLORS[3]} />
               <rect x={x + bar} y={plot - h2} width={bar} height={h2} fill={COLORS[0]} />
               {d.guestSessions > 0 && <text x={x + bar / 2} y={plot - h1 - 3} fontSize="10" textAnchor="middle" fill="#44403c">{d.guestSessions}</text>}
-              {i % 2 === days.length % 2 && (
+              {(days.length - 1 - i) % 2 === 0 && (
                 <text x={i * slot + slot / 2} y={height - 8} fontSize="10" textAnchor="middle" fill="#78716c">{d.date.slice(5)}</text>
               )}
             </g>

@@ -5,13 +5,12 @@
 // It builds if needed and starts the server exactly as `npm start` does, on a free port, with a
 // temporary database and the rate limits raised out of the way; it prints a table, writes the
 // same to bench-results/latest.json, stops the server and exits 1 when a budget fails.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { freePort, startServer, stopServer } from "./server";
 
 const root = path.resolve(__dirname, "..");
 const CONNECTIONS = 10;
@@ -36,43 +35,6 @@ Object.assign(process.env, {
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number; requests: number };
 type Micro = { name: string; medianMs: number; runs: number };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true, // its own process group, so that stopping it stops `next start` too
-  });
-  const deadline = Date.now() + 10 * 60_000; // a first build takes a while
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}.`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not answer /api/health within 10 minutes.");
-}
-
-function stopServer(server: ChildProcess) {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-}
 
 type Target = { name: string; path: string; method?: "GET" | "PATCH"; headers?: Record<string, string>; body?: string };
 
