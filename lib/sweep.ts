@@ -3,8 +3,9 @@ import { pruneRateLimits } from "./rate-limit";
 
 /**
  * Marks guest sessions past their absolute expiry as expired and deletes the carts of ended
- * guest sessions (expired or revoked), which no cookie can reach any more. Rows themselves stay
- * (anonymous, for the analytics); finished rate-limit windows go.
+ * guest sessions (expired or revoked), which no cookie can reach any more, and the restore links
+ * that expired with them. Session rows and events stay (anonymous, for the analytics); finished
+ * rate-limit windows go.
  */
 export async function sweepGuestSessions(now = new Date()) {
   const expired = await db.guestSession.updateMany({
@@ -14,6 +15,7 @@ export async function sweepGuestSessions(now = new Date()) {
   const carts = await db.cart.deleteMany({
     where: { guestSession: { status: { in: ["expired", "revoked"] } } },
   });
+  const links = await db.restoreToken.deleteMany({ where: { expiresAt: { lte: now } } });
   const windows = await pruneRateLimits(now.getTime());
-  return { expiredSessions: expired.count, cartsDeleted: carts.count, rateLimitWindowsPruned: windows };
+  return { expiredSessions: expired.count, cartsDeleted: carts.count, restoreLinksDeleted: links.count, rateLimitWindowsPruned: windows };
 }

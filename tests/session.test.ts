@@ -95,7 +95,7 @@ test("converted sessions are refused too, also when their seal was verified befo
   assert.equal((await resolveSession(seal)).session, null);
 });
 
-test("the sweep marks expired sessions and deletes the carts no cookie can reach", async () => {
+test("the sweep marks expired sessions and deletes the carts and restore links no one can use", async () => {
   const live = await createGuestSession();
   const old = await createGuestSession(new Date(Date.now() - 90_000_000));
   const product = await db.product.create({
@@ -104,8 +104,11 @@ test("the sweep marks expired sessions and deletes the carts no cookie can reach
   });
   for (const s of [live, old]) {
     await db.cart.create({ data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } } });
+    await db.restoreToken.create({ data: { tokenHash: `hash-${s.session.id}`, guestSessionId: s.session.id, lines: "[]", expiresAt: s.session.expiresAt } });
   }
   const result = await sweepGuestSessions();
+  assert.equal(await db.restoreToken.count({ where: { guestSessionId: old.session.id } }), 0);
+  assert.equal(await db.restoreToken.count({ where: { guestSessionId: live.session.id } }), 1);
   assert.ok(result.expiredSessions >= 1);
   assert.ok(result.cartsDeleted >= 1);
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: old.session.id } })).status, "expired");
