@@ -57,6 +57,18 @@ test("a guest e-mails the cart to themselves and opens it in another browser, on
   await stranger.close();
 });
 
+test("in a guest's last hour the countdown offers to e-mail the cart", async ({ page }) => {
+  await add(page, "soy-candle");
+  const { anonymousSession } = await page.request.get("/api/session").then((r) => r.json());
+  await page.goto("/session");
+  await expect(page.getByRole("link", { name: /e-mail me my cart/ })).toHaveCount(0); // a day is left
+  await page.clock.install({ time: new Date(Date.parse(anonymousSession.expiresAt) - 30 * 60_000) });
+  await page.goto("/session");
+  await page.getByRole("link", { name: "Less than an hour left: e-mail me my cart" }).click();
+  await expect(page).toHaveURL(/\/cart#email-cart$/);
+  await expect(page.getByLabel("Your e-mail")).toBeVisible();
+});
+
 test("guests see a teaser of the deals with the A/B prompt; members see them whole", async ({ page, request }) => {
   await add(page, "washi-tape-set");
   await page.goto("/deals");
