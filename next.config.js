@@ -11,6 +11,11 @@ const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // The internal paths are reached through the rewrites only: a request straight to one would
+  // make Next render and keep one more copy for any made-up category or currency.
+  async redirects() {
+    return [{ source: "/browse/:path*", destination: "/", permanent: false }];
+  },
   async rewrites() {
     return {
       beforeFiles: [

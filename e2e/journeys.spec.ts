@@ -115,6 +115,8 @@ test("the admin sees the journeys dashboard; nobody else does", async ({ page })
   }
   const figures = await page.request.get("/api/admin/analytics").then((r) => r.json());
   expect(Object.keys(figures)).toEqual(expect.arrayContaining(["funnel", "guestSessions", "conversionRate", "cartsMigrated", "experiments", "events"]));
+  expect(typeof figures.cartsMigrated).toBe("number");
+  expect(figures.cartsMigrated).toBe(figures.cartChoices.combine + figures.cartChoices.keep_account + figures.cartChoices.use_guest);
   expect(figures.funnel.guestSessions).toBeGreaterThan(0);
   expect(figures.funnel.cart).toBeGreaterThan(0);
   expect(figures.guestSessions.converted).toBeGreaterThan(0);

@@ -85,12 +85,8 @@ export async function analytics(session: Session | null, now = new Date()) {
     },
     conversionRate: ratio(converted, total),
     conversionsByDay: byDay(recentSessions.map((s) => s.createdAt), recentConversions.map((m) => m.createdAt), now),
-    cartsMigrated: {
-      total: Object.values(choices).reduce((a, b) => a + b, 0),
-      combine: choices.combine ?? 0,
-      keep_account: choices.keep_account ?? 0,
-      use_guest: choices.use_guest ?? 0,
-    },
+    cartsMigrated: Object.values(choices).reduce((a, b) => a + b, 0),
+    cartChoices: { combine: choices.combine ?? 0, keep_account: choices.keep_account ?? 0, use_guest: choices.use_guest ?? 0 },
     experiments: {
       [EXPERIMENT]: variantConversion(variantRows.map((r) => ({ variant: r.variant, exposed: r.exposedAt !== null, converted: r.status === "converted" }))),
     },

@@ -8,7 +8,7 @@ import { DomainError } from "./errors";
 import { recordEvent } from "./events";
 import { orderJson, type OrderJson } from "./orders";
 import { emailField } from "./passwords";
-import { authorize, cardInput, checkCard, type CardSummary } from "./payments";
+import { authorize, cardInput, checkCard, isExpired, type CardSummary } from "./payments";
 import { requireScope } from "./permissions";
 import { currencyOf } from "./preferences-model";
 import type { Session } from "./session";
@@ -49,6 +49,9 @@ async function chooseCard(session: Session, input: CheckoutInput): Promise<CardS
     }
     const saved = await db.paymentMethod.findFirst({ where: { id: input.paymentMethodId, userId: session.userId } });
     if (!saved) throw new DomainError("invalid_card", "That saved card was not found. Choose another.", 422, { field: "paymentMethodId" });
+    if (isExpired(saved.expMonth, saved.expYear)) {
+      throw new DomainError("invalid_card", "That saved card has expired. Choose another or enter a new one.", 422, { field: "paymentMethodId" });
+    }
     return { brand: saved.brand as CardSummary["brand"], last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear };
   }
   if (!input.card) throw new DomainError("invalid_card", "Enter a card to pay with.", 422, { field: "card.number" });

@@ -27,6 +27,7 @@ const envSchema = z.object({
   COOKIE_SECURE: z.preprocess(blankIsUnset, z.enum(["auto", "true", "false"]).default("auto")),
   ADMIN_EMAIL: z.preprocess(blankIsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().min(10).optional()),
+  PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Config = {
@@ -40,6 +41,8 @@ export type Config = {
   trustProxy: boolean;
   cookieSecure: "auto" | "true" | "false";
   admin: { email: string; password: string } | null;
+  /** Where links in messages point (no trailing slash); null: the address the request used. */
+  publicUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -109,6 +112,7 @@ export function parseConfig(env: Env = process.env): Config {
     trustProxy: e.TRUST_PROXY === "true",
     cookieSecure: e.COOKIE_SECURE,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,
   };
 }
 

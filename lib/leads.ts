@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addItem, MAX_QUANTITY, ownerOf, readCart } from "./cart";
+import { addItem, countCartWrite, MAX_QUANTITY, ownerOf, readCart } from "./cart";
 import { formatMoney } from "./currency";
 import { db } from "./db";
 import { DomainError } from "./errors";
@@ -9,7 +9,8 @@ import { sendMessage } from "./outbox";
 import { emailField } from "./passwords";
 import { currencyOf } from "./preferences-model";
 import { hit } from "./rate-limit";
-import { ensureSession, sessionForAction, type Session } from "./session";
+import { requireScope } from "./permissions";
+import { ensureSession, sessionForAction, visitorPermissions, type Session } from "./session";
 
 // Lead capture and recovery: a guest leaves an e-mail ("e-mail me my cart"); the message carries
 // a single-use link that copies that cart into another browser. The link's token has 256 random
@@ -65,13 +66,14 @@ export async function captureLead(session: Session | null, input: z.infer<typeof
 
 export type RestoreResult =
   | { status: "restored"; added: number; unavailable: number }
-  | { status: "same_browser" | "used" | "expired" | "invalid" };
+  | { status: "same_browser" | "used" | "expired" | "invalid" | "refused" };
 
 export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored">, string> = {
   same_browser: "This link is for another browser: the cart it carries is already here.",
   used: "This cart link has already been used. Each link works once; ask for a new e-mail from the cart you started in.",
   expired: "This cart link has expired, together with the guest session it came from.",
   invalid: "This cart link is not valid. Check that it was copied whole.",
+  refused: "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
 };
 
 type Line = { productId: string; quantity: number };
@@ -102,7 +104,10 @@ export async function restoreCart(token: string, now = new Date()): Promise<Rest
   // A bad link starts no session; a good one starts it before the link is used up.
   const found = await usableToken(token, current?.id ?? null, now);
   if ("status" in found) return found;
+  // Restoring writes a cart: the same permission and the same per-session limit as any cart write.
+  requireScope(visitorPermissions(current), "add_to_cart");
   const session = current ?? (await ensureSession()).session;
+  await countCartWrite(session);
   const claim = await claimRestoreToken(token, session.id, now);
   if (claim.status !== "claimed") return claim;
   return { status: "restored", ...(await copyLines(session, claim.lines)) };
@@ -122,8 +127,14 @@ export async function copyLines(session: Session, lines: Line[]) {
       unavailable++;
       continue;
     }
-    await addItem(owner, { productId: line.productId, quantity });
-    added += quantity;
+    try {
+      await addItem(owner, { productId: line.productId, quantity });
+      added += quantity;
+    } catch (error) {
+      // Stock moved since the check above: that line is unavailable, the rest still comes.
+      if (!(error instanceof DomainError)) throw error;
+      unavailable++;
+    }
   }
   return { added, unavailable };
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { config } from "./config";
 import { db } from "./db";
+import { hit } from "./rate-limit";
 import { DomainError } from "./errors";
 import { verifyPassword } from "./passwords";
 import { cardInput, checkCard } from "./payments";
@@ -23,6 +25,9 @@ function member(session: Session | null) {
 
 export async function addPaymentMethod(session: Session | null, input: z.infer<typeof addPaymentMethodInput>) {
   const s = member(session);
+  // Asking for the password again is a log-in attempt: limited like one, or a stolen session
+  // could guess the password here without limit.
+  await hit("logins", `email:${s.email}`, config().rateLimits.logins);
   const user = await db.user.findUniqueOrThrow({ where: { id: s.userId } });
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     throw new DomainError("invalid_password", "That password is not right, so the card was not saved.", 401, { field: "password" });

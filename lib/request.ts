@@ -34,9 +34,15 @@ export async function sameOrigin(): Promise<boolean> {
   }
 }
 
-/** This shop's origin as the caller reached it, for links in messages. */
+/**
+ * This shop's origin, for links in messages: PUBLIC_URL when set (do set it in production:
+ * the Host header is the client's to choose), else the address the request used.
+ * X-Forwarded-Host counts only behind a trusted proxy.
+ */
 export async function requestOrigin(): Promise<string> {
+  const configured = config().publicUrl;
+  if (configured) return configured;
   const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const host = (config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "localhost";
   return `${(await secureCookies()) ? "https" : "http"}://${host}`;
 }

@@ -244,6 +244,19 @@ export async function writeCurrencyHint(session: { expiresAt: Date; preferences:
   else if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
+/**
+ * Puts CURRENCY_COOKIE back in line with the session (its preference may have changed on
+ * another device), or removes a stray one. Called by the header's request, once per navigation.
+ */
+export async function syncCurrencyHint(session: Session | null) {
+  const jar = await cookies();
+  const hinted = jar.get(CURRENCY_COOKIE)?.value;
+  const wanted = session?.preferences.currency && session.preferences.currency !== "USD" ? session.preferences.currency : undefined;
+  if (hinted === wanted) return;
+  if (session) await writeCurrencyHint(session);
+  else jar.delete(CURRENCY_COOKIE);
+}
+
 async function clearCookie() {
   const jar = await cookies();
   jar.delete(COOKIE_NAME);

@@ -17,6 +17,12 @@ test("defaults make a fresh clone work", () => {
   assert.deepEqual(c.rateLimits, { sessions: 20, cartWrites: 60, logins: 10, signups: 5 });
   assert.equal(c.trustProxy, false);
   assert.equal(c.anonPermissions, null);
+  assert.equal(c.publicUrl, null);
+});
+
+test("PUBLIC_URL is kept without its trailing slash", () => {
+  const c = parseConfig({ DATABASE_URL: `file:${tmp()}/s.db`, SESSION_SECRET: secret, PUBLIC_URL: "https://shop.example/" });
+  assert.equal(c.publicUrl, "https://shop.example");
 });
 
 test("a relative file: URL resolves against the working directory and its folder is created", () => {
@@ -57,6 +63,7 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
     [{ DATABASE_URL: "postgres://x" }, /DATABASE_URL/],
     [{ ADMIN_EMAIL: "admin@example.com" }, /ADMIN_PASSWORD/],
+    [{ PUBLIC_URL: "shop.example" }, /PUBLIC_URL/],
   ];
   for (const [override, message] of cases) {
     assert.throws(() => parseConfig({ ...base, ...override }), (e: unknown) => e instanceof ConfigError && message.test(e.message));

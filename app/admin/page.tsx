@@ -26,7 +26,7 @@ export default async function AdminPage() {
         </div>
         <dl className="flex gap-6 text-sm">
           <div><dt className="text-stone-500">Guests converted</dt><dd className="text-2xl font-semibold">{percent(a.conversionRate)}</dd></div>
-          <div><dt className="text-stone-500">Carts migrated</dt><dd className="text-2xl font-semibold">{a.cartsMigrated.total}</dd></div>
+          <div><dt className="text-stone-500">Carts migrated</dt><dd className="text-2xl font-semibold">{a.cartsMigrated}</dd></div>
         </dl>
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -39,9 +39,9 @@ export default async function AdminPage() {
         <BarChart
           title="Carts migrated, by the shopper's choice"
           bars={[
-            { label: "combine", value: a.cartsMigrated.combine },
-            { label: "keep account's", value: a.cartsMigrated.keep_account },
-            { label: "use guest's", value: a.cartsMigrated.use_guest },
+            { label: "combine", value: a.cartChoices.combine },
+            { label: "keep account's", value: a.cartChoices.keep_account },
+            { label: "use guest's", value: a.cartChoices.use_guest },
           ]}
         />
         <BarChart

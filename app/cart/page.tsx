@@ -16,7 +16,7 @@ type Search = { welcome?: string; restored?: string; unavailable?: string; resto
 
 /** What the restore link (/cart/restore/[token]) did, from the query it lands with. */
 function restoreMessage({ restored, unavailable, restore }: Search): string | null {
-  if (restore) return RESTORE_MESSAGES[restore as keyof typeof RESTORE_MESSAGES] ?? RESTORE_MESSAGES.invalid;
+  if (restore) return Object.hasOwn(RESTORE_MESSAGES, restore) ? RESTORE_MESSAGES[restore as keyof typeof RESTORE_MESSAGES] : RESTORE_MESSAGES.invalid;
   if (restored === undefined) return null;
   const added = Number(restored) || 0;
   const missing = Number(unavailable) || 0;

@@ -3,14 +3,16 @@ import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/signup-form";
 import { cartOf } from "@/lib/cart";
 import { listOrders } from "@/lib/orders";
-import { currentSession } from "@/lib/session";
+import { currentSession, visitorPermissions } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignupPage() {
   const session = await currentSession();
   if (session?.type === "authenticated") redirect("/account");
-  const [cart, orders] = await Promise.all([cartOf(session), listOrders(session)]);
+  // Guests narrowed by ANON_PERMISSIONS may have no view_orders: then there are none to show.
+  const ownOrders = visitorPermissions(session).includes("view_orders");
+  const [cart, orders] = await Promise.all([cartOf(session), ownOrders ? listOrders(session) : []]);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight">Create an account</h1>

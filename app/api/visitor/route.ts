@@ -1,6 +1,6 @@
 import { handle, json, readJson } from "@/lib/http";
 import { clientIp } from "@/lib/request";
-import { sessionForAction } from "@/lib/session";
+import { sessionForAction, syncCurrencyHint } from "@/lib/session";
 import { recordView, viewInput, visitorJson } from "@/lib/visitor";
 
 // The header's personal corner; pages stay static because the browser asks for this instead.
@@ -14,6 +14,7 @@ export async function POST(request: Request) {
   return handle(async () => {
     const { path } = await readJson(request, viewInput);
     const session = await sessionForAction();
+    await syncCurrencyHint(session);
     await recordView(session, path, await clientIp());
     return json(await visitorJson(session));
   });
