@@ -53,6 +53,8 @@ test("a guest e-mails the cart to themselves and opens it in another browser, on
   await third.goto(link!.replace(/[\w-]{43}$/, "x".repeat(43)));
   await expect(third.getByRole("status")).toContainText("This cart link is not valid.");
   expect(await stranger.cookies()).toEqual([]); // a bad link starts no session
+  await third.goto("/cart?restore=__proto__");
+  await expect(third.getByRole("status")).toContainText("This cart link is not valid.");
   await other.close();
   await stranger.close();
 });

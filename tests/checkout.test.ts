@@ -146,3 +146,25 @@ test("members check out with a saved card; guests can't save cards; a wrong pass
   assert.deepEqual(order.payment, { brand: "mastercard", last4: "4444" });
   await assert.rejects(placeOrder(g, input({ card: undefined, paymentMethodId: saved.id })), (e: unknown) => e instanceof DomainError);
 });
+
+test("a saved card that has expired since is refused, and nothing changes", async () => {
+  const m = await member();
+  const userId = (m as { userId: string }).userId;
+  const old = await db.paymentMethod.create({ data: { userId, brand: "visa", last4: "4242", expMonth: 1, expYear: 2021 } });
+  await addItem({ userId }, { slug: "soy-candle", quantity: 1 });
+  await assert.rejects(placeOrder(m, input({ card: undefined, paymentMethodId: old.id })), code("invalid_card"));
+  assert.equal((await readCart({ userId }, "USD")).items.length, 1);
+  assert.equal(await db.order.count({ where: { userId } }), 0);
+});
+
+test("asking for the password again is limited like a log-in", async () => {
+  const m = await member();
+  const card = { number: "4242 4242 4242 4242", expMonth: 6, expYear: 2031, cvc: "321" };
+  let refused: unknown;
+  for (let i = 0; i < 12 && !refused; i++) {
+    await addPaymentMethod(m, { card, password: "wrong password" }).catch((e: unknown) => {
+      if (e instanceof DomainError && e.status === 429) refused = e;
+    });
+  }
+  assert.ok(refused, "no 429 after 12 wrong passwords (limit 10 a minute)");
+});

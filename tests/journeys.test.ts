@@ -13,7 +13,7 @@ import { recordExposure } from "../lib/exposure";
 import { captureLead, claimRestoreToken, copyLines, leadInput } from "../lib/leads";
 import { migrateGuestSession } from "../lib/migration";
 import { listOutbox } from "../lib/outbox";
-import { createGuestSession, resolveSession, type Session } from "../lib/session";
+import { createGuestSession, createUserSession, resolveSession, type Session } from "../lib/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;
@@ -167,4 +167,15 @@ test("conversions by day cover the last 14 days, oldest first", () => {
   assert.equal(days[0].date, "2026-11-13");
   assert.deepEqual(days[13], { date: "2026-11-26", guestSessions: 1, converted: 1 });
   assert.equal(days.find((d) => d.date === "2026-11-20")?.guestSessions, 1);
+});
+
+test("an admin reads every message, with the restore links hidden", async () => {
+  const g = await guest([["brass-pen", 1]]);
+  await captureLead(g, { email: "hidden@example.com" }, "http://x");
+  const admin = await db.user.create({ data: { email: `admin${++n}@example.com`, passwordHash: "x", isAdmin: true } });
+  const { seal } = await createUserSession(admin.id, null);
+  const view = (await listOutbox((await resolveSession(seal)).session)).find((m) => m.to === "hidden@example.com")!;
+  assert.deepEqual(view.links, ["http://x/cart/restore/[hidden]"]);
+  assert.doesNotMatch(view.text, /restore\/[\w-]{43}/);
+  assert.match((await listOutbox(g))[0].links[0], /restore\/[\w-]{43}$/); // the guest still has it
 });
