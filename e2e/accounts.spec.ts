@@ -1,17 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
 
 // A guest's journey into an account, and back out, through the browser.
 
-const PASSWORD = "correct horse battery";
-let n = 0;
-const email = () => `shopper${Date.now()}${++n}@example.com`;
-
-async function add(page: Page, slug: string, quantity = 1) {
-  await page.goto(`/products/${slug}`);
-  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
-}
+const email = () => uniqueEmail("shopper");
 
 async function signUp(page: Page, address: string) {
   await page.goto("/signup");
@@ -31,8 +23,8 @@ const cartLines = (page: Page) => page.getByRole("list", { name: "Cart items" })
 const savedLines = (page: Page) => page.getByRole("list", { name: "Saved for later" }).getByRole("listitem");
 
 test("a guest signs up and finds the same cart, told what moved; the old cookie is dead", async ({ page, context, playwright, baseURL }) => {
-  await add(page, "morning-blend", 2);
-  await add(page, "brass-pen");
+  await addFromProductPage(page, "morning-blend", 2);
+  await addFromProductPage(page, "brass-pen");
   const [guestCookie] = await context.cookies();
 
   await signUp(page, email());
@@ -61,7 +53,7 @@ test("log-in offers the three cart choices with a preview, and each does what it
   const address = email();
   await signUp(page, address);
   await expect(page).toHaveURL(/\/account/);
-  await add(page, "soy-candle"); // the account's cart
+  await addFromProductPage(page, "soy-candle"); // the account's cart
   await logOut(page);
 
   const expectations = [
@@ -71,7 +63,7 @@ test("log-in offers the three cart choices with a preview, and each does what it
   ];
   const guestItems = ["dot-grid-notebook", "linen-apron", "stoneware-vase"];
   for (const [i, step] of expectations.entries()) {
-    await add(page, guestItems[i]);
+    await addFromProductPage(page, guestItems[i]);
     await page.goto("/login");
     await page.getByLabel("E-mail").fill(address);
     await page.getByLabel("Password").fill(PASSWORD);
@@ -94,9 +86,9 @@ test("log-in offers the three cart choices with a preview, and each does what it
 test("the preview names which items end where", async ({ page }) => {
   const address = email();
   await signUp(page, address);
-  await add(page, "chef-knife");
+  await addFromProductPage(page, "chef-knife");
   await logOut(page);
-  await add(page, "bamboo-board", 2);
+  await addFromProductPage(page, "bamboo-board", 2);
   await page.goto("/login");
   await page.getByLabel("E-mail").fill(address);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -109,10 +101,10 @@ test("the preview names which items end where", async ({ page }) => {
 test("saved-for-later items move back to the cart or are removed", async ({ page }) => {
   const address = email();
   await signUp(page, address);
-  await add(page, "soy-candle");
+  await addFromProductPage(page, "soy-candle");
   await logOut(page);
-  await add(page, "brass-pen");
-  await add(page, "washi-tape-set");
+  await addFromProductPage(page, "brass-pen");
+  await addFromProductPage(page, "washi-tape-set");
   await page.goto("/login");
   await page.getByLabel("E-mail").fill(address);
   await page.getByLabel("Password").fill(PASSWORD);

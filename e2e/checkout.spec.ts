@@ -1,17 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
 
 // Buying as a guest and as a member, in the browser.
 
-const PASSWORD = "correct horse battery";
-let n = 0;
-const email = () => `buyer${Date.now()}${++n}@example.com`;
-
-async function add(page: Page, slug: string, quantity = 1) {
-  await page.goto(`/products/${slug}`);
-  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
-}
+const email = () => uniqueEmail("buyer");
 
 async function fillCheckout(page: Page, contact: string, card?: string) {
   await page.getByLabel("E-mail").fill(contact);
@@ -31,8 +23,8 @@ async function fillCheckout(page: Page, contact: string, card?: string) {
 const placeOrder = (page: Page) => page.getByRole("button", { name: /^Place order/ }).click();
 
 test("a guest buys two items, creates an account from the confirmation and finds the order there", async ({ page }) => {
-  await add(page, "sencha-green-tea", 2);
-  await add(page, "washi-tape-set");
+  await addFromProductPage(page, "sencha-green-tea", 2);
+  await addFromProductPage(page, "washi-tape-set");
   await page.goto("/cart");
   await page.getByRole("link", { name: "Proceed to checkout" }).click();
   await expect(page).toHaveURL(/\/checkout$/);
@@ -64,7 +56,7 @@ test("a guest buys two items, creates an account from the confirmation and finds
 });
 
 test("a declined card says so beside the form, keeps what was typed and keeps the cart", async ({ page }) => {
-  await add(page, "soy-candle");
+  await addFromProductPage(page, "soy-candle");
   await page.goto("/checkout");
   const contact = email();
   await fillCheckout(page, contact, "4000 0000 0000 0002");
@@ -83,7 +75,7 @@ test("bad fields are named beside the field; an empty cart cannot check out", as
   await expect(page.getByText("Your cart is empty")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Place order/ })).toHaveCount(0);
 
-  await add(page, "soy-candle");
+  await addFromProductPage(page, "soy-candle");
   await page.goto("/checkout");
   await fillCheckout(page, "not-an-email", "4242 4242 4242 4241");
   await placeOrder(page);
@@ -120,7 +112,7 @@ test("a member saves a card with the password asked again, then checks out with 
   await expect(page.getByRole("list", { name: "Saved cards" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("list", { name: "Saved cards" })).toContainText("Visa ending in 4242");
 
-  await add(page, "dot-grid-notebook", 3);
+  await addFromProductPage(page, "dot-grid-notebook", 3);
   await page.goto("/checkout");
   await expect(page.getByLabel("E-mail")).toHaveValue(address);
   await expect(page.getByRole("radio", { name: /Visa ending in 4242/ })).toBeChecked();

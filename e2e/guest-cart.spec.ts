@@ -1,13 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addFromProductPage } from "./helpers";
 
 const cartCount = (page: Page) => page.getByTestId("cart-count");
-
-async function addFromProductPage(page: Page, slug: string, quantity = 1) {
-  await page.goto(`/products/${slug}`);
-  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
-}
 
 test("a guest fills a cart, changes it, switches currency and keeps it across a reload", async ({ page, context }) => {
   await page.goto("/");

@@ -1,26 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
+import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
 
 // Lead capture with cross-device restore, the members-only preview, the A/B prompt and the
 // admin's dashboard, in the browser and through the JSON API.
 
 const json = { "content-type": "application/json" };
 const ADMIN = { email: "admin@passerby.test", password: "e2e admin password" };
-const PASSWORD = "correct horse battery";
-let n = 0;
-const email = () => `journey${Date.now()}${++n}@example.com`;
-
-async function add(page: Page, slug: string, quantity = 1) {
-  await page.goto(`/products/${slug}`);
-  if (quantity !== 1) await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText("Added to your cart.")).toBeVisible();
-}
+const email = () => uniqueEmail("journey");
 
 const cartLines = (page: Page) => page.getByRole("list", { name: "Cart items" }).getByRole("listitem");
 
 test("a guest e-mails the cart to themselves and opens it in another browser, once", async ({ page, browser }) => {
-  await add(page, "stoneware-vase", 2);
-  await add(page, "dot-grid-notebook");
+  await addFromProductPage(page, "stoneware-vase", 2);
+  await addFromProductPage(page, "dot-grid-notebook");
   await page.goto("/cart");
   await page.getByLabel("Your e-mail").fill("not an e-mail");
   await page.getByRole("button", { name: "Send me my cart" }).click();
@@ -60,7 +52,7 @@ test("a guest e-mails the cart to themselves and opens it in another browser, on
 });
 
 test("in a guest's last hour the countdown offers to e-mail the cart", async ({ page }) => {
-  await add(page, "soy-candle");
+  await addFromProductPage(page, "soy-candle");
   const { anonymousSession } = await page.request.get("/api/session").then((r) => r.json());
   await page.goto("/session");
   await expect(page.getByRole("link", { name: /e-mail me my cart/ })).toHaveCount(0); // a day is left
@@ -72,7 +64,7 @@ test("in a guest's last hour the countdown offers to e-mail the cart", async ({ 
 });
 
 test("guests see a teaser of the deals with the A/B prompt; members see them whole", async ({ page, request }) => {
-  await add(page, "washi-tape-set");
+  await addFromProductPage(page, "washi-tape-set");
   await page.goto("/deals");
   await expect(page.getByRole("heading", { name: "Members’ deals" })).toBeVisible();
   const deals = page.getByRole("list", { name: "Deals" }).getByRole("listitem");

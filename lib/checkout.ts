@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { ownerOf, readCart, type CartView } from "./cart";
+import { catalogChanged } from "./catalog-pages";
 import { COUNTRIES, isCountry } from "./countries";
 import { convert, type Currency } from "./currency";
 import { db } from "./db";
@@ -11,7 +12,7 @@ import { emailField } from "./passwords";
 import { authorize, cardInput, checkCard, isExpired, type CardSummary } from "./payments";
 import { requireScope } from "./permissions";
 import { currencyOf } from "./preferences-model";
-import type { Session } from "./session";
+import { sessionForAction, type Session } from "./session";
 
 // Placing an order: one transaction that re-reads prices and stock, takes the stock with a
 // conditional decrement (so concurrent checkouts can never oversell), writes the order with
@@ -129,5 +130,13 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   });
   const order = orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
   await recordEvent("order_placed", session, { total: order.total, lines: order.items.length });
+  return order;
+}
+
+/** For the server action and the route handler: the caller's order, then the cached catalog
+ *  pages render again, because their stock went down. */
+export async function checkOut(input: CheckoutInput): Promise<OrderJson> {
+  const order = await placeOrder(await sessionForAction(), input);
+  catalogChanged();
   return order;
 }

@@ -2,9 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { failed, type ActionState } from "@/lib/action-state";
-import { catalogChanged } from "@/lib/catalog-pages";
-import { checkoutInput, placeOrder } from "@/lib/checkout";
-import { sessionForAction } from "@/lib/session";
+import { checkOut, checkoutInput } from "@/lib/checkout";
 
 const KEPT = ["email", "name", "address.line1", "address.line2", "address.city", "address.postalCode", "address.country", "card.expMonth", "card.expYear"];
 
@@ -29,10 +27,9 @@ export async function checkoutAction(_prev: ActionState, form: FormData): Promis
         ? { paymentMethodId: savedCard }
         : { card: { number: get("card.number"), expMonth: get("card.expMonth"), expYear: get("card.expYear"), cvc: get("card.cvc") } }),
     });
-    orderId = (await placeOrder(await sessionForAction(), input)).id;
+    orderId = (await checkOut(input)).id;
   } catch (error) {
     return failed(error, values);
   }
-  catalogChanged(); // stock went down
   redirect(`/orders/${orderId}`);
 }
