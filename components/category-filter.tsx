@@ -1,6 +1,6 @@
 type Category = { slug: string; name: string };
 
-// Plain links, not <Link>: `/?category=…` is served by a server-side rewrite (next.config.js),
+// Plain links, not <Link>: `/?category=…` is served by a server-side rewrite (next.config.ts),
 // and the client router would reuse the cached `/`, which does not depend on the query.
 export function CategoryFilter({ categories, active }: { categories: Category[]; active?: string }) {
   const items = [{ slug: undefined, name: "All" }, ...categories];

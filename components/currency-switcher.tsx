@@ -17,7 +17,7 @@ export function CurrencySwitcher() {
   useEffect(() => setEnhanced(true), []);
   useEffect(() => {
     if (state.status !== "ok") return;
-    // A fresh request, carrying the new currency cookie, so that next.config.js's rewrites
+    // A fresh request, carrying the new currency cookie, so that next.config.ts's rewrites
     // pick the cached catalog copy in that currency.
     router.refresh();
     void refresh();

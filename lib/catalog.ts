@@ -36,6 +36,10 @@ export async function listCategories() {
   return db.category.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } });
 }
 
+export async function listProductSlugs(): Promise<string[]> {
+  return (await db.product.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((p) => p.slug);
+}
+
 /** Products in catalog order, optionally in one category (an unknown slug matches nothing). */
 export async function listProducts(currency: Currency, categorySlug?: string): Promise<CatalogProduct[]> {
   const rows = await db.product.findMany({

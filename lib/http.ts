@@ -1,23 +1,21 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { errorJson } from "./error-body";
 import { describeZodError, DomainError } from "./errors";
 import { sameOrigin } from "./request";
 
 // Route-handler plumbing: read a JSON body safely, and turn results and domain errors into
 // responses. Every route handler is `handle(async () => …)` over one domain call.
 
-export type ErrorBody = { error: { code: string; message: string } };
+export { errorJson, type ErrorBody } from "./error-body";
 
-/** Personal responses are never cached (they may also set the session cookie). */
+/**
+ * JSON answers are never stored by a browser or a shared cache: they are personal (the cart, the
+ * session), priced in the session's currency, or may set the session cookie. `Vary: Cookie`
+ * tells any cache that ignores no-store that the answer depends on who asks.
+ */
 export function json(body: unknown, status = 200): NextResponse {
-  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-export function errorJson(code: string, message: string, status: number, headers: Record<string, string> = {}) {
-  return NextResponse.json({ error: { code, message } } satisfies ErrorBody, {
-    status,
-    headers: { "Cache-Control": "no-store", ...headers },
-  });
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", Vary: "Cookie" } });
 }
 
 export function toErrorResponse(error: unknown): NextResponse {
@@ -50,13 +48,51 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DomainError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.", 415);
   }
+  const text = await readBody(request);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new DomainError("invalid_json", "The body is not valid JSON.", 400);
   }
+  // JSON may carry lone UTF-16 surrogates ("\ud800"): no text field means one, and the database
+  // driver would fail on it. Refused here, before anything (even a session) is written.
+  if (!wellFormedStrings(body)) {
+    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate).", 400);
+  }
   return schema.parse(body);
+}
+
+/** No route takes more than a few kilobytes; a bigger body is refused before it is read whole. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`, 413);
+
+async function readBody(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new DomainError("invalid_unicode", "The body is not valid UTF-8.", 400);
+  }
+}
+
+function wellFormedStrings(value: unknown): boolean {
+  if (typeof value === "string") return value.isWellFormed();
+  if (Array.isArray(value)) return value.every(wellFormedStrings);
+  if (value && typeof value === "object") {
+    return Object.entries(value).every(([key, v]) => key.isWellFormed() && wellFormedStrings(v));
+  }
+  return true;
 }
 
 /** The Origin check alone, for mutations without a body (DELETE). */

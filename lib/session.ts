@@ -17,7 +17,7 @@ import { clientIp, secureCookies } from "./request";
 export const COOKIE_NAME = "passerby_session";
 
 /**
- * Not a secret: the shopper's currency, mirrored from the session so that next.config.js can
+ * Not a secret: the shopper's currency, mirrored from the session so that next.config.ts can
  * send catalog requests to the prerendered page in that currency. It lives and dies with the
  * session cookie; the session row stays the truth (carts and orders read the row).
  */

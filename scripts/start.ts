@@ -12,7 +12,7 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const stampFile = path.join(root, ".next", "passerby-build-stamp");
 
 // Everything `next build` reads. A change to any of these makes the build stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js",
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts",
   "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function walk(entry: string, out: string[]) {
@@ -56,17 +56,30 @@ function buildIfStale() {
 }
 
 /**
- * Catalog pages are cached on disk: `/` as the build prerendered it, the rest as they were first
- * served (lib/catalog-pages.ts). They show the stock of the database they were rendered from,
- * which need not be this one, so every start begins without them; Next renders each again on
- * its first request and caches it from then on.
+ * Catalog pages are cached on disk: the build prerenders every real catalog entry (`/`, each
+ * product and category, per currency) and the rest of the cache fills as pages are served
+ * (lib/catalog-pages.ts). They show the stock of the database they were rendered from, which
+ * need not be this one, so every start begins without them; Next renders each again on its first
+ * request and caches it from then on.
  */
 function forgetCatalogPages() {
   const server = path.join(root, ".next", "server");
+  const app = path.join(server, "app");
   fs.rmSync(path.join(server, "route-cache"), { recursive: true, force: true });
+  const rendered = /\.(html|rsc|meta|segments)$/;
+  const forget = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (rendered.test(entry.name)) fs.rmSync(full, { recursive: true, force: true });
+      else if (entry.isDirectory() && !entry.name.startsWith("[")) forget(full); // [slug]/ holds the code
+    }
+  };
   for (const file of ["index.html", "index.rsc", "index.meta", "index.segments"]) {
-    fs.rmSync(path.join(server, "app", file), { recursive: true, force: true });
+    fs.rmSync(path.join(app, file), { recursive: true, force: true });
   }
+  forget(path.join(app, "products"));
+  forget(path.join(app, "browse"));
 }
 
 async function main() {

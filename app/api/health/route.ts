@@ -1,16 +1,13 @@
-import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
+import { errorJson, json } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
     await db.$queryRaw`SELECT 1`;
-    return NextResponse.json({ status: "ok" });
+    return json({ status: "ok" });
   } catch {
-    return NextResponse.json(
-      { error: { code: "database_unavailable", message: "The database does not answer." } },
-      { status: 503 },
-    );
+    return errorJson("database_unavailable", "The database does not answer.", 503);
   }
 }

@@ -1,18 +1,23 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { listProducts } from "@/lib/catalog";
+import { handle, json } from "@/lib/http";
 import { shopperCurrency } from "@/lib/preferences";
 
+// Prices follow the session's currency, so the answer is personal: json() marks it no-store and
+// `Vary: Cookie`.
 export async function GET(request: NextRequest) {
-  const category = request.nextUrl.searchParams.get("category") ?? undefined;
-  const products = await listProducts(await shopperCurrency(), category);
-  return NextResponse.json({
-    products: products.map((p) => ({
-      id: p.id,
-      slug: p.slug,
-      name: p.name,
-      category: p.category.slug,
-      price: p.price,
-      stock: p.stock,
-    })),
+  return handle(async () => {
+    const category = request.nextUrl.searchParams.get("category") ?? undefined;
+    const products = await listProducts(await shopperCurrency(), category);
+    return json({
+      products: products.map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        name: p.name,
+        category: p.category.slug,
+        price: p.price,
+        stock: p.stock,
+      })),
+    });
   });
 }

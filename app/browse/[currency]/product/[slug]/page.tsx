@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { productMetadata, ProductView } from "@/components/product-view";
-import { currencyParam } from "@/lib/catalog-pages";
+import { currencyParam, browseProductParams } from "@/lib/catalog-pages";
 
-// `/products/[slug]` in a currency other than the default (see next.config.js).
+// `/products/[slug]` in a currency other than the default (see next.config.ts).
 export const revalidate = 60; // seconds; orders also revalidate at once (lib/catalog-pages.ts)
-export const generateStaticParams = async () => [];
+export const dynamicParams = false; // real catalog entries only (lib/catalog-pages.ts)
+export const generateStaticParams = browseProductParams;
 
 type Props = { params: Promise<{ currency: string; slug: string }> };
 
