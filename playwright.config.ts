@@ -36,6 +36,8 @@ export default defineConfig({
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
       RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
       RATE_LIMIT_LOGINS_PER_MIN: "1000",
+      // e2e/security.spec.ts reads what the server logged.
+      LOG_FILE: ".e2e-data/security.log",
       ADMIN_EMAIL: "admin@passerby.test",
       ADMIN_PASSWORD: "e2e admin password",
     },

@@ -1,22 +1,45 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { signUpAction } from "@/app/signup/actions";
 import { idle } from "@/lib/action-state";
+import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
+const PASSWORD_HINT =
+  "At least 10 characters. A few unrelated words work well. Refused: common passwords and words, " +
+  "repeated characters or patterns, sequences like “abcdef”, keyboard rows like “qwerty”, and anything built from your e-mail address.";
+
 export function SignupForm({ defaultEmail = "" }: { defaultEmail?: string }) {
   const [state, action] = useActionState(signUpAction, idle);
+  // What the shopper has typed, for the strength meter only: the inputs stay uncontrolled, so the
+  // form works without JavaScript, and the server checks the password again whatever the meter said.
+  const [typed, setTyped] = useState({ email: "", password: "" });
   const error = (field: string) => (state.status === "error" && state.field === field ? state.message : undefined);
   const general = state.status === "error" && state.field !== "email" && state.field !== "password" ? state.message : null;
+  const passwordError = error("password");
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const value = (name: string) => {
+      const field = form.elements.namedItem(name);
+      return field instanceof HTMLInputElement ? field.value : "";
+    };
+    setTyped({ email: value("email"), password: value("password") });
+  };
   return (
-    <form action={action} className="space-y-3" noValidate>
+    // React resets the form after each submission: clear the meter with it.
+    <form action={action} className="space-y-3" noValidate onInput={onInput}
+      onReset={() => setTyped({ email: "", password: "" })}>
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required
         defaultValue={state.values?.email ?? defaultEmail} key={state.values?.email} error={error("email")} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required
-        minLength={10} hint="At least 10 characters, not a common password." error={error("password")} />
+      <div className="space-y-1">
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" required
+          minLength={10} hint={PASSWORD_HINT} error={passwordError}
+          aria-describedby={[passwordError ? "password-error" : null, "password-hint", "password-strength"].filter(Boolean).join(" ")} />
+        <PasswordStrength id="password-strength" password={typed.password} email={typed.email} />
+      </div>
       {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
       <SubmitButton pendingText="Creating your account…" className="w-full py-2.5">Create account</SubmitButton>
       <p className="text-sm text-stone-600">

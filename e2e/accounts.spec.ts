@@ -144,7 +144,7 @@ test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups ex
   await page.getByLabel("E-mail").fill(email());
   await page.getByLabel("Password").fill("password123");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("That password is one of the most common ones. Choose another.")).toBeVisible();
+  await expect(page.getByText("That password is too common; choose something harder to guess.")).toBeVisible();
 
   await page.getByLabel("E-mail").fill(address.toUpperCase());
   await page.getByLabel("Password").fill(PASSWORD);

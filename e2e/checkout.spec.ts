@@ -1,24 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
+import { addFromProductPage, fillCheckout, PASSWORD, uniqueEmail } from "./helpers";
 
 // Buying as a guest and as a member, in the browser.
 
 const email = () => uniqueEmail("buyer");
-
-async function fillCheckout(page: Page, contact: string, card?: string) {
-  await page.getByLabel("E-mail").fill(contact);
-  await page.getByLabel("Full name").fill("Ada Lovelace");
-  await page.getByLabel("Address", { exact: true }).fill("1 Analytical Way");
-  await page.getByLabel("City").fill("London");
-  await page.getByLabel("Postal code").fill("N1 9GU");
-  await page.getByLabel("Country").selectOption("GB");
-  if (card) {
-    await page.getByLabel("Card number").fill(card);
-    await page.getByLabel("Expiry month").fill("12");
-    await page.getByLabel("Expiry year").fill("2030");
-    await page.getByLabel("CVC").fill("123");
-  }
-}
 
 const placeOrder = (page: Page) => page.getByRole("button", { name: /^Place order/ }).click();
 

@@ -15,3 +15,19 @@ export async function addFromProductPage(page: Page, slug: string, quantity = 1)
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added to your cart.")).toBeVisible();
 }
+
+/** Fills the checkout form as a shopper does; with `card`, a new card too. */
+export async function fillCheckout(page: Page, contact: string, card?: string) {
+  await page.getByLabel("E-mail").fill(contact);
+  await page.getByLabel("Full name").fill("Ada Lovelace");
+  await page.getByLabel("Address", { exact: true }).fill("1 Analytical Way");
+  await page.getByLabel("City").fill("London");
+  await page.getByLabel("Postal code").fill("N1 9GU");
+  await page.getByLabel("Country").selectOption("GB");
+  if (card) {
+    await page.getByLabel("Card number").fill(card);
+    await page.getByLabel("Expiry month").fill("12");
+    await page.getByLabel("Expiry year").fill("2030");
+    await page.getByLabel("CVC").fill("123");
+  }
+}

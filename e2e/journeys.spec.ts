@@ -32,6 +32,11 @@ test("a guest e-mails the cart to themselves and opens it in another browser, on
   const other = await browser.newContext();
   const phone = await other.newPage();
   await phone.goto(link!);
+  // Opening the link only shows what it carries; nothing is added (and no session starts) until
+  // the shopper presses the button.
+  await expect(phone.getByRole("list", { name: "Items in the e-mailed cart" })).toContainText("Stoneware Vase");
+  expect(await other.cookies()).toEqual([]);
+  await phone.getByRole("button", { name: "Add to my cart" }).click();
   await expect(phone).toHaveURL(/\/cart\?restored=3$/);
   await expect(phone.getByRole("status")).toHaveText("Your e-mailed cart is here: 3 items were added to this browser's cart.");
   await expect(cartLines(phone)).toHaveCount(2);
@@ -39,6 +44,7 @@ test("a guest e-mails the cart to themselves and opens it in another browser, on
 
   await phone.goto(link!);
   await expect(phone.getByRole("status")).toContainText("This cart link has already been used.");
+  await phone.goto("/cart");
   await expect(cartLines(phone)).toHaveCount(2); // nothing added twice
   const stranger = await browser.newContext();
   const third = await stranger.newPage();

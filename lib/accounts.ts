@@ -5,16 +5,17 @@ import { db } from "./db";
 import { DomainError } from "./errors";
 import { recordEvent } from "./events";
 import { migrateGuestSession, type MigrationSummary } from "./migration";
-import { burnVerifyTime, emailField, hashPassword, newPasswordField, normalizeEmail, verifyPassword } from "./passwords";
-import { hit } from "./rate-limit";
+import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
+import { hit, hitsThisWindow } from "./rate-limit";
 import { clientIp } from "./request";
+import { securityLog } from "./security-log";
 import { sessionForAction, startUserSession, type Session } from "./session";
 
 // Sign-up and log-in. Both always issue a new session id in a new cookie (no session fixation)
 // and migrate the visitor's live guest session into the account.
 
-export const signupInput = z.object({ email: emailField, password: newPasswordField });
-export const loginInput = z.object({
+export const signupInput = newCredentials;
+export const loginInput = z.strictObject({
   email: z.string({ error: "Enter your e-mail address." }).min(1, "Enter your e-mail address.").max(254),
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
   cartChoice: z.enum(CART_CHOICES, { error: `cartChoice must be one of ${CART_CHOICES.join(", ")}.` }).optional(),
@@ -42,30 +43,54 @@ export async function signUp(input: z.infer<typeof signupInput>): Promise<AuthRe
   await hit("signups", await clientIp(), config().rateLimits.signups);
   const taken = () =>
     new DomainError("email_taken", "An account with this e-mail already exists. Log in instead.", 409, { field: "email" });
-  if (await db.user.findUnique({ where: { email: input.email } })) throw taken();
+  // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
+  // the 409 still tells (shops say "already registered"), but timing adds nothing to it.
   const passwordHash = await hashPassword(input.password);
+  if (await db.user.findUnique({ where: { email: input.email } })) throw taken();
   const user = await db.user.create({ data: { email: input.email, passwordHash } }).catch((error: unknown) => {
     if ((error as { code?: string }).code === "P2002") throw taken(); // a concurrent sign-up won
     throw error;
   });
   const migration = guest ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "signup" }) : null;
   await startUserSession(user.id, migration?.fromSessionId ?? null);
+  await securityLog("signup", { userId: user.id, email: user.email, fromSession: migration ? true : false });
   await recordEvent("signup", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
   return { user: publicUser(user), migration };
 }
 
-/** Checks the credentials, counting the attempt per client IP and per e-mail. */
+// Log-in throttling, keyed so that a stranger's failures cannot lock the owner out:
+// - per address and e-mail: RATE_LIMIT_LOGINS_PER_MIN attempts (the guessing from one place);
+// - per address, any e-mails: 5× that (one address spraying many accounts);
+// - per e-mail, from anywhere: failures past RATE_LIMIT_LOGINS_PER_MIN slow every further attempt
+//   down (a growing delay, up to MAX_DELAY_MS), and past 10× it the account's log-in pauses for
+//   the rest of the minute. The owner, from their own address, is only ever slowed down by
+//   attempts elsewhere, unless an attacker spreads ten times the limit over many addresses.
+const MAX_DELAY_MS = 4_000;
+
+export function failureDelayMs(failures: number, perMinute: number): number {
+  if (failures < perMinute) return 0;
+  return Math.min(MAX_DELAY_MS, 250 * 2 ** Math.min(failures - perMinute, 10));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Checks the credentials under the throttling above. */
 async function authenticate(email: string, password: string) {
   const normalized = normalizeEmail(email);
+  const ip = await clientIp();
   const perMinute = config().rateLimits.logins;
-  await hit("logins", `ip:${await clientIp()}`, perMinute);
-  await hit("logins", `email:${normalized}`, perMinute);
+  await hit("logins", `${ip}|${normalized}`, perMinute);
+  await hit("logins_ip", ip, perMinute * 5);
+  const failures = await hitsThisWindow("login_failures", normalized);
+  if (failures >= perMinute * 10) await hit("login_failures", normalized, perMinute * 10); // throws: paused for the minute
+  await sleep(failureDelayMs(failures, perMinute));
   const user = await db.user.findUnique({ where: { email: normalized } });
-  if (!user) {
-    await burnVerifyTime(password); // the same work as a wrong password: no user enumeration
-    throw new DomainError("invalid_credentials", INVALID_CREDENTIALS, 401);
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
+  // An unknown e-mail costs the same Argon2id work as a wrong password: no user enumeration.
+  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+  if (!user || !ok) {
+    await securityLog("login.failed", { email: normalized, reason: user ? "wrong_password" : "unknown_email" });
+    // Counted; past the budget the refusal comes with the next attempt.
+    await hit("login_failures", normalized, perMinute * 10).catch((e: unknown) => { if (!(e instanceof DomainError)) throw e; });
     throw new DomainError("invalid_credentials", INVALID_CREDENTIALS, 401);
   }
   return user;
@@ -107,6 +132,7 @@ export async function logIn(
     ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "login", cartChoice: input.cartChoice })
     : null;
   await startUserSession(user.id, migration?.fromSessionId ?? null);
+  await securityLog("login.succeeded", { userId: user.id, email: user.email });
   await recordEvent("login", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
   return { user: publicUser(user), migration };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { config } from "./config";
+import { clientIp } from "./request";
 import { convert, lineTotal, type Currency, type Money } from "./currency";
 import { db, hotRead, hotReadAll } from "./db";
 import { DomainError, notFound } from "./errors";
@@ -21,14 +22,16 @@ const quantity = (min: number) =>
     .min(min, `quantity must be at least ${min}.`)
     .max(MAX_QUANTITY, `quantity can be at most ${MAX_QUANTITY}.`);
 
+// Input objects are strict throughout: an unknown field is refused, never silently ignored
+// (a typo such as "quantiy" would otherwise add one item instead of the number meant).
 export const addItemInput = z
-  .object({
+  .strictObject({
     productId: z.string().min(1).max(64).optional(),
     slug: z.string().min(1).max(120).optional(),
     quantity: quantity(1).default(1),
   })
   .refine((v) => v.productId || v.slug, { message: "Give a productId or a slug.", path: ["productId"] });
-export const setQuantityInput = z.object({ quantity: quantity(0) });
+export const setQuantityInput = z.strictObject({ quantity: quantity(0) });
 
 export type CartLine = {
   productId: string;
@@ -138,14 +141,21 @@ async function writableSession(create: boolean): Promise<Session> {
   const existing = await sessionForAction();
   requireScope(visitorPermissions(existing), "add_to_cart");
   if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.", 404);
-  const session = existing ?? (await startGuestSession());
-  await countCartWrite(session);
-  return session;
+  return countCartWrite(existing);
 }
 
-/** Every cart write counts against the session's per-minute limit. */
-export const countCartWrite = (session: Session) =>
-  hit("cart_writes", session.id, config().rateLimits.cartWrites);
+/**
+ * Counts a cart write against the client address's per-minute limit, then the session's, so
+ * dropping the cookie for a fresh session buys no new allowance. With no session, a guest session
+ * is started between the two: after the address's limit, so a refused write leaves no session.
+ */
+export async function countCartWrite(session: Session | null): Promise<Session> {
+  const limits = config().rateLimits;
+  await hit("cart_writes_ip", await clientIp(), limits.cartWritesPerIp);
+  const writer = session ?? (await startGuestSession());
+  await hit("cart_writes", writer.id, limits.cartWrites);
+  return writer;
+}
 
 /** Adds to the visitor's cart, starting a guest session when there is none. */
 export async function addToCart(input: z.infer<typeof addItemInput>): Promise<Session> {

@@ -6,13 +6,14 @@ import { COUNTRIES, isCountry } from "./countries";
 import { convert, type Currency } from "./currency";
 import { db } from "./db";
 import { DomainError } from "./errors";
-import { recordEvent } from "./events";
+import { flushEvents, recordEvent } from "./events";
 import { orderJson, type OrderJson } from "./orders";
 import { emailField } from "./passwords";
 import { authorize, cardInput, checkCard, isExpired, type CardSummary } from "./payments";
 import { requireScope } from "./permissions";
 import { currencyOf } from "./preferences-model";
-import { sessionForAction, type Session } from "./session";
+import { securityLog } from "./security-log";
+import { continueGuestSession, rotateGuestSession, sessionForAction, type GuestSession, type Session } from "./session";
 
 // Placing an order: one transaction that re-reads prices and stock, takes the stock with a
 // conditional decrement (so concurrent checkouts can never oversell), writes the order with
@@ -21,10 +22,10 @@ import { sessionForAction, type Session } from "./session";
 const text = (label: string, max = 120) =>
   z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long.`);
 
-export const checkoutInput = z.object({
+export const checkoutInput = z.strictObject({
   email: emailField,
   name: text("your name"),
-  address: z.object({
+  address: z.strictObject({
     line1: text("the street address", 200),
     line2: z.string().trim().max(200, "Address line 2 is too long.").transform((v) => v || undefined).optional(),
     city: text("the city"),
@@ -75,7 +76,13 @@ function assertInStock(cart: CartView) {
   if (short) throw shortOf(short.name, short.stock);
 }
 
-export async function placeOrder(session: Session | null, input: CheckoutInput): Promise<OrderJson> {
+export type PlacedOrder = {
+  order: OrderJson;
+  /** A guest goes on under a new session id (rotateGuestSession); null for members. */
+  nextSession: GuestSession | null;
+};
+
+export async function placeOrder(session: Session | null, input: CheckoutInput): Promise<PlacedOrder> {
   if (!session) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
   requireScope(session.permissions, checkoutScope(session));
   const currency: Currency = currencyOf(session.preferences);
@@ -85,10 +92,13 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   // Fail early on the common case; the conditional decrement below is what guarantees it.
   assertInStock(cart);
   const card = await chooseCard(session, input);
+  // The guest's journey moves to the new id with the order: write the buffered events first.
+  if (session.type === "anonymous") await flushEvents();
 
-  const orderId = await db.$transaction(async (tx) => {
-    const current = await tx.cart.findUniqueOrThrow({ where: owner, include: { items: { include: { product: true } } } });
-    if (current.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+  const { orderId, nextSession } = await db.$transaction(async (tx) => {
+    // Another checkout with the same cookie may have won meanwhile: its cart went with it.
+    const current = await tx.cart.findUnique({ where: owner, include: { items: { include: { product: true } } } });
+    if (!current || current.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
     for (const line of current.items) {
       const taken = await tx.product.updateMany({
         where: { id: line.productId, stock: { gte: line.quantity } },
@@ -126,17 +136,21 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
       },
     });
     await tx.cartItem.deleteMany({ where: { cartId: current.id } });
-    return id;
+    return { orderId: id, nextSession: session.type === "anonymous" ? await rotateGuestSession(tx, session) : null };
   });
   const order = orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
-  await recordEvent("order_placed", session, { total: order.total, lines: order.items.length });
-  return order;
+  const buyer = nextSession ?? session;
+  await recordEvent("order_placed", buyer, { total: order.total, lines: order.items.length });
+  await securityLog("order.placed", { sessionId: buyer.id, orderId });
+  if (nextSession) await securityLog("session.revoked", { sessionId: session.id, newSessionId: nextSession.id, reason: "rotated_at_checkout" });
+  return { order, nextSession };
 }
 
-/** For the server action and the route handler: the caller's order, then the cached catalog
- *  pages render again, because their stock went down. */
+/** For the server action and the route handler: the caller's order (a guest gets a new session
+ *  cookie with it), then the cached catalog pages render again, because their stock went down. */
 export async function checkOut(input: CheckoutInput): Promise<OrderJson> {
-  const order = await placeOrder(await sessionForAction(), input);
+  const { order, nextSession } = await placeOrder(await sessionForAction(), input);
+  if (nextSession) await continueGuestSession(nextSession);
   catalogChanged();
   return order;
 }

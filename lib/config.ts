@@ -28,6 +28,10 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.preprocess(blankIsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().min(10).optional()),
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  ALLOWED_HOSTS: z.preprocess(blankIsUnset, z.string().optional()),
+  RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: z.preprocess(blankIsUnset, perMinute(300)),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  LOG_FILE: z.preprocess(blankIsUnset, z.string().optional()),
 });
 
 export type Config = {
@@ -37,12 +41,16 @@ export type Config = {
   guestSessionTtl: number;
   userSessionTtl: number;
   anonPermissions: string[] | null;
-  rateLimits: { sessions: number; cartWrites: number; logins: number; signups: number };
+  rateLimits: { sessions: number; cartWrites: number; cartWritesPerIp: number; logins: number; signups: number };
   trustProxy: boolean;
   cookieSecure: "auto" | "true" | "false";
   admin: { email: string; password: string } | null;
   /** Where links in messages point (no trailing slash); null: the address the request used. */
   publicUrl: string | null;
+  /** Hosts (host or host:port, lower-case) whose address may be used for links when publicUrl is null. */
+  allowedHosts: string[];
+  /** The security log (lib/security-log.ts): its level, and a file to append to instead of stdout. */
+  log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent"; file: string | null };
 };
 
 export class ConfigError extends Error {}
@@ -106,6 +114,7 @@ export function parseConfig(env: Env = process.env): Config {
     rateLimits: {
       sessions: e.RATE_LIMIT_SESSIONS_PER_MIN,
       cartWrites: e.RATE_LIMIT_CART_WRITES_PER_MIN,
+      cartWritesPerIp: e.RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN,
       logins: e.RATE_LIMIT_LOGINS_PER_MIN,
       signups: e.RATE_LIMIT_SIGNUPS_PER_MIN,
     },
@@ -113,6 +122,8 @@ export function parseConfig(env: Env = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,
+    allowedHosts: (e.ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    log: { level: e.LOG_LEVEL, file: e.LOG_FILE ?? null },
   };
 }
 

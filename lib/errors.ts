@@ -25,7 +25,14 @@ export const rateLimited = (message: string, retryAfter: number) =>
 /** The first validation problem as a sentence, e.g. "quantity must be a whole number." */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
-  const message = issue?.message ?? "The request is invalid.";
-  const field = issue?.path.join(".");
-  return /[.!?]$/.test(message) ? message : `${field ? `${field}: ` : ""}${message}.`;
+  if (!issue) return "The request is invalid.";
+  // Messages written for people (in the schemas) are whole sentences already.
+  if (/[.!?]$/.test(issue.message)) return issue.message;
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+    return `The request has ${issue.keys.length === 1 ? "a field" : "fields"} this route does not take: ${keys}.`;
+  }
+  const field = issue.path.join(".");
+  const detail = issue.message.replace(/^Invalid input: /, "");
+  return field ? `The field "${field}" is invalid: ${detail}.` : `The request is invalid: ${detail}.`;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorJson } from "./error-body";
 import { describeZodError, DomainError } from "./errors";
 import { sameOrigin } from "./request";
+import { securityLog } from "./security-log";
 
 // Route-handler plumbing: read a JSON body safely, and turn results and domain errors into
 // responses. Every route handler is `handle(async () => …)` over one domain call.
@@ -41,9 +42,7 @@ export async function handle(fn: () => Promise<NextResponse>): Promise<NextRespo
  * site (or from a client that sends no Origin), parse, and match `schema`.
  */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  if (!(await sameOrigin())) {
-    throw new DomainError("forbidden_origin", "Requests from other sites are not accepted.", 403);
-  }
+  await requireSameOrigin();
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DomainError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.", 415);
@@ -98,6 +97,7 @@ function wellFormedStrings(value: unknown): boolean {
 /** The Origin check alone, for mutations without a body (DELETE). */
 export async function requireSameOrigin(): Promise<void> {
   if (!(await sameOrigin())) {
+    await securityLog("origin_refused", {});
     throw new DomainError("forbidden_origin", "Requests from other sites are not accepted.", 403);
   }
 }

@@ -10,18 +10,22 @@ import { emailField } from "./passwords";
 import { currencyOf } from "./preferences-model";
 import { hit } from "./rate-limit";
 import { requireScope } from "./permissions";
-import { ensureSession, sessionForAction, visitorPermissions, type Session } from "./session";
+import { clientIp } from "./request";
+import { securityLog } from "./security-log";
+import { sessionForAction, visitorPermissions, type Session } from "./session";
 
 // Lead capture and recovery: a guest leaves an e-mail ("e-mail me my cart"); the message carries
 // a single-use link that copies that cart into another browser. The link's token has 256 random
 // bits and only its hash is stored; it expires with the guest session it came from.
 
-export const leadInput = z.object({ email: emailField });
+export const leadInput = z.strictObject({ email: emailField });
 
 const LEADS_PER_MIN = 5;
 
 /** For the route handler and the server action: the calling session's cart. */
 export async function emailMyCart(input: z.infer<typeof leadInput>, origin: string) {
+  // Per client address as well as per session (in captureLead): a new cookie buys no more messages.
+  await hit("leads_ip", await clientIp(), LEADS_PER_MIN * 4);
   return captureLead(await sessionForAction(), input, origin);
 }
 
@@ -71,7 +75,7 @@ export type RestoreResult =
 export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored">, string> = {
   same_browser: "This link is for another browser: the cart it carries is already here.",
   used: "This cart link has already been used. Each link works once; ask for a new e-mail from the cart you started in.",
-  expired: "This cart link has expired, together with the guest session it came from.",
+  expired: "This cart link has expired, or the guest session it came from has ended (it was checked out, signed in or closed).",
   invalid: "This cart link is not valid. Check that it was copied whole.",
   refused: "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
 };
@@ -84,9 +88,32 @@ async function usableToken(token: string, currentSessionId: string | null, now: 
   const row = await db.restoreToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) return { status: "invalid" } as Refusal;
   if (row.usedAt) return { status: "used" } as Refusal;
-  if (row.expiresAt <= now) return { status: "expired" } as Refusal;
+  // A link dies with its guest session: once that session is ended (checked out, converted,
+  // closed, expired), the cart it carried is no longer anyone's to hand out.
+  const source = await db.guestSession.findUnique({ where: { id: row.guestSessionId }, select: { status: true, expiresAt: true } });
+  if (row.expiresAt <= now || source?.status !== "active" || source.expiresAt <= now) return { status: "expired" } as Refusal;
   if (currentSessionId === row.guestSessionId) return { status: "same_browser" } as Refusal;
   return row;
+}
+
+export type RestorePreview =
+  | { status: "ready"; lines: { name: string; quantity: number; available: boolean }[] }
+  | Refusal;
+
+/** What a link would add, for the page that asks before adding: reads only, writes nothing. */
+export async function previewRestore(token: string, currentSessionId: string | null, now = new Date()): Promise<RestorePreview> {
+  const row = await usableToken(token, currentSessionId, now);
+  if ("status" in row) return row;
+  const lines = JSON.parse(row.lines) as Line[];
+  const products = await db.product.findMany({ where: { id: { in: lines.map((l) => l.productId) } }, select: { id: true, name: true, stock: true } });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return {
+    status: "ready",
+    lines: lines.flatMap((l) => {
+      const p = byId.get(l.productId);
+      return p ? [{ name: p.name, quantity: l.quantity, available: p.stock > 0 }] : [];
+    }),
+  };
 }
 
 /** Checks a token and uses it up: single-use, also when two clicks arrive at once. */
@@ -103,11 +130,13 @@ export async function restoreCart(token: string, now = new Date()): Promise<Rest
   const current = await sessionForAction();
   // A bad link starts no session; a good one starts it before the link is used up.
   const found = await usableToken(token, current?.id ?? null, now);
-  if ("status" in found) return found;
+  if ("status" in found) {
+    await securityLog("restore_link.refused", { sessionId: current?.id, reason: found.status });
+    return found;
+  }
   // Restoring writes a cart: the same permission and the same per-session limit as any cart write.
   requireScope(visitorPermissions(current), "add_to_cart");
-  const session = current ?? (await ensureSession()).session;
-  await countCartWrite(session);
+  const session = await countCartWrite(current);
   const claim = await claimRestoreToken(token, session.id, now);
   if (claim.status !== "claimed") return claim;
   return { status: "restored", ...(await copyLines(session, claim.lines)) };

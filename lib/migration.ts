@@ -1,4 +1,5 @@
 import { planCartMerge, type CartChoice, type MergeLine, MAX_LINE_QUANTITY } from "./cart-merge";
+import { securityLog } from "./security-log";
 import { db, type Tx } from "./db";
 import { flushEvents } from "./events";
 import { parsePreferences, type Preferences } from "./preferences-model";
@@ -85,7 +86,8 @@ export async function migrateGuestSession(
   const { guestSessionId, userId, kind } = params;
   const cartChoice: CartChoice = params.cartChoice ?? "combine";
   await flushEvents(); // so that the guest's latest events move too
-  return db.$transaction(async (tx) => {
+  let converted = false;
+  const result = await db.$transaction(async (tx) => {
     const guest = await tx.guestSession.findUnique({ where: { id: guestSessionId } });
     if (!guest) return null;
     if (guest.status === "converted") {
@@ -103,6 +105,7 @@ export async function migrateGuestSession(
       data: { status: "converted", convertedUserId: userId, endedAt: now },
     });
     if (claimed.count !== 1) return null;
+    converted = true;
 
     const plan = await moveCart(tx, guestSessionId, userId, cartChoice);
     // Orders placed in this very guest session, never orders matched by e-mail.
@@ -145,6 +148,11 @@ export async function migrateGuestSession(
     });
     return summary;
   });
+  if (converted && result) {
+    await securityLog("session.converted", { sessionId: guestSessionId, userId });
+    await securityLog("migration", { sessionId: guestSessionId, userId, kind, cartChoice, cartItems: result.cartItems, orders: result.orders });
+  }
+  return result;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

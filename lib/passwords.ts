@@ -1,24 +1,21 @@
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, TOO_LONG, TOO_SHORT, inputsFromEmail, passwordProblem } from "./password-strength";
 
 // Password and e-mail rules, and Argon2id hashing (@node-rs/argon2's default algorithm).
+// Password strength lives in ./password-strength (zxcvbn-ts), which the browser can import too.
 
-export const MIN_PASSWORD_LENGTH = 10;
+export {
+  MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, estimatePassword, inputsFromEmail, passwordProblem, type PasswordEstimate,
+} from "./password-strength";
 
-// A short list of the most common passwords that pass the length rule. Compared lower-cased.
-const COMMON = new Set([
-  "1234567890", "12345678910", "123456789a", "0123456789", "0987654321", "1111111111", "0000000000",
-  "password12", "password123", "password1234", "password!!", "passw0rd123", "p@ssw0rd123", "passwordpassword",
-  "qwertyuiop", "qwerty1234", "qwerty12345", "qwerty123456", "1q2w3e4r5t", "1qaz2wsx3edc", "zaq12wsx34",
-  "asdfghjkl1", "asdfghjkl;", "abcdefghij", "abcd123456", "abc1234567", "iloveyou12", "iloveyou123",
-  "letmein123", "welcome123", "welcome1234", "changeme123", "administrator", "admin12345", "football123",
-  "baseball123", "sunshine123", "princess123", "superman123", "trustno1234", "monkey12345", "dragon12345",
-  "starwars123", "computer123", "whatever123", "michael123", "jennifer123", "shadow12345", "master12345",
-  "123123123123", "1212121212", "1122334455", "9876543210", "aaaaaaaaaa", "qweasdzxc123", "loveyou123",
-]);
-
-export function isCommonPassword(password: string): boolean {
-  return COMMON.has(password.toLowerCase());
+/**
+ * Why the password is refused for an account with this e-mail, or null when it is fine: everything
+ * passwordProblem checks, plus passwords built from the e-mail. For the sign-up schema's object-level
+ * superRefine, where both fields are known.
+ */
+export function refineNewPassword(email: string, password: string): string | null {
+  return passwordProblem(password, inputsFromEmail(email));
 }
 
 /** Trimmed and lower-cased, so one person has one account whatever they type. */
@@ -32,11 +29,29 @@ export const emailField = z
   .toLowerCase()
   .pipe(z.email({ error: "Enter a valid e-mail address, like name@example.com." }));
 
-export const newPasswordField = z
+const passwordLength = z
   .string({ error: "Choose a password." })
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`)
-  .max(200, "Use at most 200 characters for your password.")
-  .refine((p) => !isCommonPassword(p), "That password is one of the most common ones. Choose another.");
+  .min(MIN_PASSWORD_LENGTH, TOO_SHORT)
+  .max(MAX_PASSWORD_LENGTH, TOO_LONG);
+
+/** A new password on its own: length, then passwordProblem without user inputs (see newCredentials). */
+const rightLength = (p: string) => p.length >= MIN_PASSWORD_LENGTH && p.length <= MAX_PASSWORD_LENGTH;
+
+export const newPasswordField = passwordLength.superRefine((password, ctx) => {
+  if (!rightLength(password)) return; // reported above, one reason at a time
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/**
+ * An e-mail and a new password for it (sign-up): the password is judged once, with the e-mail as
+ * context, so that passwords built from the address are refused too.
+ */
+export const newCredentials = z.strictObject({ email: emailField, password: passwordLength }).superRefine(({ email, password }, ctx) => {
+  if (!rightLength(password)) return;
+  const problem = refineNewPassword(email, password);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+});
 
 export const hashPassword = (password: string) => hash(password);
 

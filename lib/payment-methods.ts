@@ -11,7 +11,7 @@ import type { Session } from "./session";
 // Saved cards for members: brand, last four and expiry only. Saving one asks for the password
 // again, so a session left open on a shared computer cannot add a card.
 
-export const addPaymentMethodInput = z.object({
+export const addPaymentMethodInput = z.strictObject({
   card: cardInput,
   password: z.string({ error: "Enter your password to save a card." }).min(1, "Enter your password to save a card.").max(200),
 });

@@ -7,12 +7,17 @@ import { DomainError } from "./errors";
 
 export type CardBrand = "visa" | "mastercard" | "amex" | "discover" | "unknown";
 
-export const cardInput = z.object({
+/** A number, or digits as a form sends them; never a boolean, null or array coerced into one. */
+const digits = (required: string, range: string, min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: required }).int(range).min(min, range).max(max, range),
+  );
+
+export const cardInput = z.strictObject({
   number: z.string({ error: "Enter the card number." }).max(40, "That card number is too long."),
-  expMonth: z.coerce.number({ error: "Enter the expiry month." }).int("Enter the expiry month as a number from 1 to 12.")
-    .min(1, "Enter the expiry month as a number from 1 to 12.").max(12, "Enter the expiry month as a number from 1 to 12."),
-  expYear: z.coerce.number({ error: "Enter the expiry year." }).int("Enter the expiry year, like 2030.")
-    .min(0, "Enter the expiry year, like 2030.").max(2200, "Enter the expiry year, like 2030."),
+  expMonth: digits("Enter the expiry month.", "Enter the expiry month as a number from 1 to 12.", 1, 12),
+  expYear: digits("Enter the expiry year.", "Enter the expiry year, like 2030.", 0, 2200),
   cvc: z.string({ error: "Enter the security code (CVC)." }).max(8, "The security code has 3 or 4 digits."),
 });
 export type CardInput = z.infer<typeof cardInput>;

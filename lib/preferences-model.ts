@@ -4,7 +4,7 @@ import { CURRENCIES, DEFAULT_CURRENCY, type Currency } from "./currency";
 // A session's or an account's preferences, stored as a JSON object. Unknown or bad values read
 // as unset, so an old row can never break a page.
 
-export const preferencesInput = z.object({
+export const preferencesInput = z.strictObject({
   currency: z.enum(CURRENCIES, { error: `currency must be one of ${CURRENCIES.join(", ")}.` }),
 });
 

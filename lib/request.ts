@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { config } from "./config";
+import { DomainError } from "./errors";
 
 // What the server knows about the caller's connection, for rate limits and cookie flags.
 // `npm start` preloads scripts/client-ip.cjs, which writes the socket address into
@@ -34,15 +35,33 @@ export async function sameOrigin(): Promise<boolean> {
   }
 }
 
+/** Addresses a development or test machine is reached by: links to them can go nowhere else. */
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 /**
- * This shop's origin, for links in messages: PUBLIC_URL when set (do set it in production:
- * the Host header is the client's to choose), else the address the request used.
+ * This shop's origin, for links in messages: PUBLIC_URL when set (do set it in production).
+ * Without it, the address the request used, but only when its host is localhost or one of
+ * ALLOWED_HOSTS: the Host header is the client's to choose, and a link built from
+ * `Host: evil.example` would send the shopper's single-use link to a stranger.
  * X-Forwarded-Host counts only behind a trusted proxy.
  */
 export async function requestOrigin(): Promise<string> {
   const configured = config().publicUrl;
   if (configured) return configured;
   const h = await headers();
-  const host = (config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "localhost";
+  const host = ((config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "").toLowerCase();
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    hostname = "";
+  }
+  if (!host || !(LOCAL_HOSTS.has(hostname) || config().allowedHosts.includes(host) || config().allowedHosts.includes(hostname))) {
+    throw new DomainError(
+      "host_not_allowed",
+      "Links can't be made for the address this request used. The shop's operator must set PUBLIC_URL (or list the host in ALLOWED_HOSTS).",
+      421,
+    );
+  }
   return `${(await secureCookies()) ? "https" : "http"}://${host}`;
 }

@@ -2,19 +2,28 @@ import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { config } from "./config";
-import { db, hotRead } from "./db";
+import { db, hotRead, type Tx } from "./db";
+import { DomainError } from "./errors";
 import { variantFor } from "./experiments";
 import { newGuestSessionId, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
 import { parsePreferences, type Preferences } from "./preferences-model";
 import { hit } from "./rate-limit";
 import { clientIp, secureCookies } from "./request";
+import { securityLog } from "./security-log";
 
 // The one module that knows the session cookie. The cookie is sealed by iron-session and holds
 // only { sid, type, exp }; the row behind it decides whether the session is still alive, so an
 // expired, converted or revoked session's replayed cookie is refused on the very next request.
 
 export const COOKIE_NAME = "passerby_session";
+/**
+ * Over https the cookie is `__Host-passerby_session`: the browser then only accepts it when it
+ * is Secure, set by this host, for path /, so a sibling subdomain or a plain-http page cannot
+ * plant one. Over https only this name is read.
+ */
+export const SECURE_COOKIE_NAME = `__Host-${COOKIE_NAME}`;
+const cookieName = async () => ((await secureCookies()) ? SECURE_COOKIE_NAME : COOKIE_NAME);
 
 /**
  * Not a secret: the shopper's currency, mirrored from the session so that next.config.ts can
@@ -102,15 +111,23 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
 type GuestRow = { id: string; status: string; createdAt: string; expiresAt: string; lastSeenAt: string; preferences: string; variant: string | null };
 type UserSessionRow = GuestRow & { userId: string; migratedFrom: string | null; email: string; isAdmin: number };
 
+/** A cookie of an ended session came back: refused, and worth a line in the security log. */
+async function refuseReplay(id: string, status: string): Promise<null> {
+  await securityLog("session.replay_refused", { sessionId: id, status });
+  return null;
+}
+
 async function loadGuestSession(id: string, now: Date): Promise<GuestSession | null> {
   const row = hotRead<GuestRow>(
     `SELECT "id", "status", "createdAt", "expiresAt", "lastSeenAt", "preferences", "variant"
      FROM "GuestSession" WHERE "id" = ?`, id);
-  if (!row || row.status !== "active") return null;
+  if (!row) return null;
+  if (row.status !== "active") return refuseReplay(id, row.status);
   const expiresAt = new Date(row.expiresAt);
   if (expiresAt <= now) {
     // Expiry is absolute and checked here, whatever the cookie says.
-    await db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+    const { count } = await db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+    if (count === 1) await securityLog("session.expired", { sessionId: id, type: "anonymous" });
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
@@ -132,10 +149,12 @@ async function loadUserSession(id: string, now: Date): Promise<UserSession | nul
     `SELECT s."id", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
             u."email", u."isAdmin", u."preferences", u."variant"
      FROM "UserSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`, id);
-  if (!row || row.status !== "active") return null;
+  if (!row) return null;
+  if (row.status !== "active") return refuseReplay(id, row.status);
   const expiresAt = new Date(row.expiresAt);
   if (expiresAt <= now) {
-    await db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+    const { count } = await db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+    if (count === 1) await securityLog("session.expired", { sessionId: id, type: "authenticated" });
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
@@ -178,6 +197,7 @@ export async function createGuestSession(now = new Date()): Promise<{ session: G
     data: { id, createdAt: now, lastSeenAt: now, expiresAt, variant: variantFor(id) },
   });
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
+  await securityLog("session.created", { sessionId: id, type: "anonymous" });
   return {
     session: {
       type: "anonymous",
@@ -202,6 +222,7 @@ export async function createUserSession(
   const expiresAt = new Date(now.getTime() + config().userSessionTtl * 1000);
   await db.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom } });
   const seal = await sealSession({ sid: id, type: "authenticated", exp: expiresAt.getTime() }, now.getTime());
+  await securityLog("session.created", { sessionId: id, type: "authenticated", userId });
   return { id, expiresAt, seal };
 }
 
@@ -209,8 +230,39 @@ export async function createUserSession(
 export async function revokeSession(session: Session, now = new Date()): Promise<void> {
   const where = { id: session.id, status: "active" };
   const data = { status: "revoked", endedAt: now };
-  if (session.type === "anonymous") await db.guestSession.updateMany({ where, data });
-  else await db.userSession.updateMany({ where, data });
+  const { count } =
+    session.type === "anonymous" ? await db.guestSession.updateMany({ where, data }) : await db.userSession.updateMany({ where, data });
+  if (count === 1) await securityLog("session.ended", { sessionId: session.id, type: session.type });
+}
+
+/**
+ * Gives a live guest session a new id, inside the caller's transaction, and ends the old one.
+ * Checkout calls it: whoever else holds the old cookie (planted before the order, or copied)
+ * can read nothing of the order, because the order, the lead, the messages, the events, the
+ * preferences and the variant now belong to the new id. Created and expiry times are kept: the
+ * absolute expiry is not extended by buying something.
+ */
+export async function rotateGuestSession(tx: Tx, session: GuestSession, now = new Date()): Promise<GuestSession> {
+  const old = await tx.guestSession.findUniqueOrThrow({ where: { id: session.id } });
+  const id = newGuestSessionId();
+  await tx.guestSession.create({
+    data: {
+      id, createdAt: old.createdAt, expiresAt: old.expiresAt, lastSeenAt: now,
+      preferences: old.preferences, variant: old.variant, exposedAt: old.exposedAt,
+    },
+  });
+  const moved = { where: { guestSessionId: session.id }, data: { guestSessionId: id } };
+  await tx.cart.updateMany(moved);
+  await tx.order.updateMany(moved);
+  await tx.lead.updateMany(moved);
+  await tx.outboxMessage.updateMany(moved);
+  await tx.event.updateMany(moved);
+  const ended = await tx.guestSession.updateMany({ where: { id: session.id, status: "active" }, data: { status: "revoked", endedAt: now } });
+  // Two checkouts with the same cookie at once: the second finds the old id already ended.
+  if (ended.count !== 1) {
+    throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.", 409);
+  }
+  return { ...session, id };
 }
 
 // ---- Request-bound helpers (server components, server actions, route handlers) ----
@@ -218,7 +270,7 @@ export async function revokeSession(session: Session, now = new Date()): Promise
 /** The current session for reading (server components may not change cookies). */
 export const currentSession = cache(async (): Promise<Session | null> => {
   const jar = await cookies();
-  return (await resolveSession(jar.get(COOKIE_NAME)?.value)).session;
+  return (await resolveSession(jar.get(await cookieName())?.value)).session;
 });
 
 async function cookieOptions(expiresAt: Date) {
@@ -232,7 +284,7 @@ async function cookieOptions(expiresAt: Date) {
 }
 
 async function writeCookie(seal: string, expiresAt: Date, preferences: Preferences) {
-  (await cookies()).set(COOKIE_NAME, seal, await cookieOptions(expiresAt));
+  (await cookies()).set(await cookieName(), seal, await cookieOptions(expiresAt));
   await writeCurrencyHint({ expiresAt, preferences });
 }
 
@@ -259,14 +311,17 @@ export async function syncCurrencyHint(session: Session | null) {
 
 async function clearCookie() {
   const jar = await cookies();
-  jar.delete(COOKIE_NAME);
+  const name = await cookieName();
+  // A __Host- cookie is only removed by a Set-Cookie that is itself Secure, path /.
+  if (name === SECURE_COOKIE_NAME) jar.set(name, "", { secure: true, httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
+  else jar.delete(name);
   if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
 /** For server actions and route handlers: the current session, clearing a stale cookie. */
 export async function sessionForAction(): Promise<Session | null> {
   const jar = await cookies();
-  const { session, stale } = await resolveSession(jar.get(COOKIE_NAME)?.value);
+  const { session, stale } = await resolveSession(jar.get(await cookieName())?.value);
   if (stale) await clearCookie();
   return session;
 }
@@ -299,6 +354,12 @@ export async function startUserSession(userId: string, migratedFrom: string | nu
   // Called after migration, so the account's preferences are the merged ones.
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
   await writeCookie(seal, expiresAt, parsePreferences(user.preferences));
+}
+
+/** Seals a cookie for a guest session that continues under a new id (see rotateGuestSession). */
+export async function continueGuestSession(session: GuestSession): Promise<void> {
+  const seal = await sealSession({ sid: session.id, type: "anonymous", exp: session.expiresAt.getTime() });
+  await writeCookie(seal, session.expiresAt, session.preferences);
 }
 
 /** Ends the current session (log-out or discarding a guest session) and clears the cookie. */

@@ -1,5 +1,6 @@
 import { db } from "./db";
 import { pruneRateLimits } from "./rate-limit";
+import { securityLog } from "./security-log";
 
 /**
  * Marks guest sessions past their absolute expiry as expired and deletes the carts of ended
@@ -17,5 +18,6 @@ export async function sweepGuestSessions(now = new Date()) {
   });
   const links = await db.restoreToken.deleteMany({ where: { expiresAt: { lte: now } } });
   const windows = await pruneRateLimits(now.getTime());
+  if (expired.count > 0) await securityLog("session.expired", { count: expired.count, by: "sweep" });
   return { expiredSessions: expired.count, cartsDeleted: carts.count, restoreLinksDeleted: links.count, rateLimitWindowsPruned: windows };
 }

@@ -17,7 +17,7 @@ export async function visitorJson(session: Session | null): Promise<VisitorJson>
   };
 }
 
-export const viewInput = z.object({ path: z.string().startsWith("/").max(300) });
+export const viewInput = z.strictObject({ path: z.string().startsWith("/").max(300) });
 
 /** Page views per client IP and minute beyond which views are no longer counted. */
 const VIEWS_PER_MIN = 300;

@@ -2,7 +2,7 @@
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { addItem, readCart } from "../lib/cart";
+import { addItem, ownerOf, readCart } from "../lib/cart";
 import { placeOrder, type CheckoutInput } from "../lib/checkout";
 import { db } from "../lib/db";
 import { DomainError } from "../lib/errors";
@@ -51,7 +51,7 @@ async function product(stock: number) {
 test("a guest order snapshots prices in the shopper's currency, takes stock and empties the cart", async () => {
   const g = await guest([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
   const before = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
-  const order = await placeOrder(g, input());
+  const { order } = await placeOrder(g, input());
   assert.match(order.id, /^ord_[\w-]{22}$/);
   assert.equal(order.status, "paid");
   assert.deepEqual(order.total, { amount: 2 * 1334 + 3496, currency: "EUR" });
@@ -101,11 +101,30 @@ test("8 checkouts racing for 5 units: exactly 5 orders, stock never below zero",
   assert.equal(await db.orderItem.count({ where: { productId: p.id } }), 5);
 });
 
+test("a guest's order rotates the session: the old id ends and sees nothing, the new one carries on", async () => {
+  const { session: planted, seal: plantedSeal } = await createGuestSession();
+  await addItem(ownerOf(planted), { slug: "soy-candle", quantity: 1 });
+  await db.guestSession.update({ where: { id: planted.id }, data: { preferences: JSON.stringify({ currency: "EUR" }) } });
+  const victim = (await resolveSession(plantedSeal)).session!;
+  const { order, nextSession } = await placeOrder(victim, input());
+  assert.ok(nextSession && nextSession.id !== planted.id, "a new guest id");
+  assert.equal((await resolveSession(plantedSeal)).session, null, "the old cookie is refused");
+  assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: planted.id } })).status, "revoked");
+  assert.deepEqual(await listOrders(planted), []);
+  await assert.rejects(findOrder(planted, order.id), code("not_found"));
+  const next = await db.guestSession.findUniqueOrThrow({ where: { id: nextSession.id } });
+  assert.equal(next.status, "active");
+  assert.equal(next.expiresAt.getTime(), planted.expiresAt.getTime(), "the absolute expiry is not extended");
+  assert.equal(next.variant, (await db.guestSession.findUniqueOrThrow({ where: { id: planted.id } })).variant);
+  assert.deepEqual(JSON.parse(next.preferences), { currency: "EUR" });
+  assert.equal((await listOrders(nextSession)).length, 1);
+});
+
 test("orders are visible to their guest session only; a guessed id is a 404", async () => {
   const a = await guest([["soy-candle", 1]]);
   const b = await guest();
-  const order = await placeOrder(a, input());
-  assert.equal((await findOrder(a, order.id)).id, order.id);
+  const { order, nextSession } = await placeOrder(a, input());
+  assert.equal((await findOrder(nextSession, order.id)).id, order.id);
   await assert.rejects(findOrder(b, order.id), code("not_found"));
   await assert.rejects(findOrder(null, order.id), code("not_found"));
   await assert.rejects(findOrder(a, "ord_guessed"), code("not_found"));
@@ -116,19 +135,19 @@ test("a guest typing a member's e-mail claims nothing, and the member sees nothi
   const m = await member();
   const email = m.type === "authenticated" ? m.email : "";
   const g = await guest([["soy-candle", 1]]);
-  const order = await placeOrder(g, input({ email }));
+  const { order, nextSession } = await placeOrder(g, input({ email }));
   assert.deepEqual(await listOrders(m), []);
   await assert.rejects(findOrder(m, order.id), code("not_found"));
-  assert.equal((await listOrders(g)).length, 1);
+  assert.equal((await listOrders(nextSession)).length, 1);
 });
 
 test("signing up from a guest order attaches that order (migration counts it)", async () => {
   const g = await guest([["washi-tape-set", 2]]);
-  const order = await placeOrder(g, input());
+  const { order, nextSession } = await placeOrder(g, input());
   const user = await db.user.create({ data: { email: `after-order${++n}@example.com`, passwordHash: "x" } });
-  const summary = await migrateGuestSession({ guestSessionId: g.id, userId: user.id, kind: "signup" });
+  const summary = await migrateGuestSession({ guestSessionId: nextSession!.id, userId: user.id, kind: "signup" });
   assert.equal(summary?.orders, 1);
-  const { seal } = await createUserSession(user.id, g.id);
+  const { seal } = await createUserSession(user.id, nextSession!.id);
   const m = (await resolveSession(seal)).session!;
   assert.equal((await findOrder(m, order.id)).id, order.id);
 });
@@ -142,7 +161,7 @@ test("members check out with a saved card; guests can't save cards; a wrong pass
   const saved = await addPaymentMethod(m, { card, password: PASSWORD });
   assert.deepEqual([saved.brand, saved.last4], ["mastercard", "4444"]);
   await addItem({ userId: (m as { userId: string }).userId }, { slug: "soy-candle", quantity: 1 });
-  const order = await placeOrder(m, input({ card: undefined, paymentMethodId: saved.id }));
+  const { order } = await placeOrder(m, input({ card: undefined, paymentMethodId: saved.id }));
   assert.deepEqual(order.payment, { brand: "mastercard", last4: "4444" });
   await assert.rejects(placeOrder(g, input({ card: undefined, paymentMethodId: saved.id })), (e: unknown) => e instanceof DomainError);
 });

@@ -14,7 +14,9 @@ test("defaults make a fresh clone work", () => {
   assert.equal(c.databaseUrl, `file:${dir}/shop.db`);
   assert.equal(c.guestSessionTtl, 86_400);
   assert.equal(c.userSessionTtl, 604_800);
-  assert.deepEqual(c.rateLimits, { sessions: 20, cartWrites: 60, logins: 10, signups: 5 });
+  assert.deepEqual(c.rateLimits, { sessions: 20, cartWrites: 60, cartWritesPerIp: 300, logins: 10, signups: 5 });
+  assert.deepEqual(c.allowedHosts, []);
+  assert.deepEqual(c.log, { level: "info", file: null });
   assert.equal(c.trustProxy, false);
   assert.equal(c.anonPermissions, null);
   assert.equal(c.publicUrl, null);

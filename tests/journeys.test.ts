@@ -10,10 +10,10 @@ import { DomainError } from "../lib/errors";
 import { flushEvents, recordEvent } from "../lib/events";
 import { variantFor, variantOf } from "../lib/experiments";
 import { recordExposure } from "../lib/exposure";
-import { captureLead, claimRestoreToken, copyLines, leadInput } from "../lib/leads";
+import { captureLead, claimRestoreToken, copyLines, leadInput, previewRestore } from "../lib/leads";
 import { migrateGuestSession } from "../lib/migration";
 import { listOutbox } from "../lib/outbox";
-import { createGuestSession, createUserSession, resolveSession, type Session } from "../lib/session";
+import { createGuestSession, createUserSession, resolveSession, revokeSession, type Session } from "../lib/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;
@@ -133,6 +133,18 @@ test("malformed, unknown and expired restore tokens explain themselves", async (
   const token = tokenOf((await listOutbox(g))[0].links[0]);
   const later = new Date(g.expiresAt.getTime() + 1000);
   assert.deepEqual(await claimRestoreToken(token, null, later), { status: "expired" });
+});
+
+test("a restore link dies with its guest session, and the preview reads without using it up", async () => {
+  const g = await guest([["brass-pen", 2]]);
+  await captureLead(g, { email: "ended@example.com" }, "http://x");
+  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const preview = await previewRestore(token, null);
+  assert.deepEqual(preview, { status: "ready", lines: [{ name: "Brass Ballpoint Pen", quantity: 2, available: true }] });
+  assert.equal((await db.restoreToken.findFirstOrThrow({ where: { guestSessionId: g.id } })).usedAt, null, "previewing uses nothing");
+  await revokeSession(g);
+  assert.deepEqual(await previewRestore(token, null), { status: "expired" });
+  assert.deepEqual(await claimRestoreToken(token, (await guest()).id), { status: "expired" });
 });
 
 test("the funnel gives each stage its share of the one before and of the start", () => {

@@ -3,7 +3,9 @@
 import { refresh } from "next/cache";
 import { failed, formNumber, ok, type ActionState } from "@/lib/action-state";
 import { addItemInput, addToCart, changeCartQuantity, setQuantityInput } from "@/lib/cart";
-import { emailMyCart, leadInput } from "@/lib/leads";
+import { redirect } from "next/navigation";
+import { DomainError } from "@/lib/errors";
+import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/leads";
 import { requestOrigin } from "@/lib/request";
 
 export async function addToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -46,4 +48,26 @@ export async function emailCartAction(_prev: ActionState, form: FormData): Promi
   } catch (error) {
     return failed(error, values);
   }
+}
+
+/**
+ * The button on /cart/restore/[token]: adds the e-mailed cart to this browser's cart, once. A
+ * POST (a server action, which Next refuses from another site), so a cross-site link to the
+ * restore page changes nothing. Lands on /cart (a relative address: the host the shopper used),
+ * which says what happened.
+ */
+export async function restoreCartAction(form: FormData): Promise<void> {
+  const result: RestoreResult = await restoreCart(String(form.get("token") ?? "")).catch((error: unknown) => {
+    // Refused before the link was used (a rate limit, a missing permission): it still works later.
+    if (error instanceof DomainError) return { status: "refused" as const };
+    throw error;
+  });
+  const query = new URLSearchParams();
+  if (result.status === "restored") {
+    query.set("restored", String(result.added));
+    if (result.unavailable > 0) query.set("unavailable", String(result.unavailable));
+  } else {
+    query.set("restore", result.status);
+  }
+  redirect(`/cart?${query}`);
 }

@@ -14,6 +14,9 @@ execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migra
   stdio: "ignore",
 });
 
+// The security log of this test process, for tests that read what it wrote (tests/security-log.test.ts).
+process.env.LOG_FILE ??= path.join(dir, "security.log");
+
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 
 export const testDatabaseDir = dir;
