@@ -159,3 +159,20 @@ test("a signed-in visitor going to /signup or /login lands on /account", async (
   await page.goto("/login");
   await expect(page).toHaveURL(/\/account$/);
 });
+
+test("the sign-up form shows the password's strength as the shopper types, and says why a weak one fails", async ({ page }) => {
+  await page.goto("/signup");
+  const address = email();
+  await page.getByLabel("E-mail").fill(address);
+  const password = page.getByLabel("Password");
+  await password.fill("bbbbbbbbbb");
+  await expect(page.getByText("Weak — That password repeats one character")).toBeVisible();
+  await password.fill(address.split("@")[0] + "!!");
+  await expect(page.getByText(/Weak — That password is built from your e-mail address/)).toBeVisible();
+  await password.fill("velvet harbor lantern quartz");
+  await expect(page.getByText("Password strength: Strong")).toBeVisible();
+  // The server has the last word, and says the same.
+  await password.fill("abcabcabca");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#password-error")).toHaveText("That password repeats a short pattern; choose something harder to guess.");
+});

@@ -39,7 +39,12 @@ test("the cart API: add, change, remove, with prices from the database", async (
   expect(await (await request.get("/api/cart")).json()).toEqual({
     items: [], subtotal: { amount: 0, currency: "USD" }, savedForLater: [],
   });
-  const added = await request.post("/api/cart/items", { headers: json, data: { slug: "morning-blend", quantity: 2, price: 1 } });
+  // A client cannot name its own price: an unknown field is refused, not ignored, and nothing is added.
+  const priced = await request.post("/api/cart/items", { headers: json, data: { slug: "morning-blend", quantity: 2, price: 1 } });
+  expect(priced.status()).toBe(422);
+  expect((await priced.json()).error.message).toContain('"price"');
+  expect((await (await request.get("/api/cart")).json()).items).toEqual([]);
+  const added = await request.post("/api/cart/items", { headers: json, data: { slug: "morning-blend", quantity: 2 } });
   expect(added.status()).toBe(200);
   const coffee = await productId(request, "morning-blend");
   const cart = await added.json();

@@ -28,6 +28,9 @@ Object.assign(process.env, {
   SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
   RATE_LIMIT_SESSIONS_PER_MIN: raised,
   RATE_LIMIT_CART_WRITES_PER_MIN: raised,
+  RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: raised,
+  // The security log is written as in production, to a file beside the database, not the console.
+  LOG_FILE: path.join(dir, "security.log"),
   RATE_LIMIT_SIGNUPS_PER_MIN: raised,
   RATE_LIMIT_LOGINS_PER_MIN: raised,
   NEXT_TELEMETRY_DISABLED: "1",
