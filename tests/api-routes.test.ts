@@ -1,35 +1,41 @@
-// The proxy's table of JSON routes (lib/api-routes.ts) against the route handlers on disk: every
-// handler file is in the table with exactly the methods it exports, and nothing else is.
+// Every API route file answers the methods it implements and refuses every other one with
+// refuseOtherMethods (lib/http.ts), which must name exactly the implemented ones for its Allow.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { allowedMethods, API_ROUTES } from "../lib/api-routes";
+import { refuseOtherMethods } from "../lib/http";
+
+const ALL = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
+    if (entry.name === "[[...path]]") return []; // the catch-all 404 answers everything
     return entry.isDirectory() ? routeFiles(full) : entry.name === "route.ts" ? [full] : [];
   });
 }
 
-test("the table lists every API route handler with exactly the methods it exports", () => {
-  const onDisk: Record<string, string[]> = {};
-  for (const file of routeFiles("app/api")) {
-    const route = "/" + path.dirname(path.relative("app", file)).split(path.sep).join("/");
+test("each route refuses exactly the methods it does not implement, and names the ones it does", () => {
+  const files = routeFiles("app/api");
+  assert.ok(files.length >= 18);
+  for (const file of files) {
     const source = fs.readFileSync(file, "utf8");
-    onDisk[route] = [...source.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    const implemented = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    const refused = source.match(/export const \{ ([A-Z, ]+) \} = refuseOtherMethods\(([^)]*)\);/);
+    assert.ok(refused, `${file} refuses the other methods`);
+    const named = [...refused[2].matchAll(/"([A-Z]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(named.sort(), [...implemented].sort(), `${file}: refuseOtherMethods names what the file implements`);
+    const expected = ALL.filter((m) => !implemented.includes(m) && !(m === "HEAD" && implemented.includes("GET")));
+    assert.deepEqual(refused[1].split(",").map((s) => s.trim()).sort(), expected.sort(), `${file}: every other method is refused`);
   }
-  const table = Object.fromEntries(Object.entries(API_ROUTES).map(([route, methods]) => [route, [...methods]]));
-  const sort = (r: Record<string, string[]>) => Object.fromEntries(Object.entries(r).sort().map(([k, v]) => [k, [...v].sort()]));
-  assert.deepEqual(sort(table), sort(onDisk));
 });
 
-test("a path answers its methods, HEAD with GET, and OPTIONS; unknown paths answer nothing", () => {
-  assert.deepEqual(allowedMethods("/api/cart"), ["GET", "HEAD", "OPTIONS"]);
-  assert.deepEqual(allowedMethods("/api/cart/items/prod_1"), ["PATCH", "DELETE", "OPTIONS"]);
-  assert.deepEqual(allowedMethods("/api/cart/items/prod_1/"), ["PATCH", "DELETE", "OPTIONS"]);
-  assert.equal(allowedMethods("/api/cart/items/a/b"), null);
-  assert.equal(allowedMethods("/api/nothing-here"), null);
-  assert.equal(allowedMethods("/api"), null);
+test("a refused method answers 405 JSON with Allow", async () => {
+  const response = await refuseOtherMethods("GET").PUT(new Request("http://shop.test/api/cart", { method: "PUT" }));
+  assert.equal(response.status, 405);
+  assert.equal(response.headers.get("allow"), "GET, HEAD, OPTIONS");
+  const body = await response.json();
+  assert.equal(body.error.code, "method_not_allowed");
+  assert.match(body.error.message, /\/api\/cart does not answer PUT/);
 });

@@ -1,6 +1,6 @@
 import { cartOf } from "@/lib/cart";
 import { cartJson } from "@/lib/cart-json";
-import { handle, json } from "@/lib/http";
+import { handle, json, refuseOtherMethods } from "@/lib/http";
 import { currencyOf } from "@/lib/preferences-model";
 import { readSaved } from "@/lib/saved-for-later";
 import { sessionForAction } from "@/lib/session";
@@ -12,3 +12,5 @@ export async function GET() {
     return json(cartJson(await cartOf(session), saved));
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

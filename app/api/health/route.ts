@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { errorJson, json } from "@/lib/http";
+import { errorJson, json, refuseOtherMethods } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,5 @@ export async function GET() {
     return errorJson("database_unavailable", "The database does not answer.", 503);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,4 +1,4 @@
-import { handle, json, readJson } from "@/lib/http";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
 import { addPaymentMethod, addPaymentMethodInput } from "@/lib/payment-methods";
 import { sessionForAction } from "@/lib/session";
 
@@ -9,3 +9,5 @@ export async function POST(request: Request) {
     return json({ paymentMethod: { id, brand, last4 } }, 201);
   });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

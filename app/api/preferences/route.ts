@@ -1,4 +1,4 @@
-import { handle, json, readJson } from "@/lib/http";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
 import { setPreferences } from "@/lib/preferences";
 import { preferencesInput } from "@/lib/preferences-model";
 
@@ -8,3 +8,5 @@ export async function PUT(request: Request) {
     return json({ preferences });
   });
 }
+
+export const { GET, HEAD, POST, PATCH, DELETE } = refuseOtherMethods("PUT");

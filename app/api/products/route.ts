@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { listProducts } from "@/lib/catalog";
-import { handle, json } from "@/lib/http";
+import { handle, json, refuseOtherMethods } from "@/lib/http";
 import { shopperCurrency } from "@/lib/preferences";
 
 // Prices follow the session's currency, so the answer is personal: json() marks it no-store and
@@ -21,3 +21,5 @@ export async function GET(request: NextRequest) {
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,4 +1,4 @@
-import { errorJson, handle, json, requireSameOrigin } from "@/lib/http";
+import { errorJson, handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/http";
 import { endCurrentSession, ensureSession, sessionForAction } from "@/lib/session";
 import { sessionJson } from "@/lib/session-view";
 
@@ -24,3 +24,5 @@ export async function DELETE() {
     return json({ ended: await endCurrentSession() });
   });
 }
+
+export const { PUT, PATCH } = refuseOtherMethods("GET", "POST", "DELETE");

@@ -1,4 +1,4 @@
-import { handle, json, readJson } from "@/lib/http";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
 import { clientIp } from "@/lib/request";
 import { sessionForAction, syncCurrencyHint } from "@/lib/session";
 import { recordView, viewInput, visitorJson } from "@/lib/visitor";
@@ -19,3 +19,5 @@ export async function POST(request: Request) {
     return json(await visitorJson(session));
   });
 }
+
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");

@@ -1,4 +1,4 @@
-import { handle, json, requireSameOrigin } from "@/lib/http";
+import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/http";
 import { endCurrentSession } from "@/lib/session";
 
 export async function POST() {
@@ -10,3 +10,5 @@ export async function POST() {
     return response;
   });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

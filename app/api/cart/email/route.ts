@@ -1,4 +1,4 @@
-import { handle, json, readJson } from "@/lib/http";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
 import { emailMyCart, leadInput } from "@/lib/leads";
 import { requestOrigin } from "@/lib/request";
 
@@ -9,3 +9,5 @@ export async function POST(request: Request) {
     return json({ lead: sent, message: `Your cart is on its way to ${sent.email}. See /outbox: no mail leaves this demo.` }, 202);
   });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

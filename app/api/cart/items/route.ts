@@ -1,6 +1,6 @@
 import { addItemInput, addToCart, cartOf } from "@/lib/cart";
 import { cartJson } from "@/lib/cart-json";
-import { handle, json, readJson } from "@/lib/http";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
 
 export async function POST(request: Request) {
   return handle(async () => {
@@ -8,3 +8,5 @@ export async function POST(request: Request) {
     return json(cartJson(await cartOf(session)));
   });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

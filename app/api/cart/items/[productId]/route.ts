@@ -1,6 +1,6 @@
 import { cartOf, changeCartQuantity, setQuantityInput } from "@/lib/cart";
 import { cartJson } from "@/lib/cart-json";
-import { handle, json, readJson, requireSameOrigin } from "@/lib/http";
+import { handle, json, readJson, refuseOtherMethods, requireSameOrigin } from "@/lib/http";
 
 type Context = { params: Promise<{ productId: string }> };
 
@@ -19,3 +19,5 @@ export async function DELETE(_request: Request, { params }: Context) {
     return json(cartJson(await cartOf(session)));
   });
 }
+
+export const { GET, HEAD, POST, PUT } = refuseOtherMethods("PATCH", "DELETE");
