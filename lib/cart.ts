@@ -7,7 +7,7 @@ import { DomainError, notFound } from "./errors";
 import { recordEvent } from "./events";
 import { requireScope } from "./permissions";
 import { currencyOf } from "./preferences-model";
-import { hit } from "./rate-limit";
+import { hitAll } from "./rate-limit";
 import { sessionForAction, startGuestSession, visitorPermissions, type Session } from "./session";
 
 // Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
@@ -151,10 +151,15 @@ async function writableSession(create: boolean): Promise<Session> {
  */
 export async function countCartWrite(session: Session | null): Promise<Session> {
   const limits = config().rateLimits;
-  await hit("cart_writes_ip", await clientIp(), limits.cartWritesPerIp);
-  const writer = session ?? (await startGuestSession());
-  await hit("cart_writes", writer.id, limits.cartWrites);
-  return writer;
+  const address = { limit: "cart_writes_ip", subject: await clientIp(), perMinute: limits.cartWritesPerIp } as const;
+  if (session) {
+    await hitAll([address, { limit: "cart_writes", subject: session.id, perMinute: limits.cartWrites }]);
+    return session;
+  }
+  await hitAll([address]);
+  const created = await startGuestSession();
+  await hitAll([{ limit: "cart_writes", subject: created.id, perMinute: limits.cartWrites }]);
+  return created;
 }
 
 /** Adds to the visitor's cart, starting a guest session when there is none. */

@@ -1,4 +1,5 @@
 import { db } from "./db";
+import { Prisma } from "./generated/prisma/client";
 import { rateLimited } from "./errors";
 import { keyedHash } from "./ids";
 import { securityLog } from "./security-log";
@@ -24,23 +25,36 @@ const MESSAGES: Record<LimitName, string> = {
   leads_ip: "Too many e-mails asked for from your network. Please wait a minute and try again.",
 };
 
+export type Hit = { limit: LimitName; subject: string; perMinute: number };
+
 /** Counts one hit for `subject` and throws a 429 domain error past `perMinute`. */
-export async function hit(limit: LimitName, subject: string, perMinute: number, now = Date.now()): Promise<void> {
+export const hit = (limit: LimitName, subject: string, perMinute: number, now = Date.now()) =>
+  hitAll([{ limit, subject, perMinute }], now);
+
+/**
+ * Counts one hit against each limit in a single statement (a cart write counts against its
+ * session and its client address on every request) and throws a 429 for the first one that
+ * was already full. A full window is left as it is; the others still count the hit.
+ */
+export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
   const windowStart = new Date(now - (now % WINDOW_MS));
-  const key = `${limit}:${keyedHash(subject)}`;
-  // One statement: count the hit, unless this window is already full (then nothing changes and
-  // no row is reported as written). Cart writes pay for it on every request, so no RETURNING.
-  const counted = await db.$executeRaw`
-    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+  const keys = hits.map((h) => `${h.limit}:${keyedHash(h.subject)}`);
+  const rows = Prisma.join(keys.map((key) => Prisma.sql`(${key}, ${windowStart}, 1)`));
+  const cap = Prisma.sql`CASE "key" ${Prisma.join(keys.map((key, i) => Prisma.sql`WHEN ${key} THEN ${hits[i].perMinute}`), " ")} END`;
+  // Count each hit, unless its window is already full: that row is neither written nor returned,
+  // so the keys that come back are the limits that still had room.
+  const counted = await db.$queryRaw<{ key: string }[]>`
+    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES ${rows}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END,
       "windowStart" = excluded."windowStart"
-    WHERE NOT ("windowStart" = excluded."windowStart" AND "count" >= ${perMinute})`;
-  if (counted === 0) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
-    await securityLog("rate_limited", { limit, subject: key });
-    throw rateLimited(MESSAGES[limit], retryAfter);
-  }
+    WHERE NOT ("windowStart" = excluded."windowStart" AND "count" >= ${cap})
+    RETURNING "key"`;
+  if (counted.length === hits.length) return;
+  const full = keys.findIndex((key) => !counted.some((row) => row.key === key));
+  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
+  await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
+  throw rateLimited(MESSAGES[hits[full].limit], retryAfter);
 }
 
 /** How many hits `subject` has in the current window (0 when none). */

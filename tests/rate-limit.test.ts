@@ -2,7 +2,7 @@ import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DomainError } from "../lib/errors";
-import { hit, pruneRateLimits } from "../lib/rate-limit";
+import { hit, hitAll, hitsThisWindow, pruneRateLimits } from "../lib/rate-limit";
 import { db } from "../lib/db";
 
 const minute = (n: number) => Date.UTC(2026, 10, 25, 12, n, 0);
@@ -29,11 +29,25 @@ test("a new minute starts a new window", async () => {
   await hit("signups", "1.2.3.4", 2, minute(3));
 });
 
+test("several limits count in one statement; the full one is named, and a new cookie buys nothing", async () => {
+  const t = minute(5);
+  const address = { limit: "cart_writes_ip", subject: "10.9.9.9", perMinute: 3 } as const;
+  const session = (id: string) => ({ limit: "cart_writes", subject: id, perMinute: 2 }) as const;
+  await hitAll([address, session("s1")], t);
+  await hitAll([address, session("s1")], t);
+  await assert.rejects(hitAll([address, session("s1")], t), (e: unknown) => e instanceof DomainError && /cart very quickly/.test(e.message));
+  assert.equal(await hitsThisWindow("cart_writes_ip", "10.9.9.9", t), 3, "the address counted the refused write");
+  // A fresh session from the same address: its own window is empty, the address's is full.
+  await assert.rejects(hitAll([address, session("s2")], t), (e: unknown) => e instanceof DomainError && /from your network/.test(e.message));
+  assert.equal(await hitsThisWindow("cart_writes", "s2", t), 1);
+  await hitAll([{ ...address, subject: "10.9.9.10" }, session("s3")], t);
+});
+
 test("keys hold a keyed hash, never the raw subject, and old windows are pruned", async () => {
   await hit("logins", "shopper@example.com", 5, minute(4));
   const keys = (await db.rateLimitWindow.findMany()).map((w) => w.key);
   assert.ok(keys.every((k) => !k.includes("example.com") && !k.includes("10.0.0")));
   const pruned = await pruneRateLimits(minute(10));
-  assert.ok(pruned >= 4);
+  assert.ok(pruned >= 8);
   assert.equal(await db.rateLimitWindow.count(), 0);
 });
