@@ -52,6 +52,8 @@ function bodyCases(method: string, path: string, valid: Record<string, unknown>)
     { name: `${method} ${path} __proto__ key`, method, path, body: base.replace(/^\{/, '{"__proto__":{"isAdmin":true},') },
     { name: `${method} ${path} constructor key`, method, path, body: base.replace(/^\{/, '{"constructor":{"prototype":{"isAdmin":true}},') },
     { name: `${method} ${path} surrogate key`, method, path, body: base.replace(/^\{/, `{${surrogate}:1,`) },
+    { name: `${method} ${path} 30,000 nested arrays`, method, path, body: "[".repeat(30_000) + "]".repeat(30_000) },
+    { name: `${method} ${path} 10,000 nested objects`, method, path, body: '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000) },
     { name: `${method} ${path} invalid UTF-8`, method, path, body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]) },
   ];
 }

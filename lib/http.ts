@@ -85,11 +85,19 @@ async function readBody(request: Request): Promise<string> {
   }
 }
 
-function wellFormedStrings(value: unknown): boolean {
-  if (typeof value === "string") return value.isWellFormed();
-  if (Array.isArray(value)) return value.every(wellFormedStrings);
-  if (value && typeof value === "object") {
-    return Object.entries(value).every(([key, v]) => key.isWellFormed() && wellFormedStrings(v));
+/** Every string and key well-formed; iterative, so a deeply nested body cannot overflow the stack. */
+function wellFormedStrings(root: unknown): boolean {
+  const pending = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === "string") {
+      if (!value.isWellFormed()) return false;
+    } else if (value && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (!key.isWellFormed()) return false;
+        pending.push(inner);
+      }
+    }
   }
   return true;
 }

@@ -17,6 +17,7 @@ const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SIGNUPS = 40;
+const SIGNUP_TIMING_RUNS = 15;
 const MICRO_RUNS = 40;
 const json = { "content-type": "application/json" };
 
@@ -99,6 +100,7 @@ async function main() {
 
   const rows: Row[] = [];
   let benchProducts: { id: string }[] = [];
+  let timing: Micro[] = [];
   try {
     const guest = await guestCookie(base);
     const product = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
@@ -125,6 +127,7 @@ async function main() {
     }
     benchProducts = await addBenchProducts(db);
     rows.push(await signups(base, benchProducts.slice(0, 20).map((p) => p.id), db));
+    timing = await signupTiming(base);
   } finally {
     stopServer(server);
   }
@@ -171,7 +174,7 @@ async function main() {
   await flushEvents(); // the checkouts above recorded events; write them before the database goes
   await db.$disconnect();
 
-  report(rows, micro);
+  report(rows, [...timing, ...micro]);
 }
 
 /** 100 extra products, so that carts can have 20 and 100 distinct lines (added after the page
@@ -225,6 +228,31 @@ async function signups(base: string, productIds: string[], db: typeof import("..
   };
 }
 
+/**
+ * Sign-up answers a registered e-mail (409) after the same Argon2id work as a new one (201), so
+ * the time it takes tells nothing. Interleaved, one at a time, without a guest cart to migrate.
+ */
+async function signupTiming(base: string): Promise<Micro[]> {
+  const registered: number[] = [];
+  const fresh: number[] = [];
+  const signUp = async (email: string, expected: number, into: number[]) => {
+    const t = performance.now();
+    const response = await fetch(`${base}/api/auth/signup`, {
+      method: "POST", headers: json, body: JSON.stringify({ email, password: "correct horse battery staple" }),
+    });
+    into.push(performance.now() - t);
+    if (response.status !== expected) throw new Error(`sign-up of ${email} answered ${response.status}, not ${expected}`);
+  };
+  for (let i = 0; i < SIGNUP_TIMING_RUNS; i++) {
+    await signUp(`bench${i % SIGNUPS}@bench.test`, 409, registered);
+    await signUp(`timing${i}@bench.test`, 201, fresh);
+  }
+  return [
+    { name: "sign-up, e-mail already registered (409)", medianMs: median(registered), runs: registered.length },
+    { name: "sign-up, new e-mail (201)", medianMs: median(fresh), runs: fresh.length },
+  ];
+}
+
 function report(rows: Row[], micro: Micro[]) {
   const rps = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!.rps;
   const budgets = [
@@ -237,6 +265,10 @@ function report(rows: Row[], micro: Micro[]) {
   const allBudgets = [
     ...budgets.map((b) => ({ figure: b.figure, value: b.value.toFixed(2), budget: `≥ ${b.min.toFixed(2)}`, pass: b.pass })),
     { figure: "migration of a 100-line cart (median)", value: `${migration.medianMs.toFixed(1)} ms`, budget: "< 50 ms", pass: migration.medianMs < 50 },
+    (() => {
+      const ratio = micro.find((m) => m.name.includes("already registered"))!.medianMs / micro.find((m) => m.name.includes("new e-mail"))!.medianMs;
+      return { figure: "sign-up time, registered ÷ new e-mail", value: ratio.toFixed(2), budget: "0.75–1.33", pass: ratio >= 0.75 && ratio <= 1.33 };
+    })(),
   ];
 
   console.log(`\nThroughput (${CONNECTIONS} connections, ${MEASURE_SECONDS} s each; only 2xx answers count)\n`);
