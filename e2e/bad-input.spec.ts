@@ -84,6 +84,8 @@ const PATH_CASES: Case[] = [
     ["GET", "/api/auth/login"], ["PATCH", "/api/cart/items"], ["POST", "/api/orders"], ["DELETE", "/api/orders/ord_x"], ["PUT", "/api/outbox"],
     ["GET", "/api/payment-methods"], ["POST", "/api/admin/analytics"], ["GET", "/api/cart/email"], ["GET", "/api/preferences"], ["GET", "/api/auth/logout"],
   ].map(([method, path]) => ({ name: `${method} ${path} (wrong method)`, method, path, status: 405 })),
+  ...["TRACE", "PROPFIND"].flatMap((method) =>
+    ["/api/cart", "/api/nope"].map((path) => ({ name: `${method} ${path} (a method the shop does not speak)`, method, path, status: 405 }))),
   { name: "GET unknown order", method: "GET", path: "/api/orders/ord_doesnotexist", status: 404 },
   { name: "GET 300-char order id", method: "GET", path: `/api/orders/${"o".repeat(300)}`, status: 404 },
   { name: "PATCH product not in cart", method: "PATCH", path: "/api/cart/items/nonexistent", body: '{"quantity":1}' },

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
@@ -204,4 +205,18 @@ test("the security log records log-in failures and sessions, with no raw id, pas
     expect(text.includes(secret), secret).toBe(false);
   }
   expect(text).not.toMatch(/(guest|auth)_[\w-]{22}/);
+});
+
+test("CONNECT, which Node would hang up on, gets a 405 with Allow", async ({ baseURL }) => {
+  const { port, hostname } = new URL(baseURL!);
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(`CONNECT /api/cart HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+    let data = "";
+    socket.on("data", (chunk) => (data += chunk));
+    socket.on("close", () => resolve(data));
+    socket.on("error", reject);
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+  expect(answer).toContain("Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+  expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)).error.code).toBe("method_not_allowed");
 });

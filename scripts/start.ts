@@ -92,8 +92,9 @@ async function main() {
     process.exit(1);
   }
   console.log(`[passerby] Serving on http://localhost:${port}`);
-  // scripts/client-ip.cjs gives route handlers the real client address (see the file).
-  const preload = `--require ${path.join(root, "scripts", "client-ip.cjs")}`;
+  // scripts/http-guard.cjs gives route handlers the real client address and answers methods
+  // Next cannot take (see the file).
+  const preload = `--require ${path.join(root, "scripts", "http-guard.cjs")}`;
   const server = spawn(bin("next"), ["start", "-p", port], {
     stdio: "inherit",
     env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ") },
