@@ -1,8 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findBrowser } from "./scripts/browser";
 
 // End-to-end tests run against a production build served by `npm start` (scripts/start.ts:
-// migrate, seed, build when stale, `next start`) on a throwaway database, in Debian's Chromium.
+// migrate, seed, build when stale, `next start`) on a throwaway database, in the Chromium that
+// scripts/browser.ts finds (`npm run test:e2e` first gets one when there is none).
 const port = Number(process.env.E2E_PORT ?? 3100);
+const browser = findBrowser();
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -16,7 +19,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+    // Playwright's own Chromium needs no path; any other is named.
+    launchOptions: { executablePath: browser?.kind === "playwright" ? undefined : browser?.executablePath },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
