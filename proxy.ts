@@ -12,7 +12,6 @@ const BAD_PATH = "The address is malformed (bad percent-encoding or control char
 
 function wellFormed(pathname: string): boolean {
   try {
-    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
   } catch {
     return false;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 function format(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -13,18 +13,21 @@ function format(ms: number): string {
 
 const LAST_HOUR_MS = 3_600_000;
 
+// The browser's clock, to the second, as an external store: it ticks every second once
+// JavaScript runs; before that (and on the server) the page shows the server's time.
+const subscribe = (tick: () => void) => {
+  const timer = setInterval(tick, 1000);
+  return () => clearInterval(timer);
+};
+const clientSecond = () => Math.floor(Date.now() / 1000) * 1000;
+
 /**
  * A live countdown to `until` (ISO), ticking every second once JavaScript runs. In a guest's
  * last hour it offers to e-mail the cart, so that nothing is lost when the session ends.
  */
 export function Countdown({ until, serverNow, offerEmail = false }: { until: string; serverNow: number; offerEmail?: boolean }) {
   const end = new Date(until).getTime();
-  const [now, setNow] = useState(serverNow);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useSyncExternalStore(subscribe, clientSecond, () => serverNow);
   const left = end - now;
   return (
     <>

@@ -1,20 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { setCurrencyAction } from "@/app/preferences-actions";
 import { idle } from "@/lib/action-state";
 import { CURRENCIES, DEFAULT_CURRENCY } from "@/lib/currency";
 import { useVisitor } from "./visitor";
+
+const noSubscription = () => () => {};
 
 /** Changing the currency is a preference, so it starts a guest session when there is none. */
 export function CurrencySwitcher() {
   const [state, formAction, isPending] = useActionState(setCurrencyAction, idle);
   const { visitor, refresh } = useVisitor();
   const router = useRouter();
-  const [enhanced, setEnhanced] = useState(false);
+  // False in the server's HTML, true once React runs in the browser (no effect, no second render).
+  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => setEnhanced(true), []);
   useEffect(() => {
     if (state.status !== "ok") return;
     // A fresh request, carrying the new currency cookie, so that next.config.ts's rewrites

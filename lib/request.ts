@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { cache } from "react";
 import { config } from "./config";
 import { DomainError } from "./errors";
 
@@ -65,3 +66,6 @@ export async function requestOrigin(): Promise<string> {
   }
   return `${(await secureCookies()) ? "https" : "http"}://${host}`;
 }
+
+/** The time of this request, read once: every component of one render shows the same moment. */
+export const requestTime = cache((): number => Date.now());

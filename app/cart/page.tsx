@@ -9,6 +9,7 @@ import { Countdown } from "@/components/countdown";
 import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
 import { RESTORE_MESSAGES } from "@/lib/leads";
+import { requestTime } from "@/lib/request";
 
 export const metadata: Metadata = { title: "Your cart" };
 
@@ -64,7 +65,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       {session?.type === "anonymous" && (
         <p className="text-sm text-stone-600">
           This cart belongs to a guest session that ends in{" "}
-          <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} offerEmail={cart.items.length > 0} />{" "}
+          <Countdown until={session.expiresAt.toISOString()} serverNow={requestTime()} offerEmail={cart.items.length > 0} />{" "}
           (<time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>).{" "}
           <Link href="/session" className="font-medium text-brand-700 underline">See what your session holds</Link>.
         </p>

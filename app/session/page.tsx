@@ -6,6 +6,7 @@ import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/permissions";
 import { currentSession, visitorPermissions } from "@/lib/session";
 import { sessionJson } from "@/lib/session-view";
 import { ServerVisitor } from "@/components/server-visitor";
+import { requestTime } from "@/lib/request";
 
 export const metadata: Metadata = { title: "Your session" };
 
@@ -35,7 +36,7 @@ export default async function SessionPage() {
             {session.type === "anonymous" ? "You have a guest session" : `You are signed in as ${session.email}`}
           </h2>
           <p>
-            It ends in <Countdown until={session.expiresAt.toISOString()} serverNow={Date.now()} offerEmail={session.type === "anonymous"} />, at{" "}
+            It ends in <Countdown until={session.expiresAt.toISOString()} serverNow={requestTime()} offerEmail={session.type === "anonymous"} />, at{" "}
             <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The
             end is fixed {hours(ttl)} after it started; using the shop does not extend it.
           </p>
