@@ -29,7 +29,7 @@ function badPathPage() {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (wellFormed(pathname)) return NextResponse.next();
-  return pathname.startsWith("/api/") ? errorJson("bad_request", BAD_PATH, 400) : badPathPage();
+  return pathname.startsWith("/api/") ? errorJson("bad_request", BAD_PATH) : badPathPage();
 }
 
 export const config = {

@@ -83,7 +83,7 @@ test("bad input gets a 4xx with a code and a sentence, and changes nothing", asy
     [request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: "2" } }), 422, "invalid_input"],
     [request.post("/api/cart/items", { headers: json, data: { quantity: 1 } }), 422, "invalid_input"],
     [request.post("/api/cart/items", { headers: json, data: { slug: "unicorn" } }), 404, "not_found"],
-    [request.post("/api/cart/items", { headers: json, data: { slug: "plant-mister" } }), 409, "insufficient_stock"],
+    [request.post("/api/cart/items", { headers: json, data: { slug: "plant-mister" } }), 409, "out_of_stock"],
     [request.patch(`/api/cart/items/${candle}`, { headers: json, data: { quantity: -1 } }), 422, "invalid_input"],
     [request.patch(`/api/cart/items/${candle}`, { headers: json, data: { quantity: 1.5 } }), 422, "invalid_input"],
     [request.patch("/api/cart/items/nope", { headers: json, data: { quantity: 1 } }), 404, "not_in_cart"],

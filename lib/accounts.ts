@@ -33,7 +33,7 @@ const INVALID_CREDENTIALS = "The e-mail or password is not right.";
 async function notSignedIn(): Promise<Session | null> {
   const session = await sessionForAction();
   if (session?.type === "authenticated") {
-    throw new DomainError("already_signed_in", "You are already logged in. Log out first to use another account.", 409);
+    throw new DomainError("already_signed_in", "You are already logged in. Log out first to use another account.");
   }
   return session;
 }
@@ -42,7 +42,7 @@ export async function signUp(input: z.infer<typeof signupInput>): Promise<AuthRe
   const guest = await notSignedIn();
   await hit("signups", await clientIp(), config().rateLimits.signups);
   const taken = () =>
-    new DomainError("email_taken", "An account with this e-mail already exists. Log in instead.", 409, { field: "email" });
+    new DomainError("email_taken", "An account with this e-mail already exists. Log in instead.", { field: "email" });
   // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
   // the 409 still tells (shops say "already registered"), but timing adds nothing to it.
   const passwordHash = await hashPassword(input.password);
@@ -91,7 +91,7 @@ async function authenticate(email: string, password: string) {
     await securityLog("login.failed", { email: normalized, reason: user ? "wrong_password" : "unknown_email" });
     // Counted; past the budget the refusal comes with the next attempt.
     await hit("login_failures", normalized, perMinute * 10).catch((e: unknown) => { if (!(e instanceof DomainError)) throw e; });
-    throw new DomainError("invalid_credentials", INVALID_CREDENTIALS, 401);
+    throw new DomainError("invalid_credentials", INVALID_CREDENTIALS);
   }
   return user;
 }

@@ -58,9 +58,8 @@ export const ownerOf = (session: Session): CartOwner =>
 
 const outOfStock = (name: string, stock: number) =>
   new DomainError(
-    "insufficient_stock",
+    "out_of_stock",
     stock <= 0 ? `${name} is out of stock.` : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} in stock.`,
-    409,
   );
 
 async function cartId(owner: CartOwner): Promise<string> {
@@ -78,7 +77,7 @@ export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInp
   const line = await db.cartItem.findUnique({ where: { cartId_productId: { cartId: id, productId: product.id } } });
   const wanted = (line?.quantity ?? 0) + input.quantity;
   if (wanted > MAX_QUANTITY) {
-    throw new DomainError("invalid_input", `You can have at most ${MAX_QUANTITY} of one product in your cart.`, 422);
+    throw new DomainError("invalid_input", `You can have at most ${MAX_QUANTITY} of one product in your cart.`);
   }
   if (wanted > product.stock) throw outOfStock(product.name, product.stock);
   await db.cartItem.upsert({
@@ -95,7 +94,7 @@ export async function setItemQuantity(owner: CartOwner, productId: string, qty: 
     `SELECT ci."id", p."name", p."stock"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
      WHERE ${where} AND ci."productId" = ?`, value, productId);
-  if (!line) throw new DomainError("not_in_cart", "That product is not in your cart.", 404);
+  if (!line) throw new DomainError("not_in_cart", "That product is not in your cart.");
   if (qty === 0) {
     await db.$executeRaw`DELETE FROM "CartItem" WHERE "id" = ${line.id}`;
     return;
@@ -140,7 +139,7 @@ export async function readCart(owner: CartOwner | null, currency: Currency): Pro
 async function writableSession(create: boolean): Promise<Session> {
   const existing = await sessionForAction();
   requireScope(visitorPermissions(existing), "add_to_cart");
-  if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.", 404);
+  if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.");
   return countCartWrite(existing);
 }
 

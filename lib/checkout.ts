@@ -47,16 +47,16 @@ export const checkoutScope = (session: Session) => (session.type === "anonymous"
 async function chooseCard(session: Session, input: CheckoutInput): Promise<CardSummary> {
   if (input.paymentMethodId) {
     if (session.type !== "authenticated") {
-      throw new DomainError("forbidden", "Guests can't pay with a saved card.", 403);
+      throw new DomainError("forbidden", "Guests can't pay with a saved card.");
     }
     const saved = await db.paymentMethod.findFirst({ where: { id: input.paymentMethodId, userId: session.userId } });
-    if (!saved) throw new DomainError("invalid_card", "That saved card was not found. Choose another.", 422, { field: "paymentMethodId" });
+    if (!saved) throw new DomainError("invalid_card", "That saved card was not found. Choose another.", { field: "paymentMethodId" });
     if (isExpired(saved.expMonth, saved.expYear)) {
-      throw new DomainError("invalid_card", "That saved card has expired. Choose another or enter a new one.", 422, { field: "paymentMethodId" });
+      throw new DomainError("invalid_card", "That saved card has expired. Choose another or enter a new one.", { field: "paymentMethodId" });
     }
     return { brand: saved.brand as CardSummary["brand"], last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear };
   }
-  if (!input.card) throw new DomainError("invalid_card", "Enter a card to pay with.", 422, { field: "card.number" });
+  if (!input.card) throw new DomainError("invalid_card", "Enter a card to pay with.", { field: "card.number" });
   const card = checkCard(input.card);
   authorize(card);
   return { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
@@ -68,7 +68,6 @@ const shortOf = (name: string, stock: number) =>
     stock <= 0
       ? `${name} has just sold out. Remove it from your cart to continue; nothing was charged.`
       : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} left. Lower the quantity to continue; nothing was charged.`,
-    409,
   );
 
 function assertInStock(cart: CartView) {
@@ -83,12 +82,12 @@ export type PlacedOrder = {
 };
 
 export async function placeOrder(session: Session | null, input: CheckoutInput): Promise<PlacedOrder> {
-  if (!session) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+  if (!session) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.");
   requireScope(session.permissions, checkoutScope(session));
   const currency: Currency = currencyOf(session.preferences);
   const owner = ownerOf(session);
   const cart = await readCart(owner, currency);
-  if (cart.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+  if (cart.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.");
   // Fail early on the common case; the conditional decrement below is what guarantees it.
   assertInStock(cart);
   const card = await chooseCard(session, input);
@@ -98,7 +97,7 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   const { orderId, nextSession } = await db.$transaction(async (tx) => {
     // Another checkout with the same cookie may have won meanwhile: its cart went with it.
     const current = await tx.cart.findUnique({ where: owner, include: { items: { include: { product: true } } } });
-    if (!current || current.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.", 422);
+    if (!current || current.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.");
     for (const line of current.items) {
       const taken = await tx.product.updateMany({
         where: { id: line.productId, stock: { gte: line.quantity } },

@@ -1,13 +1,15 @@
 import { NextResponse } from "next/server";
+import { ERROR_CODES, type ErrorCode } from "./errors";
 
 // The API's one error shape, `{ error: { code, message } }`, with no caching. Kept apart from
 // lib/http.ts so that proxy.ts can answer with it without loading the session and database.
 
-export type ErrorBody = { error: { code: string; message: string } };
+export type ErrorBody = { error: { code: ErrorCode; message: string } };
 
-export function errorJson(code: string, message: string, status: number, headers: Record<string, string> = {}) {
+/** The error response for `code`: its status from the registry, its default sentence unless told. */
+export function errorJson(code: ErrorCode, message: string = ERROR_CODES[code].message, headers: Record<string, string> = {}) {
   return NextResponse.json({ error: { code, message } } satisfies ErrorBody, {
-    status,
+    status: ERROR_CODES[code].status,
     headers: { "Cache-Control": "no-store", ...headers },
   });
 }

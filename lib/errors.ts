@@ -1,26 +1,56 @@
 import type { z } from "zod";
 
-// Domain errors carry a stable code, an HTTP status and a sentence meant for a person.
-// Route handlers turn them into `{ error: { code, message } }`; server actions show the message.
+// The error-code registry: every condition the shop refuses has one code, its HTTP status and a
+// default sentence meant for a person. Domain code throws `new DomainError(code, sentence?)`;
+// route handlers turn it into `{ error: { code, message } }`, server actions show the message.
+export const ERROR_CODES = {
+  bad_request: { status: 400, message: "The request is malformed." },
+  invalid_json: { status: 400, message: "The body is not valid JSON." },
+  invalid_unicode: { status: 400, message: "The body holds text that is not well-formed Unicode." },
+  invalid_credentials: { status: 401, message: "The e-mail or password is not right." },
+  invalid_password: { status: 401, message: "That password is not right." },
+  no_session: { status: 401, message: "There is no valid session." },
+  card_declined: { status: 402, message: "Your card was declined. Nothing was charged." },
+  forbidden: { status: 403, message: "This session is not allowed to do that." },
+  forbidden_origin: { status: 403, message: "Requests from other sites are not accepted." },
+  not_found: { status: 404, message: "That was not found." },
+  not_in_cart: { status: 404, message: "That product is not in your cart." },
+  not_saved: { status: 404, message: "That product is not in your saved-for-later list." },
+  method_not_allowed: { status: 405, message: "This route does not answer that method." },
+  already_signed_in: { status: 409, message: "You are already logged in." },
+  email_taken: { status: 409, message: "An account with this e-mail already exists. Log in instead." },
+  out_of_stock: { status: 409, message: "There is not enough stock for that." },
+  session_ended: { status: 409, message: "Your session ended meanwhile. Nothing was changed." },
+  payload_too_large: { status: 413, message: "The body is too large." },
+  unsupported_media_type: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },
+  host_not_allowed: { status: 421, message: "Links can't be made for the address this request used." },
+  empty_cart: { status: 422, message: "Your cart is empty. Add something before checking out." },
+  invalid_card: { status: 422, message: "That card can't be used." },
+  invalid_input: { status: 422, message: "The request is invalid." },
+  rate_limited: { status: 429, message: "Too many requests. Please wait a moment and try again." },
+  internal_error: { status: 500, message: "Something went wrong on our side. Nothing was changed; please try again." },
+  database_unavailable: { status: 503, message: "The database does not answer." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class DomainError extends Error {
+  readonly status: number;
   constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
+    readonly code: ErrorCode,
+    message: string = ERROR_CODES[code].message,
     readonly details: { retryAfter?: number; field?: string } = {},
   ) {
     super(message);
     this.name = "DomainError";
+    this.status = ERROR_CODES[code].status;
   }
 }
 
-export const notFound = (message: string) => new DomainError("not_found", message, 404);
-export const invalid = (message: string, field?: string) =>
-  new DomainError("invalid_input", message, 422, { field });
-export const forbidden = (message: string) => new DomainError("forbidden", message, 403);
-export const rateLimited = (message: string, retryAfter: number) =>
-  new DomainError("rate_limited", message, 429, { retryAfter });
+export const notFound = (message: string) => new DomainError("not_found", message);
+export const invalid = (message: string, field?: string) => new DomainError("invalid_input", message, { field });
+export const forbidden = (message: string) => new DomainError("forbidden", message);
+export const rateLimited = (message: string, retryAfter: number) => new DomainError("rate_limited", message, { retryAfter });
 
 /** The first validation problem as a sentence, e.g. "quantity must be a whole number." */
 export function describeZodError(error: z.ZodError): string {

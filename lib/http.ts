@@ -22,11 +22,11 @@ export function json(body: unknown, status = 200): NextResponse {
 export function toErrorResponse(error: unknown): NextResponse {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = error.details.retryAfter ? { "Retry-After": String(error.details.retryAfter) } : {};
-    return errorJson(error.code, error.message, error.status, headers);
+    return errorJson(error.code, error.message, headers);
   }
-  if (error instanceof z.ZodError) return errorJson("invalid_input", describeZodError(error), 422);
+  if (error instanceof z.ZodError) return errorJson("invalid_input", describeZodError(error));
   console.error("[passerby] unexpected error", error);
-  return errorJson("internal_error", "Something went wrong on our side. Nothing was changed; please try again.", 500);
+  return errorJson("internal_error");
 }
 
 export async function handle(fn: () => Promise<NextResponse>): Promise<NextResponse> {
@@ -45,19 +45,19 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   await requireSameOrigin();
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new DomainError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.", 415);
+    throw new DomainError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
   const text = await readBody(request);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new DomainError("invalid_json", "The body is not valid JSON.", 400);
+    throw new DomainError("invalid_json", "The body is not valid JSON.");
   }
   // JSON may carry lone UTF-16 surrogates ("\ud800"): no text field means one, and the database
   // driver would fail on it. Refused here, before anything (even a session) is written.
   if (!wellFormedStrings(body)) {
-    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate).", 400);
+    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate).");
   }
   return schema.parse(body);
 }
@@ -66,7 +66,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
 const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () =>
-  new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`, 413);
+  new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`);
 
 async function readBody(request: Request): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
@@ -81,7 +81,7 @@ async function readBody(request: Request): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new DomainError("invalid_unicode", "The body is not valid UTF-8.", 400);
+    throw new DomainError("invalid_unicode", "The body is not valid UTF-8.");
   }
 }
 
@@ -106,7 +106,7 @@ function wellFormedStrings(root: unknown): boolean {
 export async function requireSameOrigin(): Promise<void> {
   if (!(await sameOrigin())) {
     await securityLog("origin_refused", {});
-    throw new DomainError("forbidden_origin", "Requests from other sites are not accepted.", 403);
+    throw new DomainError("forbidden_origin", "Requests from other sites are not accepted.");
   }
 }
 
@@ -126,7 +126,6 @@ export function refuseOtherMethods(...allowed: Exclude<Method, "HEAD">[]): Recor
     errorJson(
       "method_not_allowed",
       `${new URL(request.url).pathname} does not answer ${request.method}; it answers ${answers.join(", ")}.`,
-      405,
       { Allow: answers.join(", ") },
     );
   return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, Handler>;

@@ -31,11 +31,11 @@ export async function emailMyCart(input: z.infer<typeof leadInput>, origin: stri
 
 export async function captureLead(session: Session | null, input: z.infer<typeof leadInput>, origin: string): Promise<{ email: string; items: number }> {
   if (session?.type === "authenticated") {
-    throw new DomainError("forbidden", "Your cart is already kept in your account; log in anywhere to find it.", 403);
+    throw new DomainError("forbidden", "Your cart is already kept in your account; log in anywhere to find it.");
   }
   const cart = await readCart(session ? ownerOf(session) : null, currencyOf(session?.preferences ?? {}));
   if (!session || cart.items.length === 0) {
-    throw new DomainError("empty_cart", "Your cart is empty: add something first, then we can send it to you.", 422);
+    throw new DomainError("empty_cart", "Your cart is empty: add something first, then we can send it to you.");
   }
   await hit("leads", session.id, LEADS_PER_MIN);
 

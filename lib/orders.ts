@@ -41,7 +41,7 @@ export async function listOrders(session: Session | null): Promise<OrderJson[]> 
 }
 
 export async function findOrder(session: Session | null, id: string): Promise<OrderJson> {
-  const missing = new DomainError("not_found", "There is no such order.", 404);
+  const missing = new DomainError("not_found", "There is no such order.");
   if (!session) throw missing;
   requireScope(session.permissions, "view_orders");
   const row = await db.order.findFirst({ where: { id, ...ownedBy(session) }, include: { items: true } });

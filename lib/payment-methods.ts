@@ -17,9 +17,9 @@ export const addPaymentMethodInput = z.strictObject({
 });
 
 function member(session: Session | null) {
-  if (!session) throw new DomainError("forbidden", "Guests can't save cards. Create an account to save one.", 403);
+  if (!session) throw new DomainError("forbidden", "Guests can't save cards. Create an account to save one.");
   requireScope(session.permissions, "save_payment_method");
-  if (session.type !== "authenticated") throw new DomainError("forbidden", "Guests can't save cards. Create an account to save one.", 403);
+  if (session.type !== "authenticated") throw new DomainError("forbidden", "Guests can't save cards. Create an account to save one.");
   return session;
 }
 
@@ -30,7 +30,7 @@ export async function addPaymentMethod(session: Session | null, input: z.infer<t
   await hit("logins", `email:${s.email}`, config().rateLimits.logins);
   const user = await db.user.findUniqueOrThrow({ where: { id: s.userId } });
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    throw new DomainError("invalid_password", "That password is not right, so the card was not saved.", 401, { field: "password" });
+    throw new DomainError("invalid_password", "That password is not right, so the card was not saved.", { field: "password" });
   }
   const card = checkCard(input.card);
   const saved = await db.paymentMethod.create({
@@ -51,5 +51,5 @@ export async function listPaymentMethods(session: Session | null) {
 export async function removePaymentMethod(session: Session | null, id: string): Promise<void> {
   const s = member(session);
   const { count } = await db.paymentMethod.deleteMany({ where: { id, userId: s.userId } });
-  if (count === 0) throw new DomainError("not_found", "That saved card was not found.", 404);
+  if (count === 0) throw new DomainError("not_found", "That saved card was not found.");
 }

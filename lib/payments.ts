@@ -55,7 +55,7 @@ export function isExpired(expMonth: number, expYear: number, now = new Date()): 
   return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
 }
 
-const cardError = (message: string, field: string) => new DomainError("invalid_card", message, 422, { field: `card.${field}` });
+const cardError = (message: string, field: string) => new DomainError("invalid_card", message, { field: `card.${field}` });
 
 /** Validates a card and returns what may be kept of it; throws a 422 naming the field. */
 export function checkCard(card: CardInput, now = new Date()): CardSummary & { digits: string } {
@@ -78,7 +78,7 @@ const DECLINED = new Set(["4000000000000002", "4000000000009995"]);
 /** "Charges" a checked card: the decline numbers are declined, every other valid card approved. */
 export function authorize(card: { digits: string }): void {
   if (DECLINED.has(card.digits)) {
-    throw new DomainError("card_declined", "Your card was declined. Nothing was charged and your cart is unchanged; try another card.", 402);
+    throw new DomainError("card_declined", "Your card was declined. Nothing was charged and your cart is unchanged; try another card.");
   }
 }
 

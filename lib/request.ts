@@ -61,7 +61,6 @@ export async function requestOrigin(): Promise<string> {
     throw new DomainError(
       "host_not_allowed",
       "Links can't be made for the address this request used. The shop's operator must set PUBLIC_URL (or list the host in ALLOWED_HOSTS).",
-      421,
     );
   }
   return `${(await secureCookies()) ? "https" : "http"}://${host}`;

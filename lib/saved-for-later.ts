@@ -25,14 +25,14 @@ export async function readSaved(userId: string | null, currency: Currency): Prom
 
 function member(session: Session | null): string {
   if (session?.type !== "authenticated") {
-    throw new DomainError("unauthenticated", "Log in to use your saved-for-later list.", 401);
+    throw new DomainError("forbidden", "Log in to use your saved-for-later list.");
   }
   return session.userId;
 }
 
 async function savedLine(userId: string, productId: string) {
   const line = await db.savedItem.findUnique({ where: { userId_productId: { userId, productId } } });
-  if (!line) throw new DomainError("not_saved", "That product is not in your saved-for-later list.", 404);
+  if (!line) throw new DomainError("not_saved", "That product is not in your saved-for-later list.");
   return line;
 }
 

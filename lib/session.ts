@@ -260,7 +260,7 @@ export async function rotateGuestSession(tx: Tx, session: GuestSession, now = ne
   const ended = await tx.guestSession.updateMany({ where: { id: session.id, status: "active" }, data: { status: "revoked", endedAt: now } });
   // Two checkouts with the same cookie at once: the second finds the old id already ended.
   if (ended.count !== 1) {
-    throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.", 409);
+    throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.");
   }
   return { ...session, id };
 }

@@ -8,7 +8,7 @@ export async function GET() {
     await db.$queryRaw`SELECT 1`;
     return json({ status: "ok" });
   } catch {
-    return errorJson("database_unavailable", "The database does not answer.", 503);
+    return errorJson("database_unavailable");
   }
 }
 

@@ -5,7 +5,7 @@ import { sessionJson } from "@/lib/session-view";
 export async function GET() {
   return handle(async () => {
     const session = await sessionForAction();
-    if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.", 401);
+    if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");
     return json(await sessionJson(session));
   });
 }
