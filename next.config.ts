@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { hstsHeader, securityHeaders } from "./lib/security-headers";
+import { hstsHeader, securityHeaders } from "./lib/security-headers.mjs";
 
 // Catalog pages are cached once per currency (lib/catalog-pages.ts). `/` and `/products/[slug]`
 // in the default currency are served as they are; these rewrites keep the same public URLs for a
@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino"],
-  // Security headers on every response, cached pages included (lib/security-headers.ts).
+  // Security headers on every response, cached pages included (lib/security-headers.mjs).
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders() },

@@ -35,11 +35,13 @@ export default defineConfig({
       DATABASE_URL: "file:./.e2e-data/shop.db",
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
       // Every test comes from 127.0.0.1 within a few minutes: raise the per-IP limits out of the
-      // way (tests/rate-limit.test.ts proves them). Cart writes keep the default, and an e2e test
+      // way (tests/rate-limit.test.ts proves them). Per-session cart writes keep the default, and an e2e test
       // drives one session past it.
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
       RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
       RATE_LIMIT_LOGINS_PER_MIN: "1000",
+      // The per-IP cart ceiling likewise (e2e/behind-proxy.spec.ts proves it with several addresses).
+      RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: "100000",
       // e2e/security.spec.ts reads what the server logged.
       LOG_FILE: ".e2e-data/security.log",
       ADMIN_EMAIL: "admin@passerby.test",

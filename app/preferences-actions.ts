@@ -1,10 +1,11 @@
 "use server";
 
-import { failed, ok, type ActionState } from "@/lib/action-state";
+import { type ActionState, failed, formOf, ok } from "@/lib/action-state";
 import { setPreferences } from "@/lib/preferences";
 import { preferencesInput } from "@/lib/preferences-model";
 
 export async function setCurrencyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     await setPreferences(preferencesInput.parse({ currency: form.get("currency") }));
   } catch (error) {

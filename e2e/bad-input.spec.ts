@@ -12,7 +12,7 @@ const surrogate = '"\\ud800"';
 // Values of the wrong kind, shape or size, for any field.
 const BAD_VALUES: [string, string][] = [
   ["null", "null"], ["true", "true"], ["a number", "123"], ["an array", "[]"], ["an object", "{}"],
-  ["a lone surrogate", surrogate], ["a low surrogate", '"\\udc00abc"'], ["a huge number", "1e308"],
+  ["a lone surrogate", surrogate], ["a low surrogate", '"\\udc00abc"'], ["a NUL character", '"a\\u0000b"'], ["a huge number", "1e308"],
   ["a negative number", "-1"], ["a fraction", "0.5"], ["an empty string", '""'], ["a 10 kB string", JSON.stringify("x".repeat(10_000))],
 ];
 
@@ -88,6 +88,8 @@ const PATH_CASES: Case[] = [
     ["/api/cart", "/api/nope"].map((path) => ({ name: `${method} ${path} (a method the shop does not speak)`, method, path, status: 405 }))),
   { name: "GET unknown order", method: "GET", path: "/api/orders/ord_doesnotexist", status: 404 },
   { name: "GET 300-char order id", method: "GET", path: `/api/orders/${"o".repeat(300)}`, status: 404 },
+  { name: "POST an unknown product", method: "POST", path: "/api/cart/items", body: '{"slug":"no-such-product"}', status: 404 },
+  { name: "POST more than the stock", method: "POST", path: "/api/cart/items", body: '{"slug":"plant-mister","quantity":99}', status: 409 },
   { name: "PATCH product not in cart", method: "PATCH", path: "/api/cart/items/nonexistent", body: '{"quantity":1}' },
   { name: "DELETE product not in cart", method: "DELETE", path: "/api/cart/items/nonexistent" },
 ];
@@ -149,7 +151,7 @@ test("the bad-input corpus: 200+ cases, each a 4xx with a code and a sentence, a
 });
 
 test("dynamic pages answer bad paths with a page, never a 500", async ({ request }) => {
-  for (const path of ["/products/%ff", "/orders/%ff", "/cart/restore/%ff", "/products/%00", "/orders/a%2"]) {
+  for (const path of ["/products/%ff", "/orders/%ff", "/cart/restore/%ff", "/products/%00", "/orders/a%2", "/products/%5Bslug%5D", "/products/[slug]", "/orders/%5Bid%5D"]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(400);
     expect(await response.text(), path).toContain("That address can't be read");
@@ -157,5 +159,16 @@ test("dynamic pages answer bad paths with a page, never a 500", async ({ request
   for (const path of [`/products/${"a".repeat(300)}`, "/products/no-such-thing", "/orders/ord_nothing", "/cart/restore/xyz", "/?category=no-such"]) {
     const response = await request.get(path);
     expect(response.status(), path).toBeLessThan(500);
+  }
+});
+
+test("a server action called with anything but a form answers like an empty form, never a 500", async ({ request }) => {
+  const html = await (await request.get("/signup")).text();
+  const id = /\$ACTION_ID_([0-9a-f]{20,})/.exec(html)?.[1] ?? /&quot;id&quot;:&quot;([0-9a-f]{20,})&quot;/.exec(html)?.[1];
+  expect(id, "the sign-up form names its action").toBeTruthy();
+  for (const body of ["[null,5]", "[]", '["x",{"a":1}]']) {
+    const response = await request.post("/signup", { headers: { "next-action": id!, "content-type": "text/plain;charset=UTF-8" }, data: body });
+    expect(response.status(), body).toBeLessThan(500);
+    expect(response.headers()["set-cookie"] ?? "", body).not.toContain("passerby_session=");
   }
 });

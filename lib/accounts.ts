@@ -7,7 +7,7 @@ import { recordEvent } from "./events";
 import { migrateGuestSession, type MigrationSummary } from "./migration";
 import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
 import { hit, hitsThisWindow } from "./rate-limit";
-import { clientIp } from "./request";
+import { clientNetwork } from "./request";
 import { securityLog } from "./security-log";
 import { sessionForAction, startUserSession, type Session } from "./session";
 
@@ -40,7 +40,7 @@ async function notSignedIn(): Promise<Session | null> {
 
 export async function signUp(input: z.infer<typeof signupInput>): Promise<AuthResult> {
   const guest = await notSignedIn();
-  await hit("signups", await clientIp(), config().rateLimits.signups);
+  await hit("signups", await clientNetwork(), config().rateLimits.signups);
   const taken = () =>
     new DomainError("email_taken", "An account with this e-mail already exists. Log in instead.", { field: "email" });
   // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
@@ -77,7 +77,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Checks the credentials under the throttling above. */
 async function authenticate(email: string, password: string) {
   const normalized = normalizeEmail(email);
-  const ip = await clientIp();
+  const ip = await clientNetwork();
   const perMinute = config().rateLimits.logins;
   await hit("logins", `${ip}|${normalized}`, perMinute);
   await hit("logins_ip", ip, perMinute * 5);

@@ -33,3 +33,10 @@ export function failed(error: unknown, values?: Record<string, string>): ActionS
 /** A whole number from a form field ("" and junk become NaN, which validation refuses). */
 export const formNumber = (value: FormDataEntryValue | null): number =>
   typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+
+/**
+ * The action's form, or an empty one: a server action is a public endpoint, and a client may
+ * call it with any arguments at all (`[null, 5]`), which must read as an empty form (every field
+ * missing, refused with sentences) rather than fail with a 500.
+ */
+export const formOf = (value: unknown): FormData => (value instanceof FormData ? value : new FormData());

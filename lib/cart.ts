@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "./config";
-import { clientIp } from "./request";
+import { clientNetwork } from "./request";
 import { convert, lineTotal, type Currency, type Money } from "./currency";
 import { db, hotRead, hotReadAll } from "./db";
 import { DomainError, notFound } from "./errors";
@@ -67,19 +67,29 @@ async function cartId(owner: CartOwner): Promise<string> {
   return cart.id;
 }
 
-export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>): Promise<void> {
+async function productToAdd(input: z.infer<typeof addItemInput>) {
   const product = await db.product.findUnique({
     where: input.productId ? { id: input.productId } : { slug: input.slug! },
     select: { id: true, name: true, stock: true },
   });
   if (!product) throw notFound("That product does not exist.");
-  const id = await cartId(owner);
-  const line = await db.cartItem.findUnique({ where: { cartId_productId: { cartId: id, productId: product.id } } });
-  const wanted = (line?.quantity ?? 0) + input.quantity;
+  return product;
+}
+
+/** Refuses a line of `wanted` units beyond the per-line cap or the stock. */
+function assertFits(product: { name: string; stock: number }, wanted: number) {
   if (wanted > MAX_QUANTITY) {
     throw new DomainError("invalid_input", `You can have at most ${MAX_QUANTITY} of one product in your cart.`);
   }
   if (wanted > product.stock) throw outOfStock(product.name, product.stock);
+}
+
+export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>): Promise<void> {
+  const product = await productToAdd(input);
+  const id = await cartId(owner);
+  const line = await db.cartItem.findUnique({ where: { cartId_productId: { cartId: id, productId: product.id } } });
+  const wanted = (line?.quantity ?? 0) + input.quantity;
+  assertFits(product, wanted);
   await db.cartItem.upsert({
     where: { cartId_productId: { cartId: id, productId: product.id } },
     create: { cartId: id, productId: product.id, quantity: wanted },
@@ -136,8 +146,7 @@ export async function readCart(owner: CartOwner | null, currency: Currency): Pro
 // ---- The operations behind both the server actions and the route handlers ----
 
 /** Checks the scope before anything is created, then counts the write against the session. */
-async function writableSession(create: boolean): Promise<Session> {
-  const existing = await sessionForAction();
+async function writableSession(existing: Session | null, create: boolean): Promise<Session> {
   requireScope(visitorPermissions(existing), "add_to_cart");
   if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.");
   return countCartWrite(existing);
@@ -150,7 +159,7 @@ async function writableSession(create: boolean): Promise<Session> {
  */
 export async function countCartWrite(session: Session | null): Promise<Session> {
   const limits = config().rateLimits;
-  const address = { limit: "cart_writes_ip", subject: await clientIp(), perMinute: limits.cartWritesPerIp } as const;
+  const address = { limit: "cart_writes_ip", subject: await clientNetwork(), perMinute: limits.cartWritesPerIp } as const;
   if (session) {
     await hitAll([address, { limit: "cart_writes", subject: session.id, perMinute: limits.cartWrites }]);
     return session;
@@ -163,14 +172,18 @@ export async function countCartWrite(session: Session | null): Promise<Session> 
 
 /** Adds to the visitor's cart, starting a guest session when there is none. */
 export async function addToCart(input: z.infer<typeof addItemInput>): Promise<Session> {
-  const session = await writableSession(true);
+  const existing = await sessionForAction();
+  requireScope(visitorPermissions(existing), "add_to_cart");
+  // A first write that will be refused (an unknown product, more than the stock) starts no session.
+  if (!existing) assertFits(await productToAdd(input), input.quantity);
+  const session = await writableSession(existing, true);
   await addItem(ownerOf(session), input);
   await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });
   return session;
 }
 
 export async function changeCartQuantity(productId: string, qty: number): Promise<Session> {
-  const session = await writableSession(false);
+  const session = await writableSession(await sessionForAction(), false);
   await setItemQuantity(ownerOf(session), productId, qty);
   await recordEvent(qty === 0 ? "cart_remove" : "cart_update", session, { product: productId, quantity: qty });
   return session;

@@ -20,7 +20,9 @@ import { continueGuestSession, rotateGuestSession, sessionForAction, type GuestS
 // snapshots, and empties the cart. A declined card or a short line changes nothing.
 
 const text = (label: string, max = 120) =>
-  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long.`);
+  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long.`)
+    // Forms can carry control characters too (JSON bodies are refused earlier, lib/http.ts).
+    .regex(/^[^\u0000-\u001f\u007f]*$/, `${label[0].toUpperCase()}${label.slice(1)} can't hold control characters.`);
 
 export const checkoutInput = z.strictObject({
   email: emailField,

@@ -54,10 +54,11 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw new DomainError("invalid_json", "The body is not valid JSON.");
   }
-  // JSON may carry lone UTF-16 surrogates ("\ud800"): no text field means one, and the database
-  // driver would fail on it. Refused here, before anything (even a session) is written.
+  // JSON may carry lone UTF-16 surrogates ("\ud800") and control characters ("\u0000"): no text
+  // field means one, and database drivers fail on them (PostgreSQL refuses NUL in text). Refused
+  // here, before anything (even a session) is written.
   if (!wellFormedStrings(body)) {
-    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate).");
+    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate) or holds control characters.");
   }
   return schema.parse(body);
 }
@@ -85,16 +86,20 @@ async function readBody(request: Request): Promise<string> {
   }
 }
 
+// Control characters other than tab, line feed and carriage return.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const wellFormedText = (text: string) => text.isWellFormed() && !CONTROL.test(text);
+
 /** Every string and key well-formed; iterative, so a deeply nested body cannot overflow the stack. */
 function wellFormedStrings(root: unknown): boolean {
   const pending = [root];
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === "string") {
-      if (!value.isWellFormed()) return false;
+      if (!wellFormedText(value)) return false;
     } else if (value && typeof value === "object") {
       for (const [key, inner] of Object.entries(value)) {
-        if (!key.isWellFormed()) return false;
+        if (!wellFormedText(key)) return false;
         pending.push(inner);
       }
     }

@@ -10,7 +10,7 @@ import { emailField } from "./passwords";
 import { currencyOf } from "./preferences-model";
 import { hit } from "./rate-limit";
 import { requireScope } from "./permissions";
-import { clientIp } from "./request";
+import { clientNetwork } from "./request";
 import { securityLog } from "./security-log";
 import { sessionForAction, visitorPermissions, type Session } from "./session";
 
@@ -25,7 +25,7 @@ const LEADS_PER_MIN = 5;
 /** For the route handler and the server action: the calling session's cart. */
 export async function emailMyCart(input: z.infer<typeof leadInput>, origin: string) {
   // Per client address as well as per session (in captureLead): a new cookie buys no more messages.
-  await hit("leads_ip", await clientIp(), LEADS_PER_MIN * 4);
+  await hit("leads_ip", await clientNetwork(), LEADS_PER_MIN * 4);
   return captureLead(await sessionForAction(), input, origin);
 }
 

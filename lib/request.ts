@@ -16,6 +16,25 @@ export async function clientIp(): Promise<string> {
   return config().trustProxy ? hops[hops.length - 1] : hops[0];
 }
 
+/**
+ * The address as rate limits count it: IPv4 as it is (also IPv4-mapped IPv6), IPv6 by its /64,
+ * since one client commonly holds a whole /64 and could otherwise take a new address per request.
+ */
+export function networkOf(ip: string): string {
+  const address = ip.replace(/%.*$/, "").toLowerCase(); // no zone id
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(":")) return address;
+  const [head, tail] = address.split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? front : [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back];
+  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(":")}::/64`;
+}
+
+/** The client's network for rate limits (see networkOf). */
+export const clientNetwork = async () => networkOf(await clientIp());
+
 /** Whether the cookie should be `Secure`: forced by COOKIE_SECURE, or the request was https. */
 export async function secureCookies(): Promise<boolean> {
   const setting = config().cookieSecure;
@@ -28,7 +47,7 @@ export async function sameOrigin(): Promise<boolean> {
   const h = await headers();
   const origin = h.get("origin");
   if (!origin) return true; // non-browser clients send none; browsers always send it on POST/PUT/PATCH/DELETE
-  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const host = (config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host");
   try {
     return new URL(origin).host === host;
   } catch {
@@ -51,13 +70,11 @@ export async function requestOrigin(): Promise<string> {
   if (configured) return configured;
   const h = await headers();
   const host = ((config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "").toLowerCase();
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${host}`).hostname;
-  } catch {
-    hostname = "";
-  }
-  if (!host || !(LOCAL_HOSTS.has(hostname) || config().allowedHosts.includes(host) || config().allowedHosts.includes(hostname))) {
+  // Only a bare host[:port] (no path, user, fragment or spaces: the header is pasted into a link),
+  // and only a local or an allowed one.
+  const bare = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.exec(host);
+  const hostname = bare?.[1] ?? "";
+  if (!bare || !(LOCAL_HOSTS.has(hostname) || config().allowedHosts.includes(host) || config().allowedHosts.includes(hostname))) {
     throw new DomainError(
       "host_not_allowed",
       "Links can't be made for the address this request used. The shop's operator must set PUBLIC_URL (or list the host in ALLOWED_HOSTS).",

@@ -9,7 +9,7 @@ import { newGuestSessionId, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
 import { parsePreferences, type Preferences } from "./preferences-model";
 import { hit } from "./rate-limit";
-import { clientIp, secureCookies } from "./request";
+import { clientNetwork, secureCookies } from "./request";
 import { securityLog } from "./security-log";
 
 // The one module that knows the session cookie. The cookie is sealed by iron-session and holds
@@ -338,7 +338,7 @@ export async function ensureSession(): Promise<{ session: Session; created: bool
 
 /** Starts a guest session and sets its cookie; new sessions are rate-limited per client IP. */
 export async function startGuestSession(): Promise<GuestSession> {
-  await hit("sessions", await clientIp(), config().rateLimits.sessions);
+  await hit("sessions", await clientNetwork(), config().rateLimits.sessions);
   const { session, seal } = await createGuestSession();
   await writeCookie(seal, session.expiresAt, session.preferences);
   return session;

@@ -1,56 +1,104 @@
-// Preloaded into `next start` by scripts/start.ts (node --require): what Node's HTTP server must
-// do before Next sees a request.
+// Preloaded into `next start` by scripts/start.ts (node --require): what Node's HTTP server does
+// before Next sees a request.
 //
-// 1. The client address. Next's App Router gives route handlers no socket address, and
-//    `next start` only fills X-Forwarded-For when the client sent none, so without this a client
-//    could choose its own rate-limit bucket. Unless TRUST_PROXY=true, X-Forwarded-For is replaced
-//    by the socket's own address.
+// 1. Forwarded headers. Next's App Router gives route handlers no socket address, and
+//    `next start` keeps a client-sent X-Forwarded-For, -Host and -Proto as they are, so without
+//    this a client could choose its own rate-limit bucket, pass the Origin checks with a
+//    matching X-Forwarded-Host, or claim https. Unless TRUST_PROXY=true (a proxy you run sets
+//    them), X-Forwarded-For becomes the socket's address and the other two are dropped.
 // 2. Methods the shop does not speak. Next fails with a 500 on some (TRACE on a route handler)
-//    and Node hangs up on CONNECT, so anything but the methods below is answered here: 405,
-//    JSON under /api, with `Allow`.
+//    and Node hangs up on CONNECT: anything but the methods below gets a 405 with `Allow`.
+// 3. Cross-site posts to pages (server actions): Next refuses them with a 500; they get a 403.
+//    (JSON routes check the Origin themselves, and log the refusal: lib/http.ts.)
+// 4. Security headers on every response, from lib/security-headers.mjs: next.config.ts puts them
+//    on what Next serves, but not on its redirects or on the answers above.
 const http = require("node:http");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOW = [...METHODS].join(", ");
 const trustProxy = process.env.TRUST_PROXY === "true";
 
-/** The refusal: JSON under /api (the API's error shape), plain text elsewhere. */
-function refusal(req) {
-  const message = `This server does not answer ${req.method} requests.`;
-  const api = (req.url || "").startsWith("/api/");
-  return {
-    type: api ? "application/json" : "text/plain; charset=utf-8",
-    body: api ? JSON.stringify({ error: { code: "method_not_allowed", message } }) : message,
+// Loaded now, synchronously (Node 20.19+ requires ES modules): loading it while Next loads
+// next.config.ts, which imports it too, trips a Node race. Older Nodes load it on the first request.
+const HEADERS_MODULE = path.join(__dirname, "..", "lib", "security-headers.mjs");
+let headers = { plain: [], https: [] };
+const useModule = (m) => (headers = { plain: m.securityHeaders(), https: m.hstsHeader() });
+let pending = null;
+try {
+  useModule(require(HEADERS_MODULE));
+} catch {
+  pending = () => {
+    pending = null;
+    return import(pathToFileURL(HEADERS_MODULE).href).then(useModule);
   };
 }
 
-function refuseMethod(req, res) {
-  const { type, body } = refusal(req);
-  res.writeHead(405, { Allow: ALLOW, "Cache-Control": "no-store", "Content-Type": type });
+/** A refusal: JSON under /api (the API's error shape), plain text elsewhere. */
+function refusal(req, code, message) {
+  const api = (req.url || "").startsWith("/api/");
+  return {
+    type: api ? "application/json" : "text/plain; charset=utf-8",
+    body: api ? JSON.stringify({ error: { code, message } }) : message,
+  };
+}
+
+function refuse(req, res, status, code, message, extra = {}) {
+  const { type, body } = refusal(req, code, message);
+  res.writeHead(status, { ...extra, "Cache-Control": "no-store", "Content-Type": type });
   res.end(body);
 }
 
 /** CONNECT reaches Node as its own event with the raw socket; without this it just hangs up. */
 function refuseConnect(req, socket) {
-  const { type, body } = refusal(req);
+  const { type, body } = refusal(req, "method_not_allowed", "This server does not answer CONNECT requests.");
+  const lines = [...headers.plain.map((h) => `${h.key}: ${h.value}`), `Allow: ${ALLOW}`, "Cache-Control: no-store", `Content-Type: ${type}`];
   socket.end(
-    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOW}\r\nCache-Control: no-store\r\nContent-Type: ${type}\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 405 Method Not Allowed\r\n${lines.join("\r\n")}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/** The host this request was sent to, as the Origin check sees it. */
+function requestHost(req) {
+  return (trustProxy && req.headers["x-forwarded-host"]) || req.headers.host || "";
+}
+
+function crossSite(req) {
+  const origin = req.headers.origin;
+  if (origin === undefined) return false; // not a browser: nothing to forge
+  try {
+    return new URL(origin).host !== requestHost(req);
+  } catch {
+    return true; // "null" and other opaque origins
+  }
 }
 
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req, res, ...rest) {
   // Node only emits CONNECT to a server that listens for it: listen, from the moment it starts.
   if (event === "listening" && this.listenerCount("connect") === 0) {
-    this.on("connect", (req, socket) => refuseConnect(req, socket));
+    this.on("connect", (request, socket) => refuseConnect(request, socket));
   }
   if (event === "request" && req && req.socket) {
+    if (pending) pending();
+    for (const { key, value } of headers.plain) res.setHeader(key, value);
+    if (trustProxy && req.headers["x-forwarded-proto"] === "https") {
+      for (const { key, value } of headers.https) res.setHeader(key, value);
+    }
+    if (!trustProxy) {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress || "unknown";
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
     if (!METHODS.has(req.method)) {
-      refuseMethod(req, res);
+      refuse(req, res, 405, "method_not_allowed", `This server does not answer ${req.method} requests.`, { Allow: ALLOW });
       return true;
     }
-    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress || "unknown";
+    if (req.method === "POST" && !(req.url || "").startsWith("/api/") && crossSite(req)) {
+      refuse(req, res, 403, "forbidden_origin", "Requests from other sites are not accepted.");
+      return true;
+    }
   }
   return emit.call(this, event, req, res, ...rest);
 };

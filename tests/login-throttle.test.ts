@@ -1,6 +1,6 @@
 // The per-e-mail delay of log-in throttling (lib/accounts.ts): nothing until failures reach the
 // per-minute limit, then a delay that doubles and stops growing at a few seconds. The keying
-// (per address and e-mail, per address, per e-mail) is proved end to end in e2e/proxy-limits.spec.ts.
+// (per address and e-mail, per address, per e-mail) is proved end to end in e2e/behind-proxy.spec.ts.
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";

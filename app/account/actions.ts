@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, ok, type ActionState } from "@/lib/action-state";
+import { type ActionState, failed, formOf, ok } from "@/lib/action-state";
 import { addPaymentMethod, addPaymentMethodInput, removePaymentMethod } from "@/lib/payment-methods";
 import { moveSavedToCart, removeSaved } from "@/lib/saved-for-later";
 import { endCurrentSession, sessionForAction } from "@/lib/session";
@@ -13,6 +13,7 @@ export async function logOutAction(): Promise<void> {
 }
 
 export async function moveToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     await moveSavedToCart(await sessionForAction(), String(form.get("productId")));
   } catch (error) {
@@ -23,6 +24,7 @@ export async function moveToCartAction(_prev: ActionState, form: FormData): Prom
 }
 
 export async function removeSavedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     await removeSaved(await sessionForAction(), String(form.get("productId")));
   } catch (error) {
@@ -33,6 +35,7 @@ export async function removeSavedAction(_prev: ActionState, form: FormData): Pro
 }
 
 export async function addPaymentMethodAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   const values = { "card.expMonth": String(form.get("card.expMonth") ?? ""), "card.expYear": String(form.get("card.expYear") ?? "") };
   try {
     const input = addPaymentMethodInput.parse({
@@ -48,6 +51,7 @@ export async function addPaymentMethodAction(_prev: ActionState, form: FormData)
 }
 
 export async function removePaymentMethodAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     await removePaymentMethod(await sessionForAction(), String(form.get("id")));
   } catch (error) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { failed, formNumber, ok, type ActionState } from "@/lib/action-state";
+import { type ActionState, failed, formNumber, formOf, ok } from "@/lib/action-state";
 import { addItemInput, addToCart, changeCartQuantity, setQuantityInput } from "@/lib/cart";
 import { redirect } from "next/navigation";
 import { DomainError } from "@/lib/errors";
@@ -9,6 +9,7 @@ import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/l
 import { requestOrigin } from "@/lib/request";
 
 export async function addToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     const input = addItemInput.parse({ productId: form.get("productId"), quantity: formNumber(form.get("quantity")) });
     await addToCart(input);
@@ -20,6 +21,7 @@ export async function addToCartAction(_prev: ActionState, form: FormData): Promi
 }
 
 export async function updateQuantityAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     const { quantity } = setQuantityInput.parse({ quantity: formNumber(form.get("quantity")) });
     await changeCartQuantity(String(form.get("productId")), quantity);
@@ -31,6 +33,7 @@ export async function updateQuantityAction(_prev: ActionState, form: FormData): 
 }
 
 export async function removeFromCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   try {
     await changeCartQuantity(String(form.get("productId")), 0);
   } catch (error) {
@@ -41,6 +44,7 @@ export async function removeFromCartAction(_prev: ActionState, form: FormData): 
 }
 
 export async function emailCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   const values = { email: String(form.get("email") ?? "") };
   try {
     const sent = await emailMyCart(leadInput.parse({ email: form.get("email") }), await requestOrigin());
@@ -57,6 +61,7 @@ export async function emailCartAction(_prev: ActionState, form: FormData): Promi
  * which says what happened.
  */
 export async function restoreCartAction(form: FormData): Promise<void> {
+  form = formOf(form);
   const result: RestoreResult = await restoreCart(String(form.get("token") ?? "")).catch((error: unknown) => {
     // Refused before the link was used (a rate limit, a missing permission): it still works later.
     if (error instanceof DomainError) return { status: "refused" as const };

@@ -1,12 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { failed, type ActionState } from "@/lib/action-state";
+import { type ActionState, failed, formOf } from "@/lib/action-state";
 import { checkOut, checkoutInput } from "@/lib/checkout";
 
 const KEPT = ["email", "name", "address.line1", "address.line2", "address.city", "address.postalCode", "address.country", "card.expMonth", "card.expYear"];
 
 export async function checkoutAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   const get = (key: string) => {
     const value = form.get(key);
     return typeof value === "string" ? value : undefined;

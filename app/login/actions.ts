@@ -3,11 +3,12 @@
 import { redirect } from "next/navigation";
 import { logIn, loginInput, type CartChoicePreview } from "@/lib/accounts";
 import { welcomePath } from "@/lib/migration";
-import { failed, type ActionState } from "@/lib/action-state";
+import { type ActionState, failed, formOf } from "@/lib/action-state";
 
 export type LoginState = ActionState & { preview?: CartChoicePreview };
 
 export async function logInAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  form = formOf(form);
   const values = { email: String(form.get("email") ?? "") };
   let landing = "/account?welcome=1";
   try {

@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import { signUp, signupInput } from "@/lib/accounts";
 import { welcomePath } from "@/lib/migration";
-import { failed, type ActionState } from "@/lib/action-state";
+import { type ActionState, failed, formOf } from "@/lib/action-state";
 
 export async function signUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  form = formOf(form);
   const values = { email: String(form.get("email") ?? "") };
   let landing = "/account?welcome=1";
   try {

@@ -1,5 +1,5 @@
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
-import { clientIp } from "@/lib/request";
+import { clientNetwork } from "@/lib/request";
 import { sessionForAction, syncCurrencyHint } from "@/lib/session";
 import { recordView, viewInput, visitorJson } from "@/lib/visitor";
 
@@ -15,7 +15,7 @@ export async function POST(request: Request) {
     const { path } = await readJson(request, viewInput);
     const session = await sessionForAction();
     await syncCurrencyHint(session);
-    await recordView(session, path, await clientIp());
+    await recordView(session, path, await clientNetwork());
     return json(await visitorJson(session));
   });
 }

@@ -1,7 +1,11 @@
-import nosecone, { type Options } from "nosecone";
+// @ts-check
+import nosecone from "nosecone";
 
 // The security headers of every response, pages (cached ones too) and JSON alike, built by
-// nosecone and applied by next.config.ts. The trade-off for scripts: Next inlines the data of
+// nosecone. Applied twice over, from this one list: by next.config.ts to what Next serves, and
+// by scripts/http-guard.cjs (which `npm start` preloads) to every response Node sends, including
+// those Next's config headers miss (its trailing-slash and config redirects, the guard's own
+// 405s). Plain JavaScript, so that the CommonJS preload can load it too. The trade-off for scripts: Next inlines the data of
 // each page in <script> tags, and the catalog pages are rendered once and cached for everyone,
 // so a per-request nonce cannot be put in them. Scripts are therefore limited to this origin
 // plus inline ones ('unsafe-inline'), never eval in production, and everything else is strict:
@@ -9,7 +13,8 @@ import nosecone, { type Options } from "nosecone";
 
 const production = process.env.NODE_ENV === "production";
 
-const options: Options = {
+/** @type {import("nosecone").Options} */
+const options = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -43,25 +48,32 @@ const options: Options = {
 /** nosecone has no Permissions-Policy: the shop uses none of these features. */
 const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
-export type HeaderList = { key: string; value: string }[];
+/** @typedef {{ key: string, value: string }[]} HeaderList */
 
-export function securityHeaders(): HeaderList {
-  const list: HeaderList = [];
+/** @returns {HeaderList} */
+export function securityHeaders() {
+  /** @type {HeaderList} */
+  const list = [];
   nosecone(options).forEach((value, key) => list.push({ key, value }));
   list.push({ key: "Permissions-Policy", value: PERMISSIONS_POLICY });
   return list;
 }
 
-/** For responses served over https (directly or behind a TLS-terminating proxy). */
-export function hstsHeader(): HeaderList {
-  const list: HeaderList = [];
+/**
+ * For responses served over https (directly or behind a TLS-terminating proxy).
+ * @returns {HeaderList}
+ */
+export function hstsHeader() {
+  /** @type {HeaderList} */
+  const list = [];
   nosecone({ ...allOff, strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true } }).forEach((value, key) =>
     list.push({ key, value }),
   );
   return list;
 }
 
-const allOff: Options = {
+/** @type {import("nosecone").Options} */
+const allOff = {
   contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, crossOriginOpenerPolicy: false,
   crossOriginResourcePolicy: false, originAgentCluster: false, referrerPolicy: false, strictTransportSecurity: false,
   xContentTypeOptions: false, xDnsPrefetchControl: false, xDownloadOptions: false, xFrameOptions: false,

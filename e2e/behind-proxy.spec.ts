@@ -3,9 +3,9 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { uniqueEmail } from "./helpers";
 
-// Rate limits as they work behind a proxy: a second `next start` on the same build and database,
-// with TRUST_PROXY=true (the client address comes from X-Forwarded-For, as nginx would send it)
-// and low limits, so that several client addresses can be played from one machine.
+// The shop behind a proxy: a second `next start` on the same build and database, with
+// TRUST_PROXY=true (client address, host and scheme come from X-Forwarded-*, as nginx would send
+// them) and low limits, so that several client addresses and https can be played from one machine.
 
 const PORT = Number(process.env.E2E_PROXY_PORT ?? 3101);
 const base = `http://localhost:${PORT}`;
@@ -93,4 +93,20 @@ test("wrong passwords from one address cannot lock the owner out from another", 
   expect(ok.status()).toBe(200);
   expect((await ok.json()).user.email).toBe(email);
   await owner.dispose();
+});
+
+test("over https (as the proxy says) the session cookie is __Host- prefixed and Secure, and HSTS is sent", async ({ playwright }) => {
+  const client = await playwright.request.newContext();
+  const created = await client.post(`${base}/api/session`, { headers: { "x-forwarded-proto": "https", "x-forwarded-for": "198.51.100.80" } });
+  expect(created.status()).toBe(201);
+  expect(created.headers()["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+  const cookie = created.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")!.value;
+  expect(cookie).toMatch(/^__Host-passerby_session=/);
+  expect(cookie).toMatch(/; Secure/i);
+  expect(cookie).toMatch(/; Path=\//);
+  expect(cookie).toMatch(/; HttpOnly/i);
+  expect(cookie).not.toMatch(/Domain=/i);
+  const plain = await client.get(`${base}/api/health`, { headers: { "x-forwarded-for": "198.51.100.80" } });
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+  await client.dispose();
 });
