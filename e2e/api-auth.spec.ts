@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { PASSWORD } from "./helpers";
 
 const json = { "content-type": "application/json" };
-const PASSWORD = "correct horse battery";
 let n = 0;
 const email = () => `api${Date.now()}${++n}@Example.com`;
 

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { PASSWORD } from "./helpers";
 
 // The checkout, orders and payment-method routes, as a programmatic client sees them.
 
 const json = { "content-type": "application/json" };
-const PASSWORD = "correct horse battery";
 let n = 0;
 const email = () => `apibuyer${Date.now()}${++n}@example.com`;
 const order = (card = "4242 4242 4242 4242", over: Record<string, unknown> = {}) => ({

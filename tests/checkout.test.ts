@@ -1,5 +1,6 @@
 // Placing orders against a real SQLite file: totals, declines, short stock, concurrency, ownership.
 import "./helpers/test-db";
+import { guest, member, PASSWORD } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { addItem, ownerOf, readCart } from "../lib/cart";
@@ -9,11 +10,9 @@ import { DomainError } from "../lib/errors";
 import { migrateGuestSession } from "../lib/migration";
 import { findOrder, listOrders } from "../lib/orders";
 import { addPaymentMethod } from "../lib/payment-methods";
-import { hashPassword } from "../lib/passwords";
-import { createGuestSession, createUserSession, resolveSession, type Session } from "../lib/session";
+import { createGuestSession, createUserSession, resolveSession } from "../lib/session";
 import { seedIfEmpty } from "../prisma/seed";
 
-const PASSWORD = "correct horse battery";
 let n = 0;
 before(async () => {
   await seedIfEmpty();
@@ -27,19 +26,6 @@ const input = (over: Partial<CheckoutInput> = {}): CheckoutInput => ({
   ...over,
 });
 const code = (c: string) => (e: unknown) => e instanceof DomainError && e.code === c;
-
-async function guest(lines: [string, number][] = [], preferences = "{}"): Promise<Session> {
-  const { seal, session } = await createGuestSession();
-  await db.guestSession.update({ where: { id: session.id }, data: { preferences } });
-  for (const [slug, quantity] of lines) await addItem({ guestSessionId: session.id }, { slug, quantity });
-  return (await resolveSession(seal)).session!;
-}
-
-async function member(): Promise<Session> {
-  const user = await db.user.create({ data: { email: `member${++n}@example.com`, passwordHash: await hashPassword(PASSWORD) } });
-  const { seal } = await createUserSession(user.id, null);
-  return (await resolveSession(seal)).session!;
-}
 
 async function product(stock: number) {
   return db.product.create({

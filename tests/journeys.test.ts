@@ -1,10 +1,11 @@
 // Journeys on a real SQLite file: events, the A/B variant, leads and the restore link.
 import "./helpers/test-db";
+import { guest } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { before, test } from "node:test";
 import { buildFunnel, byDay, variantConversion } from "../lib/analytics";
-import { addItem, readCart } from "../lib/cart";
+import { readCart } from "../lib/cart";
 import { db } from "../lib/db";
 import { DomainError } from "../lib/errors";
 import { flushEvents, recordEvent } from "../lib/events";
@@ -13,7 +14,7 @@ import { recordExposure } from "../lib/exposure";
 import { captureLead, claimRestoreToken, copyLines, leadInput, previewRestore } from "../lib/leads";
 import { migrateGuestSession } from "../lib/migration";
 import { listOutbox } from "../lib/outbox";
-import { createGuestSession, createUserSession, resolveSession, revokeSession, type Session } from "../lib/session";
+import { createUserSession, resolveSession, revokeSession } from "../lib/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;
@@ -21,11 +22,6 @@ before(async () => {
   await seedIfEmpty();
 });
 
-async function guest(lines: [string, number][] = []): Promise<Session> {
-  const { seal, session } = await createGuestSession();
-  for (const [slug, quantity] of lines) await addItem({ guestSessionId: session.id }, { slug, quantity });
-  return (await resolveSession(seal)).session!;
-}
 const user = (variant: string | null = null) =>
   db.user.create({ data: { email: `journey${++n}@example.com`, passwordHash: "x", variant } });
 const tokenOf = (link: string) => link.split("/").pop()!;

@@ -1,12 +1,13 @@
 // Guest → account migration against a real SQLite file.
 import "./helpers/test-db";
+import { guestWithSeal } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { addItem, readCart } from "../lib/cart";
 import { db } from "../lib/db";
 import { migrateGuestSession } from "../lib/migration";
 import { hashPassword } from "../lib/passwords";
-import { createGuestSession, createUserSession, resolveSession, revokeSession } from "../lib/session";
+import { createUserSession, resolveSession, revokeSession } from "../lib/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;
@@ -21,9 +22,7 @@ async function user(preferences = "{}", variant: string | null = null) {
 }
 
 async function guestWith(lines: [string, number][], preferences = "{}") {
-  const { session, seal } = await createGuestSession();
-  await db.guestSession.update({ where: { id: session.id }, data: { preferences } });
-  for (const [slug, quantity] of lines) await addItem({ guestSessionId: session.id }, { slug, quantity });
+  const { session, seal } = await guestWithSeal(lines, preferences);
   return { id: session.id, seal };
 }
 
