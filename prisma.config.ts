@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { databaseUrl } from "./lib/database-url";
 
 // The CLI runs migrations through the better-sqlite3 driver adapter and the Wasm schema
-// engine ("js"), so nothing is downloaded: see ../shared/STACK.md.
+// engine ("js"), so nothing is downloaded (the README says what that makes work offline).
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

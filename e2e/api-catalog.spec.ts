@@ -6,7 +6,7 @@ test("GET /api/health answers ok once the database answers", async ({ request })
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
-test("GET /api/products lists the catalog in PRODUCT.md's shape", async ({ request }) => {
+test("GET /api/products lists the catalog in the documented shape", async ({ request }) => {
   const response = await request.get("/api/products");
   expect(response.status()).toBe(200);
   expect(response.headers()["set-cookie"]).toBeUndefined();

@@ -9,7 +9,7 @@ const line = (i: { productId: string; slug: string; name: string; quantity: numb
   unitPrice: i.unitPrice,
 });
 
-/** The cart in PRODUCT.md's JSON shape. */
+/** The cart in the API's documented JSON shape. */
 export function cartJson(cart: CartView, saved: SavedLine[] = []) {
   return { items: cart.items.map(line), subtotal: cart.subtotal, savedForLater: saved.map(line) };
 }

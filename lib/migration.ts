@@ -13,7 +13,7 @@ import type { Session } from "./session";
 
 export type MigrationKind = "signup" | "login";
 
-/** PRODUCT.md's `migration` object. */
+/** The API's documented `migration` object. */
 export type MigrationSummary = {
   fromSessionId: string;
   cartChoice: CartChoice;

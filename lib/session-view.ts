@@ -2,7 +2,7 @@ import { cartOf } from "./cart";
 import { EXPERIMENT } from "./experiments";
 import type { Session } from "./session";
 
-// The session in PRODUCT.md's JSON shape, shared by GET /api/session and the /session page.
+// The session in the API's documented JSON shape, shared by GET /api/session and the /session page.
 
 export async function sessionJson(session: Session) {
   const cart = await cartOf(session);

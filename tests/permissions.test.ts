@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { DomainError } from "../lib/errors";
 import { invalidAnonScopes, permissionsFor, requireScope } from "../lib/permissions";
 
-test("each session type carries PRODUCT.md's scopes", () => {
+test("each session type carries the contract's scopes", () => {
   assert.deepEqual(permissionsFor("anonymous"), ["view_content", "add_to_cart", "guest_checkout", "view_orders"]);
   const member = permissionsFor("authenticated");
   assert.ok(member.includes("checkout") && member.includes("save_payment_method") && member.includes("view_member_content"));
