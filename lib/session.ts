@@ -1,5 +1,6 @@
 import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
+import { after } from "next/server";
 import { cache } from "react";
 import { config } from "./config";
 import { db, hotRead, type Tx } from "./db";
@@ -117,7 +118,17 @@ async function refuseReplay(id: string, status: string): Promise<null> {
   return null;
 }
 
-async function loadGuestSession(id: string, now: Date): Promise<GuestSession | null> {
+/**
+ * How a session check writes what it learnt (the expiry it found, the last-seen time): now, for
+ * actions and route handlers; after the response for a page, since pages only read while they
+ * render (currentSession passes `after`).
+ */
+type Write = (work: () => Promise<unknown>) => Promise<void>;
+const writeNow: Write = async (work) => {
+  await work();
+};
+
+async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | null> {
   const row = hotRead<GuestRow>(
     `SELECT "id", "status", "createdAt", "expiresAt", "lastSeenAt", "preferences", "variant"
      FROM "GuestSession" WHERE "id" = ?`, id);
@@ -126,12 +137,14 @@ async function loadGuestSession(id: string, now: Date): Promise<GuestSession | n
   const expiresAt = new Date(row.expiresAt);
   if (expiresAt <= now) {
     // Expiry is absolute and checked here, whatever the cookie says.
-    const { count } = await db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
-    if (count === 1) await securityLog("session.expired", { sessionId: id, type: "anonymous" });
+    await write(async () => {
+      const { count } = await db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+      if (count === 1) await securityLog("session.expired", { sessionId: id, type: "anonymous" });
+    });
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
-    await db.guestSession.update({ where: { id }, data: { lastSeenAt: now } });
+    await write(() => db.guestSession.update({ where: { id }, data: { lastSeenAt: now } }));
   }
   return {
     type: "anonymous",
@@ -144,7 +157,7 @@ async function loadGuestSession(id: string, now: Date): Promise<GuestSession | n
   };
 }
 
-async function loadUserSession(id: string, now: Date): Promise<UserSession | null> {
+async function loadUserSession(id: string, now: Date, write: Write): Promise<UserSession | null> {
   const row = hotRead<UserSessionRow>(
     `SELECT s."id", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
             u."email", u."isAdmin", u."preferences", u."variant"
@@ -153,12 +166,14 @@ async function loadUserSession(id: string, now: Date): Promise<UserSession | nul
   if (row.status !== "active") return refuseReplay(id, row.status);
   const expiresAt = new Date(row.expiresAt);
   if (expiresAt <= now) {
-    const { count } = await db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
-    if (count === 1) await securityLog("session.expired", { sessionId: id, type: "authenticated" });
+    await write(async () => {
+      const { count } = await db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } });
+      if (count === 1) await securityLog("session.expired", { sessionId: id, type: "authenticated" });
+    });
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
-    await db.userSession.update({ where: { id }, data: { lastSeenAt: now } });
+    await write(() => db.userSession.update({ where: { id }, data: { lastSeenAt: now } }));
   }
   const isAdmin = row.isAdmin === 1;
   return {
@@ -180,12 +195,16 @@ async function loadUserSession(id: string, now: Date): Promise<UserSession | nul
  * The live session behind a sealed cookie, or null. `stale` says a cookie was sent but is of
  * no use (tampered, foreign, expired, ended or unknown) and should be cleared.
  */
-export async function resolveSession(seal: string | undefined, now = new Date()): Promise<{ session: Session | null; stale: boolean }> {
+export async function resolveSession(
+  seal: string | undefined,
+  now = new Date(),
+  write: Write = writeNow,
+): Promise<{ session: Session | null; stale: boolean }> {
   if (!seal) return { session: null, stale: false };
   const payload = await unsealSession(seal);
   if (!payload || payload.exp <= now.getTime()) return { session: null, stale: true };
   const session =
-    payload.type === "anonymous" ? await loadGuestSession(payload.sid, now) : await loadUserSession(payload.sid, now);
+    payload.type === "anonymous" ? await loadGuestSession(payload.sid, now, write) : await loadUserSession(payload.sid, now, write);
   return { session, stale: session === null };
 }
 
@@ -270,7 +289,8 @@ export async function rotateGuestSession(tx: Tx, session: GuestSession, now = ne
 /** The current session for reading (server components may not change cookies). */
 export const currentSession = cache(async (): Promise<Session | null> => {
   const jar = await cookies();
-  return (await resolveSession(jar.get(await cookieName())?.value)).session;
+  const later: Write = async (work) => after(work);
+  return (await resolveSession(jar.get(await cookieName())?.value, new Date(), later)).session;
 });
 
 async function cookieOptions(expiresAt: Date) {

@@ -115,3 +115,15 @@ test("the sweep marks expired sessions and deletes the carts and restore links n
   assert.equal(await db.cart.count({ where: { guestSessionId: old.session.id } }), 0);
   assert.equal(await db.cart.count({ where: { guestSessionId: live.session.id } }), 1);
 });
+
+test("a session check can leave its writes for later (pages render without writing)", async () => {
+  const started = new Date(Date.now() - 5 * 60_000);
+  const { session, seal } = await createGuestSession(started);
+  const pending: (() => Promise<unknown>)[] = [];
+  const resolved = await resolveSession(seal, new Date(), async (work) => void pending.push(work));
+  assert.equal(resolved.session?.id, session.id);
+  assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), started.getTime(), "nothing written yet");
+  assert.equal(pending.length, 1);
+  await pending[0]();
+  assert.ok((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt > started, "written when the work runs");
+});

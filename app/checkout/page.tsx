@@ -7,6 +7,7 @@ import { checkoutScope } from "@/lib/checkout";
 import { COUNTRIES } from "@/lib/countries";
 import { formatMoney } from "@/lib/currency";
 import { recordEvent } from "@/lib/events";
+import { after } from "next/server";
 import { listPaymentMethods } from "@/lib/payment-methods";
 import { describeCard } from "@/lib/payments";
 import { currentSession } from "@/lib/session";
@@ -34,7 +35,8 @@ export default async function CheckoutPage() {
       </div>
     );
   }
-  await recordEvent("checkout_started", session, { lines: cart.items.length });
+  // Pages only read while rendering: the event is written after the response.
+  after(() => recordEvent("checkout_started", session, { lines: cart.items.length }));
   const saved = await listPaymentMethods(session);
   const savedCards = saved.map((c) => ({ id: c.id, label: `${describeCard(c)} (expires ${String(c.expMonth).padStart(2, "0")}/${c.expYear})` }));
 

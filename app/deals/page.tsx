@@ -4,6 +4,7 @@ import { SignupPrompt } from "@/components/signup-prompt";
 import { DEALS, teaserOf } from "@/lib/deals";
 import { variantOf } from "@/lib/experiments";
 import { recordExposure } from "@/lib/exposure";
+import { after } from "next/server";
 import { currentSession, visitorPermissions } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Members' deals" };
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: "Members' deals" };
 export default async function DealsPage() {
   const session = await currentSession();
   const member = visitorPermissions(session).includes("view_member_content");
-  if (!member) await recordExposure(session);
+  // Pages only read while rendering: the exposure is written after the response.
+  if (!member) after(() => recordExposure(session));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <ServerVisitor session={session} />
