@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { removeFromCartAction, updateQuantityAction } from "@/app/cart/actions";
 import { idle } from "@/lib/action-state";
 import type { CartLine as Line } from "@/lib/cart";
+import { MAX_LINE_QUANTITY } from "@/lib/cart-merge";
 import { formatMoney } from "@/lib/currency";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
@@ -13,7 +14,7 @@ import { SubmitButton } from "./submit-button";
 export function CartLine({ line }: { line: Line }) {
   const [updateState, update] = useActionState(updateQuantityAction, idle);
   const [removeState, remove] = useActionState(removeFromCartAction, idle);
-  const max = Math.max(line.quantity, Math.min(line.stock, 99));
+  const max = Math.max(line.quantity, Math.min(line.stock, MAX_LINE_QUANTITY));
   const messageId = `line-${line.productId}-message`;
   const state = removeState.status !== "idle" ? removeState : updateState;
   return (

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { logInAction, type LoginState } from "@/app/login/actions";
-import type { CartChoice, PlanLine } from "@/lib/cart-merge";
+import { MAX_LINE_QUANTITY, type CartChoice, type PlanLine } from "@/lib/cart-merge";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
 const CHOICES: { value: CartChoice; title: string; explain: string }[] = [
-  { value: "combine", title: "Combine both carts", explain: "Everything goes into one cart; the same product adds up (up to the stock and 99)." },
+  { value: "combine", title: "Combine both carts", explain: `Everything goes into one cart; the same product adds up (up to the stock and ${MAX_LINE_QUANTITY}).` },
   { value: "keep_account", title: "Keep my account cart", explain: "Your account cart stays as it is; this cart's items are saved for later." },
   { value: "use_guest", title: "Use this cart", explain: "This cart becomes your cart; your account's old items are saved for later." },
 ];

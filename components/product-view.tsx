@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/add-to-cart-form";
 import { Price } from "@/components/price";
 import { StockBadge } from "@/components/stock-badge";
+import { MAX_LINE_QUANTITY } from "@/lib/cart-merge";
 import { findProduct } from "@/lib/catalog";
 import { DEFAULT_CURRENCY, type Currency } from "@/lib/currency";
 
@@ -41,7 +42,7 @@ export async function ProductView({ currency, slug }: { currency: Currency; slug
           <Price money={product.price} className="text-2xl font-semibold text-brand-900" />
           <StockBadge stock={product.stock} />
           <p className="leading-relaxed text-stone-700">{product.description}</p>
-          <AddToCartForm productId={product.id} maxQuantity={Math.min(product.stock, 99)} />
+          <AddToCartForm productId={product.id} maxQuantity={Math.min(product.stock, MAX_LINE_QUANTITY)} />
         </div>
       </div>
     </div>

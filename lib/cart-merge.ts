@@ -6,6 +6,7 @@
 export const CART_CHOICES = ["combine", "keep_account", "use_guest"] as const;
 export type CartChoice = (typeof CART_CHOICES)[number];
 
+/** The most of one product a cart line holds: the one home of this rule (cart, merge, pages). */
 export const MAX_LINE_QUANTITY = 99;
 
 export type MergeLine = { productId: string; name: string; quantity: number; stock: number };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_LINE_QUANTITY } from "./cart-merge";
 import { config } from "./config";
 import { clientNetwork } from "./request";
 import { convert, lineTotal, type Currency, type Money } from "./currency";
@@ -13,14 +14,13 @@ import { sessionForAction, startGuestSession, visitorPermissions, type Session }
 // Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
 // more than the stock, prices always read from the database.
 
-export const MAX_QUANTITY = 99;
 
 const quantity = (min: number) =>
   z
     .number({ error: "quantity must be a whole number." })
     .int("quantity must be a whole number.")
     .min(min, `quantity must be at least ${min}.`)
-    .max(MAX_QUANTITY, `quantity can be at most ${MAX_QUANTITY}.`);
+    .max(MAX_LINE_QUANTITY, `quantity can be at most ${MAX_LINE_QUANTITY}.`);
 
 // Input objects are strict throughout: an unknown field is refused, never silently ignored
 // (a typo such as "quantiy" would otherwise add one item instead of the number meant).
@@ -78,8 +78,8 @@ async function productToAdd(input: z.infer<typeof addItemInput>) {
 
 /** Refuses a line of `wanted` units beyond the per-line cap or the stock. */
 function assertFits(product: { name: string; stock: number }, wanted: number) {
-  if (wanted > MAX_QUANTITY) {
-    throw new DomainError("invalid_input", `You can have at most ${MAX_QUANTITY} of one product in your cart.`);
+  if (wanted > MAX_LINE_QUANTITY) {
+    throw new DomainError("invalid_input", `You can have at most ${MAX_LINE_QUANTITY} of one product in your cart.`);
   }
   if (wanted > product.stock) throw outOfStock(product.name, product.stock);
 }
@@ -190,7 +190,7 @@ export async function changeCartQuantity(productId: string, qty: number): Promis
 }
 
 export const cartOf = (session: Session | null): Promise<CartView> =>
-  readCart(session ? ownerOf(session) : null, session ? currencyOf(session.preferences) : "USD");
+  readCart(session ? ownerOf(session) : null, currencyOf(session?.preferences ?? {}));
 
 /** How many items are in the session's cart, for the header. */
 export async function cartCount(session: Session): Promise<number> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { addItem, countCartWrite, MAX_QUANTITY, ownerOf, readCart } from "./cart";
-import { formatMoney } from "./currency";
+import { addItem, countCartWrite, ownerOf, readCart } from "./cart";
+import { MAX_LINE_QUANTITY } from "./cart-merge";
+import { DEFAULT_CURRENCY, formatMoney } from "./currency";
 import { db } from "./db";
 import { DomainError } from "./errors";
 import { recordEvent } from "./events";
@@ -145,12 +146,12 @@ export async function restoreCart(token: string, now = new Date()): Promise<Rest
 /** Adds the lines to the session's cart, each capped at what the stock and the 99 limit leave. */
 export async function copyLines(session: Session, lines: Line[]) {
   const owner = ownerOf(session);
-  const existing = new Map((await readCart(owner, "USD")).items.map((i) => [i.productId, i.quantity]));
+  const existing = new Map((await readCart(owner, DEFAULT_CURRENCY)).items.map((i) => [i.productId, i.quantity]));
   let added = 0;
   let unavailable = 0;
   for (const line of lines) {
     const product = await db.product.findUnique({ where: { id: line.productId }, select: { stock: true } });
-    const room = Math.min(product?.stock ?? 0, MAX_QUANTITY) - (existing.get(line.productId) ?? 0);
+    const room = Math.min(product?.stock ?? 0, MAX_LINE_QUANTITY) - (existing.get(line.productId) ?? 0);
     const quantity = Math.min(line.quantity, room);
     if (quantity <= 0) {
       unavailable++;

@@ -50,8 +50,11 @@ export function cardBrand(digits: string): CardBrand {
 }
 
 /** Two-digit years mean 20xx. A card is valid through the last day of its expiry month. */
+/** A card's year as four digits: cards print two ("30" is 2030). */
+const fullYear = (expYear: number) => (expYear < 100 ? 2000 + expYear : expYear);
+
 export function isExpired(expMonth: number, expYear: number, now = new Date()): boolean {
-  const year = expYear < 100 ? 2000 + expYear : expYear;
+  const year = fullYear(expYear);
   return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
 }
 
@@ -68,8 +71,7 @@ export function checkCard(card: CardInput, now = new Date()): CardSummary & { di
   if (!new RegExp(`^\\d{${brand === "unknown" ? "3,4" : cvcLength}}$`).test(card.cvc.trim())) {
     throw cardError(brand === "amex" ? "The security code is the 4 digits on the front of the card." : "The security code is the 3 digits on the back of the card.", "cvc");
   }
-  const year = card.expYear < 100 ? 2000 + card.expYear : card.expYear;
-  return { digits, brand, last4: digits.slice(-4), expMonth: card.expMonth, expYear: year };
+  return { digits, brand, last4: digits.slice(-4), expMonth: card.expMonth, expYear: fullYear(card.expYear) };
 }
 
 // Test numbers with a fixed answer, like a payment provider's test mode.

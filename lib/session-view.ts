@@ -1,5 +1,6 @@
 import { cartOf } from "./cart";
 import { EXPERIMENT } from "./experiments";
+import { currencyOf } from "./preferences-model";
 import type { Session } from "./session";
 
 // The session in the API's documented JSON shape, shared by GET /api/session and the /session page.
@@ -8,7 +9,7 @@ export async function sessionJson(session: Session) {
   const cart = await cartOf(session);
   const data = {
     cartItems: cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
-    preferences: { currency: session.preferences.currency ?? "USD" },
+    preferences: { currency: currencyOf(session.preferences) },
     experiments: session.variant ? { [EXPERIMENT]: session.variant } : {},
   };
   const common = {

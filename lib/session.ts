@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { after } from "next/server";
 import { cache } from "react";
 import { config } from "./config";
+import { DEFAULT_CURRENCY } from "./currency";
 import { db, hotRead, type Tx } from "./db";
 import { DomainError } from "./errors";
 import { variantFor } from "./experiments";
@@ -312,7 +313,7 @@ async function writeCookie(seal: string, expiresAt: Date, preferences: Preferenc
 export async function writeCurrencyHint(session: { expiresAt: Date; preferences: Preferences }) {
   const jar = await cookies();
   const currency = session.preferences.currency;
-  if (currency && currency !== "USD") jar.set(CURRENCY_COOKIE, currency, await cookieOptions(session.expiresAt));
+  if (currency && currency !== DEFAULT_CURRENCY) jar.set(CURRENCY_COOKIE, currency, await cookieOptions(session.expiresAt));
   else if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
@@ -323,7 +324,7 @@ export async function writeCurrencyHint(session: { expiresAt: Date; preferences:
 export async function syncCurrencyHint(session: Session | null) {
   const jar = await cookies();
   const hinted = jar.get(CURRENCY_COOKIE)?.value;
-  const wanted = session?.preferences.currency && session.preferences.currency !== "USD" ? session.preferences.currency : undefined;
+  const wanted = session?.preferences.currency && session.preferences.currency !== DEFAULT_CURRENCY ? session.preferences.currency : undefined;
   if (hinted === wanted) return;
   if (session) await writeCurrencyHint(session);
   else jar.delete(CURRENCY_COOKIE);
