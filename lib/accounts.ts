@@ -42,7 +42,7 @@ export async function signUp(input: z.infer<typeof signupInput>): Promise<AuthRe
   const guest = await notSignedIn();
   await hit("signups", await clientNetwork(), config().rateLimits.signups);
   const taken = () =>
-    new DomainError("email_taken", "An account with this e-mail already exists. Log in instead.", { field: "email" });
+    new DomainError("email_taken", undefined, { field: "email" });
   // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
   // the 409 still tells (shops say "already registered"), but timing adds nothing to it.
   const passwordHash = await hashPassword(input.password);

@@ -104,7 +104,7 @@ export async function setItemQuantity(owner: CartOwner, productId: string, qty: 
     `SELECT ci."id", p."name", p."stock"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
      WHERE ${where} AND ci."productId" = ?`, value, productId);
-  if (!line) throw new DomainError("not_in_cart", "That product is not in your cart.");
+  if (!line) throw new DomainError("not_in_cart");
   if (qty === 0) {
     await db.$executeRaw`DELETE FROM "CartItem" WHERE "id" = ${line.id}`;
     return;
@@ -145,13 +145,6 @@ export async function readCart(owner: CartOwner | null, currency: Currency): Pro
 
 // ---- The operations behind both the server actions and the route handlers ----
 
-/** Checks the scope before anything is created, then counts the write against the session. */
-async function writableSession(existing: Session | null, create: boolean): Promise<Session> {
-  requireScope(visitorPermissions(existing), "add_to_cart");
-  if (!existing && !create) throw new DomainError("not_in_cart", "That product is not in your cart.");
-  return countCartWrite(existing);
-}
-
 /**
  * Counts a cart write against the client address's per-minute limit, then the session's, so
  * dropping the cookie for a fresh session buys no new allowance. With no session, a guest session
@@ -176,14 +169,17 @@ export async function addToCart(input: z.infer<typeof addItemInput>): Promise<Se
   requireScope(visitorPermissions(existing), "add_to_cart");
   // A first write that will be refused (an unknown product, more than the stock) starts no session.
   if (!existing) assertFits(await productToAdd(input), input.quantity);
-  const session = await writableSession(existing, true);
+  const session = await countCartWrite(existing);
   await addItem(ownerOf(session), input);
   await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });
   return session;
 }
 
 export async function changeCartQuantity(productId: string, qty: number): Promise<Session> {
-  const session = await writableSession(await sessionForAction(), false);
+  const existing = await sessionForAction();
+  requireScope(visitorPermissions(existing), "add_to_cart");
+  if (!existing) throw new DomainError("not_in_cart");
+  const session = await countCartWrite(existing);
   await setItemQuantity(ownerOf(session), productId, qty);
   await recordEvent(qty === 0 ? "cart_remove" : "cart_update", session, { product: productId, quantity: qty });
   return session;

@@ -84,12 +84,12 @@ export type PlacedOrder = {
 };
 
 export async function placeOrder(session: Session | null, input: CheckoutInput): Promise<PlacedOrder> {
-  if (!session) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.");
+  if (!session) throw new DomainError("empty_cart");
   requireScope(session.permissions, checkoutScope(session));
   const currency: Currency = currencyOf(session.preferences);
   const owner = ownerOf(session);
   const cart = await readCart(owner, currency);
-  if (cart.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.");
+  if (cart.items.length === 0) throw new DomainError("empty_cart");
   // Fail early on the common case; the conditional decrement below is what guarantees it.
   assertInStock(cart);
   const card = await chooseCard(session, input);
@@ -99,7 +99,7 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   const { orderId, nextSession } = await db.$transaction(async (tx) => {
     // Another checkout with the same cookie may have won meanwhile: its cart went with it.
     const current = await tx.cart.findUnique({ where: owner, include: { items: { include: { product: true } } } });
-    if (!current || current.items.length === 0) throw new DomainError("empty_cart", "Your cart is empty. Add something before checking out.");
+    if (!current || current.items.length === 0) throw new DomainError("empty_cart");
     for (const line of current.items) {
       const taken = await tx.product.updateMany({
         where: { id: line.productId, stock: { gte: line.quantity } },

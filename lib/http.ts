@@ -45,14 +45,14 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   await requireSameOrigin();
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new DomainError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+    throw new DomainError("unsupported_media_type");
   }
   const text = await readBody(request);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new DomainError("invalid_json", "The body is not valid JSON.");
+    throw new DomainError("invalid_json");
   }
   // JSON may carry lone UTF-16 surrogates ("\ud800") and control characters ("\u0000"): no text
   // field means one, and database drivers fail on them (PostgreSQL refuses NUL in text). Refused
@@ -111,7 +111,7 @@ function wellFormedStrings(root: unknown): boolean {
 export async function requireSameOrigin(): Promise<void> {
   if (!(await sameOrigin())) {
     await securityLog("origin_refused", {});
-    throw new DomainError("forbidden_origin", "Requests from other sites are not accepted.");
+    throw new DomainError("forbidden_origin");
   }
 }
 

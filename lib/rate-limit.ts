@@ -27,6 +27,10 @@ const MESSAGES: Record<LimitName, string> = {
 
 export type Hit = { limit: LimitName; subject: string; perMinute: number };
 
+/** A window's key holds a keyed hash of its subject, never the subject (an address, an e-mail). */
+const keyOf = (limit: LimitName, subject: string) => `${limit}:${keyedHash(subject)}`;
+const windowOf = (now: number) => new Date(now - (now % WINDOW_MS));
+
 /** Counts one hit for `subject` and throws a 429 domain error past `perMinute`. */
 export const hit = (limit: LimitName, subject: string, perMinute: number, now = Date.now()) =>
   hitAll([{ limit, subject, perMinute }], now);
@@ -37,8 +41,8 @@ export const hit = (limit: LimitName, subject: string, perMinute: number, now = 
  * was already full. A full window is left as it is; the others still count the hit.
  */
 export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
-  const windowStart = new Date(now - (now % WINDOW_MS));
-  const keys = hits.map((h) => `${h.limit}:${keyedHash(h.subject)}`);
+  const windowStart = windowOf(now);
+  const keys = hits.map((h) => keyOf(h.limit, h.subject));
   const rows = Prisma.join(keys.map((key) => Prisma.sql`(${key}, ${windowStart}, 1)`));
   const cap = Prisma.sql`CASE "key" ${Prisma.join(keys.map((key, i) => Prisma.sql`WHEN ${key} THEN ${hits[i].perMinute}`), " ")} END`;
   // Count each hit, unless its window is already full: that row is neither written nor returned,
@@ -59,8 +63,8 @@ export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
 
 /** How many hits `subject` has in the current window (0 when none). */
 export async function hitsThisWindow(limit: LimitName, subject: string, now = Date.now()): Promise<number> {
-  const row = await db.rateLimitWindow.findUnique({ where: { key: `${limit}:${keyedHash(subject)}` } });
-  return row && row.windowStart.getTime() === now - (now % WINDOW_MS) ? row.count : 0;
+  const row = await db.rateLimitWindow.findUnique({ where: { key: keyOf(limit, subject) } });
+  return row && row.windowStart.getTime() === windowOf(now).getTime() ? row.count : 0;
 }
 
 /** Deletes windows that ended, for the cleanup script. */

@@ -32,7 +32,7 @@ function member(session: Session | null): string {
 
 async function savedLine(userId: string, productId: string) {
   const line = await db.savedItem.findUnique({ where: { userId_productId: { userId, productId } } });
-  if (!line) throw new DomainError("not_saved", "That product is not in your saved-for-later list.");
+  if (!line) throw new DomainError("not_saved");
   return line;
 }
 
