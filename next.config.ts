@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { hstsHeader, securityHeaders } from "./lib/security-headers.mjs";
 
-// Catalog pages are cached once per currency (lib/catalog-pages.ts). `/` and `/products/[slug]`
+// Catalog pages are cached once per currency (lib/server/catalog-pages.ts). `/` and `/products/[slug]`
 // in the default currency are served as they are; these rewrites keep the same public URLs for a
 // category (`/?category=…`) or another currency (the passerby_currency cookie) and serve the
 // cached copy from app/browse.

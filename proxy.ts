@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { errorJson } from "@/lib/error-body";
+import { errorJson } from "@/lib/server/error-body";
 
 // Runs before Next routes a request whose path holds a `%` or a bracket, so that a path that is
 // not valid percent-encoding, or that encodes control characters or brackets (`/products/[slug]`
@@ -7,7 +7,7 @@ import { errorJson } from "@/lib/error-body";
 // elsewhere) instead of the framework's 500. Only such paths: a proxy on every request
 // costs a third of the shop's throughput here (measured with autocannon, /about and /api/health).
 // Security headers are set in next.config.ts; unknown /api paths and wrong methods are answered
-// by app/api/[[...path]]/route.ts and lib/http.ts's refuseOtherMethods.
+// by app/api/[[...path]]/route.ts and lib/server/http.ts's refuseOtherMethods.
 
 const BAD_PATH = "The address is malformed (bad percent-encoding, control characters or brackets). Check the link and try again.";
 

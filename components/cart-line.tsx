@@ -5,9 +5,9 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { removeFromCartAction, updateQuantityAction } from "@/app/cart/actions";
 import { idle } from "@/lib/action-state";
-import type { CartLine as Line } from "@/lib/cart";
-import { MAX_LINE_QUANTITY } from "@/lib/cart-merge";
-import { formatMoney } from "@/lib/currency";
+import type { CartLine as Line } from "@/lib/cart/cart";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/merge";
+import { formatMoney } from "@/lib/catalog/currency";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 

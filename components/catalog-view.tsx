@@ -1,7 +1,7 @@
 import { CategoryFilter } from "@/components/category-filter";
 import { ProductCard } from "@/components/product-card";
-import { listCategories, listProducts } from "@/lib/catalog";
-import type { Currency } from "@/lib/currency";
+import { listCategories, listProducts } from "@/lib/catalog/catalog";
+import type { Currency } from "@/lib/catalog/currency";
 
 /** The catalog, in one currency, optionally one category. Nothing personal: pages cache it. */
 export async function CatalogView({ currency, category }: { currency: Currency; category?: string }) {

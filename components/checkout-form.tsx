@@ -2,15 +2,16 @@
 
 import { useActionState, useState } from "react";
 import { checkoutAction } from "@/app/checkout/actions";
-import { idle } from "@/lib/action-state";
+import { fieldError, formError, idle, type FieldPath } from "@/lib/action-state";
+import type { CheckoutInput } from "@/lib/checkout/checkout";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
 type SavedCard = { id: string; label: string };
 
 /** Fields that show their own error; any other error shows above the button. */
-const FIELDS = new Set(["email", "name", "address.line1", "address.line2", "address.city", "address.postalCode",
-  "address.country", "card.number", "card.expMonth", "card.expYear", "card.cvc"]);
+const FIELDS: FieldPath<CheckoutInput>[] = ["email", "name", "address.line1", "address.line2", "address.city", "address.postalCode",
+  "address.country", "card.number", "card.expMonth", "card.expYear", "card.cvc"];
 
 export function CheckoutForm({
   defaultEmail, countries, savedCards, totalLabel,
@@ -18,8 +19,8 @@ export function CheckoutForm({
   const [state, action] = useActionState(checkoutAction, idle);
   const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
   const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
-  const err = (k: string) => (state.status === "error" && state.field === k ? state.message : undefined);
-  const fieldless = state.status === "error" && !(state.field && FIELDS.has(state.field)) ? state.message : null;
+  const err = (k: FieldPath<CheckoutInput>) => fieldError(state, k);
+  const fieldless = formError(state, FIELDS);
   // Remount the fields when an error comes back so they show what was typed.
   const key = JSON.stringify(state.values ?? {});
   return (

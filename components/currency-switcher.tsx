@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { setCurrencyAction } from "@/app/preferences-actions";
 import { idle } from "@/lib/action-state";
-import { CURRENCIES, DEFAULT_CURRENCY } from "@/lib/currency";
+import { CURRENCIES, DEFAULT_CURRENCY } from "@/lib/catalog/currency";
 import { useVisitor } from "./visitor";
 
 const noSubscription = () => () => {};

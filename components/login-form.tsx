@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { logInAction, type LoginState } from "@/app/login/actions";
-import { MAX_LINE_QUANTITY, type CartChoice, type PlanLine } from "@/lib/cart-merge";
+import { MAX_LINE_QUANTITY, type CartChoice, type PlanLine } from "@/lib/cart/merge";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 

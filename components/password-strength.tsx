@@ -1,14 +1,14 @@
 "use client";
 
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
-import type * as Strength from "@/lib/password-strength";
+import type * as Strength from "@/lib/accounts/password-strength";
 
-// A hint only: the server checks the password again (lib/passwords.ts) and has the last word.
+// A hint only: the server checks the password again (lib/accounts/passwords.ts) and has the last word.
 // The estimator and its dictionaries (~1.6 MB) load on first input, not with the page.
 
 type Estimator = Pick<typeof Strength, "estimatePassword" | "inputsFromEmail">;
 let loading: Promise<Estimator> | undefined;
-const loadEstimator = () => (loading ??= import("@/lib/password-strength"));
+const loadEstimator = () => (loading ??= import("@/lib/accounts/password-strength"));
 
 const LEVELS = [
   { label: "Weak", bar: "bg-red-600", text: "text-red-700" },

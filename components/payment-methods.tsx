@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { addPaymentMethodAction, removePaymentMethodAction } from "@/app/account/actions";
-import { idle } from "@/lib/action-state";
+import { fieldError, formError, idle } from "@/lib/action-state";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
@@ -20,8 +20,8 @@ export function RemoveCardButton({ id, label }: { id: string; label: string }) {
 
 export function AddCardForm() {
   const [state, action] = useActionState(addPaymentMethodAction, idle);
-  const err = (k: string) => (state.status === "error" && state.field === k ? state.message : undefined);
-  const general = state.status === "error" && !state.field?.startsWith("card.") && state.field !== "password" ? state.message : null;
+  const err = (k: string) => fieldError(state, k);
+  const general = formError(state, ["card.number", "card.expMonth", "card.expYear", "card.cvc", "password"]);
   return (
     <form action={action} className="space-y-2" noValidate key={JSON.stringify(state)}>
       <TextField label="Card number" name="card.number" inputMode="numeric" autoComplete="cc-number" error={err("card.number")} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CatalogProduct } from "@/lib/catalog";
+import type { CatalogProduct } from "@/lib/catalog/catalog";
 import { Price } from "./price";
 import { StockBadge } from "./stock-badge";
 

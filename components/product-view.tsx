@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/add-to-cart-form";
 import { Price } from "@/components/price";
 import { StockBadge } from "@/components/stock-badge";
-import { MAX_LINE_QUANTITY } from "@/lib/cart-merge";
-import { findProduct } from "@/lib/catalog";
-import { DEFAULT_CURRENCY, type Currency } from "@/lib/currency";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/merge";
+import { findProduct } from "@/lib/catalog/catalog";
+import { DEFAULT_CURRENCY, type Currency } from "@/lib/catalog/currency";
 
 export async function productMetadata(slug: string) {
   const product = await findProduct(slug, DEFAULT_CURRENCY);

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { moveToCartAction, removeSavedAction } from "@/app/account/actions";
 import { idle } from "@/lib/action-state";
-import { formatMoney } from "@/lib/currency";
-import type { SavedLine as Line } from "@/lib/saved-for-later";
+import { formatMoney } from "@/lib/catalog/currency";
+import type { SavedLine as Line } from "@/lib/cart/saved";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 

@@ -1,5 +1,5 @@
-import { visitorJson } from "@/lib/visitor";
-import type { Session } from "@/lib/session";
+import { visitorJson } from "@/lib/journeys/visitor";
+import type { Session } from "@/lib/session/session";
 import { VisitorSnapshot } from "./visitor";
 
 /** For personal (dynamic) pages: hands the header what this render knows about the visitor. */

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { signUpAction } from "@/app/signup/actions";
-import { idle } from "@/lib/action-state";
+import { fieldError, formError, idle } from "@/lib/action-state";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
@@ -17,8 +17,8 @@ export function SignupForm({ defaultEmail = "" }: { defaultEmail?: string }) {
   // What the shopper has typed, for the strength meter only: the inputs stay uncontrolled, so the
   // form works without JavaScript, and the server checks the password again whatever the meter said.
   const [typed, setTyped] = useState({ email: "", password: "" });
-  const error = (field: string) => (state.status === "error" && state.field === field ? state.message : undefined);
-  const general = state.status === "error" && state.field !== "email" && state.field !== "password" ? state.message : null;
+  const error = (field: string) => fieldError(state, field);
+  const general = formError(state, ["email", "password"]);
   const passwordError = error("password");
   const onInput = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;

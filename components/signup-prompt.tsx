@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CTA_COPY, type Variant } from "@/lib/experiments";
+import { CTA_COPY, type Variant } from "@/lib/journeys/experiments";
 
 /** The sign-up prompt under test (experiment cta_copy): its wording depends on the variant. */
 export function SignupPrompt({ variant }: { variant: Variant }) {

@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { databaseFile, databaseUrl, type Env } from "./database-url";
-import { invalidAnonScopes } from "./permissions";
+import { databaseFile, databaseUrl, type Env } from "./db/database-url";
+import { invalidAnonScopes } from "./session/permissions";
 
 // Every setting the shop reads, validated once. A bad value stops start-up with a sentence
 // that names the variable; defaults make `npm start` work on a fresh clone.

@@ -55,7 +55,11 @@ export const rateLimited = (message: string, retryAfter: number) => new DomainEr
 /** The first validation problem as a sentence, e.g. "quantity must be a whole number." */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return "The request is invalid.";
+  return issue ? describeIssue(issue) : "The request is invalid.";
+}
+
+/** One validation problem as a sentence. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   // Messages written for people (in the schemas) are whole sentences already.
   if (/[.!?]$/.test(issue.message)) return issue.message;
   if (issue.code === "unrecognized_keys") {

@@ -1,7 +1,7 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import { config } from "./config";
-import { keyedHash } from "./ids";
-import { clientIp } from "./request";
+import { keyedHash } from "./session/ids";
 
 // The security log: one JSON line per event that matters when something goes wrong — sessions
 // created, ended, expired, converted, revoked or replayed; sign-ups; log-ins that worked or
@@ -47,14 +47,10 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
-/** The caller's address, when there is a request (scripts and tests have none). */
-async function address(): Promise<string | undefined> {
-  try {
-    return await clientIp();
-  } catch {
-    return undefined;
-  }
-}
+// The client's address goes on every line written while serving a request: lib/server wraps each
+// action and route handler in withLogAddress (scripts and tests have no address).
+const requestAddress = new AsyncLocalStorage<string>();
+export const withLogAddress = <T>(ip: string, work: () => T): T => requestAddress.run(ip, work);
 
 export async function securityLog(event: SecurityEvent, fields: Fields = {}): Promise<void> {
   const { sessionId, newSessionId, email, ...rest } = fields;
@@ -63,7 +59,7 @@ export async function securityLog(event: SecurityEvent, fields: Fields = {}): Pr
     ...(sessionId ? { session: keyedHash(sessionId) } : {}),
     ...(newSessionId ? { newSession: keyedHash(newSessionId) } : {}),
     ...(email ? { email: maskEmail(email) } : {}),
-    ip: fields.ip ?? (await address()),
+    ip: fields.ip ?? requestAddress.getStore(),
   };
   if (WARNINGS.has(event)) log().warn(line, event);
   else log().info(line, event);

@@ -1,4 +1,4 @@
-import { db } from "../lib/db";
+import { db } from "../lib/db/client";
 import { categories, products } from "./catalog-data";
 
 /** Seeds the catalog when it is empty; returns whether it did. Safe to run on every start. */

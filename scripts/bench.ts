@@ -96,7 +96,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   console.log(`[bench] starting the production server on port ${port} with a temporary database`);
   const server = await startServer(port);
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/db/client");
 
   const rows: Row[] = [];
   let benchProducts: { id: string }[] = [];
@@ -133,9 +133,9 @@ async function main() {
   }
 
   // Micro-benchmarks, in this process, with the server stopped.
-  const { createGuestSession, resolveSession } = await import("../lib/session");
-  const { migrateGuestSession } = await import("../lib/migration");
-  const { placeOrder } = await import("../lib/checkout");
+  const { createGuestSession, resolveSession } = await import("../lib/session/session");
+  const { migrateGuestSession } = await import("../lib/cart/migration");
+  const { placeOrder } = await import("../lib/checkout/checkout");
   const { sealData, unsealData } = await import("iron-session");
   const password = process.env.SESSION_SECRET!;
   const payload = { sid: "guest_benchbenchbenchbenchbe", type: "anonymous", exp: Date.now() + 86_400_000 };
@@ -170,7 +170,7 @@ async function main() {
     email: "bench@bench.test", name: "Bench", address: { line1: "1 Bench St", city: "Bench", postalCode: "1", country: "US" },
     card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
   })));
-  const { flushEvents } = await import("../lib/events");
+  const { flushEvents } = await import("../lib/journeys/events");
   await flushEvents(); // the checkouts above recorded events; write them before the database goes
   await db.$disconnect();
 
@@ -179,7 +179,7 @@ async function main() {
 
 /** 100 extra products, so that carts can have 20 and 100 distinct lines (added after the page
  *  measurements, so that the catalog measured is the one that ships). */
-async function addBenchProducts(db: typeof import("../lib/db")["db"]): Promise<{ id: string }[]> {
+async function addBenchProducts(db: typeof import("../lib/db/client")["db"]): Promise<{ id: string }[]> {
   const home = await db.category.findFirstOrThrow({ where: { slug: "home" } });
   await db.product.createMany({
     data: Array.from({ length: 100 }, (_, i) => ({
@@ -191,7 +191,7 @@ async function addBenchProducts(db: typeof import("../lib/db")["db"]): Promise<{
 }
 
 /** Sign-up with migration of a 20-line guest cart: each request needs its own guest and e-mail. */
-async function signups(base: string, productIds: string[], db: typeof import("../lib/db")["db"]): Promise<Row> {
+async function signups(base: string, productIds: string[], db: typeof import("../lib/db/client")["db"]): Promise<Row> {
   const guests: string[] = [];
   for (let i = 0; i < SIGNUPS; i++) {
     const cookie = await guestCookie(base);

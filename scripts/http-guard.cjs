@@ -9,31 +9,21 @@
 // 2. Methods the shop does not speak. Next fails with a 500 on some (TRACE on a route handler)
 //    and Node hangs up on CONNECT: anything but the methods below gets a 405 with `Allow`.
 // 3. Cross-site posts to pages (server actions): Next refuses them with a 500; they get a 403.
-//    (JSON routes check the Origin themselves, and log the refusal: lib/http.ts.)
+//    (JSON routes check the Origin themselves, and log the refusal: lib/server/http.ts.)
 // 4. Security headers on every response, from lib/security-headers.mjs: next.config.ts puts them
 //    on what Next serves, but not on its redirects or on the answers above.
 const http = require("node:http");
 const path = require("node:path");
-const { pathToFileURL } = require("node:url");
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOW = [...METHODS].join(", ");
 const trustProxy = process.env.TRUST_PROXY === "true";
 
-// Loaded now, synchronously (Node 20.19+ requires ES modules): loading it while Next loads
-// next.config.ts, which imports it too, trips a Node race. Older Nodes load it on the first request.
-const HEADERS_MODULE = path.join(__dirname, "..", "lib", "security-headers.mjs");
-let headers = { plain: [], https: [] };
-const useModule = (m) => (headers = { plain: m.securityHeaders(), https: m.hstsHeader() });
-let pending = null;
-try {
-  useModule(require(HEADERS_MODULE));
-} catch {
-  pending = () => {
-    pending = null;
-    return import(pathToFileURL(HEADERS_MODULE).href).then(useModule);
-  };
-}
+// Loaded now, synchronously (Node 20.19+ requires ES modules; package.json asks for it): loading
+// them while Next loads next.config.ts, which imports the headers too, trips a Node race.
+const { securityHeaders, hstsHeader } = require(path.join(__dirname, "..", "lib", "security-headers.mjs"));
+const { crossSite } = require(path.join(__dirname, "..", "lib", "origin.mjs"));
+const headers = { plain: securityHeaders(), https: hstsHeader() };
 
 /** A refusal: JSON under /api (the API's error shape), plain text elsewhere. */
 function refusal(req, code, message) {
@@ -64,15 +54,6 @@ function requestHost(req) {
   return (trustProxy && req.headers["x-forwarded-host"]) || req.headers.host || "";
 }
 
-function crossSite(req) {
-  const origin = req.headers.origin;
-  if (origin === undefined) return false; // not a browser: nothing to forge
-  try {
-    return new URL(origin).host !== requestHost(req);
-  } catch {
-    return true; // "null" and other opaque origins
-  }
-}
 
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req, res, ...rest) {
@@ -81,7 +62,6 @@ http.Server.prototype.emit = function (event, req, res, ...rest) {
     this.on("connect", (request, socket) => refuseConnect(request, socket));
   }
   if (event === "request" && req && req.socket) {
-    if (pending) pending();
     for (const { key, value } of headers.plain) res.setHeader(key, value);
     if (trustProxy && req.headers["x-forwarded-proto"] === "https") {
       for (const { key, value } of headers.https) res.setHeader(key, value);
@@ -95,7 +75,7 @@ http.Server.prototype.emit = function (event, req, res, ...rest) {
       refuse(req, res, 405, "method_not_allowed", `This server does not answer ${req.method} requests.`, { Allow: ALLOW });
       return true;
     }
-    if (req.method === "POST" && !(req.url || "").startsWith("/api/") && crossSite(req)) {
+    if (req.method === "POST" && !(req.url || "").startsWith("/api/") && crossSite(req.headers.origin, requestHost(req))) {
       refuse(req, res, 403, "forbidden_origin", "Requests from other sites are not accepted.");
       return true;
     }

@@ -12,12 +12,12 @@ export async function prepareDatabase(): Promise<void> {
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/db/client");
   // WAL lets readers and a writer work at once; it is a property of the file and persists.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const { seedIfEmpty } = await import("../prisma/seed");
   if (await seedIfEmpty()) console.log("[passerby] Seeded the catalog.");
-  const { ensureAdmin } = await import("../lib/admin");
+  const { ensureAdmin } = await import("../lib/accounts/admin");
   const admin = await ensureAdmin();
   if (admin) console.log(`[passerby] Admin account ready: ${admin}`);
   await db.$disconnect();

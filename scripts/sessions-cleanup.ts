@@ -1,6 +1,6 @@
-// `npm run sessions:cleanup`: sweep expired guest sessions (see lib/sweep.ts). Run it from cron.
-import { db } from "../lib/db";
-import { sweepGuestSessions } from "../lib/sweep";
+// `npm run sessions:cleanup`: sweep expired guest sessions (see lib/session/sweep.ts). Run it from cron.
+import { db } from "../lib/db/client";
+import { sweepGuestSessions } from "../lib/session/sweep";
 import { exitOnConfigError } from "./prepare-db";
 
 sweepGuestSessions()

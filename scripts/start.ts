@@ -58,7 +58,7 @@ function buildIfStale() {
 /**
  * Catalog pages are cached on disk: the build prerenders every real catalog entry (`/`, each
  * product and category, per currency) and the rest of the cache fills as pages are served
- * (lib/catalog-pages.ts). They show the stock of the database they were rendered from, which
+ * (lib/server/catalog-pages.ts). They show the stock of the database they were rendered from, which
  * need not be this one, so every start begins without them; Next renders each again on its first
  * request and caches it from then on.
  */

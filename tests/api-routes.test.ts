@@ -1,10 +1,10 @@
 // Every API route file answers the methods it implements and refuses every other one with
-// refuseOtherMethods (lib/http.ts), which must name exactly the implemented ones for its Allow.
+// refuseOtherMethods (lib/server/methods.ts), which must name exactly the implemented ones for its Allow.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { refuseOtherMethods } from "../lib/http";
+import { refuseOtherMethods } from "../lib/server/methods";
 
 const ALL = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { planCartMerge, type MergeLine } from "../lib/cart-merge";
+import { planCartMerge, type MergeLine } from "../lib/cart/merge";
 
 const line = (productId: string, quantity: number, stock = 50): MergeLine => ({ productId, name: productId, quantity, stock });
 const pairs = (lines: { productId: string; quantity: number }[]) => lines.map((l) => [l.productId, l.quantity]);

@@ -2,10 +2,10 @@
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { addItem, addItemInput, readCart, removeItem, setItemQuantity, setQuantityInput, type CartOwner } from "../lib/cart";
-import { db } from "../lib/db";
+import { addItem, addItemInput, readCart, removeItem, setItemQuantity, setQuantityInput, type CartOwner } from "../lib/cart/cart";
+import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
-import { createGuestSession } from "../lib/session";
+import { createGuestSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 const owner = async (): Promise<CartOwner> => ({ guestSessionId: (await createGuestSession()).session.id });

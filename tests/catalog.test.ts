@@ -1,7 +1,7 @@
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { findProduct, listCategories, listProducts } from "../lib/catalog";
+import { findProduct, listCategories, listProducts } from "../lib/catalog/catalog";
 import { seedIfEmpty } from "../prisma/seed";
 
 before(async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { convert, formatMoney, isCurrency, lineTotal } from "../lib/currency";
+import { convert, formatMoney, isCurrency, lineTotal } from "../lib/catalog/currency";
 
 test("USD cents convert to each currency's minor unit", () => {
   assert.deepEqual(convert(1450, "USD"), { amount: 1450, currency: "USD" });

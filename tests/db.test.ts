@@ -2,8 +2,8 @@
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { db } from "../lib/db";
-import { hit } from "../lib/rate-limit";
+import { db } from "../lib/db/client";
+import { hit } from "../lib/limits/rate-limit";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { variantFor } from "../lib/experiments";
-import { keyedHash, newGuestSessionId } from "../lib/ids";
+import { variantFor } from "../lib/journeys/experiments";
+import { keyedHash, newGuestSessionId } from "../lib/session/ids";
 
 process.env.SESSION_SECRET ??= "ids-test-secret-ids-test-secret-000001";
 

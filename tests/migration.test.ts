@@ -3,11 +3,11 @@ import "./helpers/test-db";
 import { guestWithSeal } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { addItem, readCart } from "../lib/cart";
-import { db } from "../lib/db";
-import { migrateGuestSession } from "../lib/migration";
-import { hashPassword } from "../lib/passwords";
-import { createUserSession, resolveSession, revokeSession } from "../lib/session";
+import { addItem, readCart } from "../lib/cart/cart";
+import { db } from "../lib/db/client";
+import { migrateGuestSession } from "../lib/cart/migration";
+import { hashPassword } from "../lib/accounts/passwords";
+import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   emailField, hashPassword, inputsFromEmail, newPasswordField, normalizeEmail, passwordProblem, refineNewPassword, verifyPassword,
-} from "../lib/passwords";
+} from "../lib/accounts/passwords";
 
 test("e-mail addresses are trimmed and lower-cased; malformed ones are refused", () => {
   assert.equal(normalizeEmail("  Ada@Example.COM "), "ada@example.com");

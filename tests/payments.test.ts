@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DomainError } from "../lib/errors";
-import { authorize, cardBrand, checkCard, isExpired, luhnValid } from "../lib/payments";
+import { authorize, cardBrand, checkCard, isExpired, luhnValid } from "../lib/checkout/payments";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) =>

@@ -2,8 +2,8 @@ import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DomainError } from "../lib/errors";
-import { hit, hitAll, hitsThisWindow, pruneRateLimits } from "../lib/rate-limit";
-import { db } from "../lib/db";
+import { hit, hitAll, hitsThisWindow, pruneRateLimits } from "../lib/limits/rate-limit";
+import { db } from "../lib/db/client";
 
 const minute = (n: number) => Date.UTC(2026, 10, 25, 12, n, 0);
 

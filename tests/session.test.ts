@@ -5,9 +5,9 @@ import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
-import { db } from "../lib/db";
-import { createGuestSession, resolveSession, revokeSession } from "../lib/session";
-import { sweepGuestSessions } from "../lib/sweep";
+import { db } from "../lib/db/client";
+import { createGuestSession, resolveSession, revokeSession } from "../lib/session/session";
+import { sweepGuestSessions } from "../lib/session/sweep";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
   const now = new Date();

@@ -1,62 +1,50 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionState, failed, formOf, ok } from "@/lib/action-state";
-import { addPaymentMethod, addPaymentMethodInput, removePaymentMethod } from "@/lib/payment-methods";
-import { moveSavedToCart, removeSaved } from "@/lib/saved-for-later";
-import { endCurrentSession, sessionForAction } from "@/lib/session";
+import { addPaymentMethod, addPaymentMethodInput, paymentMethodRef, removePaymentMethod } from "@/lib/accounts/payment-methods";
+import { lineInput } from "@/lib/cart/cart";
+import { moveSavedToCart, removeSaved } from "@/lib/cart/saved";
+import { withContext } from "@/lib/server/context";
+import { formAction } from "@/lib/server/form-action";
+import { endSession } from "@/lib/session/session";
 
 export async function logOutAction(): Promise<void> {
-  await endCurrentSession();
+  await withContext(endSession);
   redirect("/");
 }
 
-export async function moveToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  try {
-    await moveSavedToCart(await sessionForAction(), String(form.get("productId")));
-  } catch (error) {
-    return failed(error);
-  }
-  refresh();
-  return ok("Moved to your cart.");
-}
+export const moveToCartAction = formAction(
+  lineInput,
+  async (ctx, { productId }) => {
+    await moveSavedToCart(ctx, productId);
+    return "Moved to your cart.";
+  },
+  { refresh: true },
+);
 
-export async function removeSavedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  try {
-    await removeSaved(await sessionForAction(), String(form.get("productId")));
-  } catch (error) {
-    return failed(error);
-  }
-  refresh();
-  return ok("Removed from your saved items.");
-}
+export const removeSavedAction = formAction(
+  lineInput,
+  async (ctx, { productId }) => {
+    await removeSaved(ctx.session, productId);
+    return "Removed from your saved items.";
+  },
+  { refresh: true },
+);
 
-export async function addPaymentMethodAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  const values = { "card.expMonth": String(form.get("card.expMonth") ?? ""), "card.expYear": String(form.get("card.expYear") ?? "") };
-  try {
-    const input = addPaymentMethodInput.parse({
-      card: { number: form.get("card.number"), expMonth: form.get("card.expMonth"), expYear: form.get("card.expYear"), cvc: form.get("card.cvc") },
-      password: form.get("password"),
-    });
-    await addPaymentMethod(await sessionForAction(), input);
-  } catch (error) {
-    return failed(error, values);
-  }
-  refresh();
-  return ok("Card saved.");
-}
+export const addPaymentMethodAction = formAction(
+  addPaymentMethodInput,
+  async (ctx, input) => {
+    await addPaymentMethod(ctx.session, input);
+    return "Card saved.";
+  },
+  { refresh: true },
+);
 
-export async function removePaymentMethodAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  try {
-    await removePaymentMethod(await sessionForAction(), String(form.get("id")));
-  } catch (error) {
-    return failed(error);
-  }
-  refresh();
-  return ok("Card removed.");
-}
+export const removePaymentMethodAction = formAction(
+  paymentMethodRef,
+  async (ctx, { id }) => {
+    await removePaymentMethod(ctx.session, id);
+    return "Card removed.";
+  },
+  { refresh: true },
+);

@@ -5,14 +5,14 @@ import { AddCardForm, RemoveCardButton } from "@/components/payment-methods";
 import { Price } from "@/components/price";
 import { SavedLine } from "@/components/saved-line";
 import { SubmitButton } from "@/components/submit-button";
-import { cartOf } from "@/lib/cart";
-import { migrationHistory, welcomeMessage } from "@/lib/migration";
-import { listOrders } from "@/lib/orders";
-import { listPaymentMethods } from "@/lib/payment-methods";
-import { describeCard } from "@/lib/payments";
-import { currencyOf } from "@/lib/preferences-model";
-import { readSaved } from "@/lib/saved-for-later";
-import { currentSession } from "@/lib/session";
+import { cartOf } from "@/lib/cart/cart";
+import { migrationHistory, welcomeMessage } from "@/lib/cart/migration";
+import { listOrders } from "@/lib/checkout/orders";
+import { listPaymentMethods } from "@/lib/accounts/payment-methods";
+import { describeCard } from "@/lib/checkout/payments";
+import { currencyOf } from "@/lib/session/preferences-model";
+import { readSaved } from "@/lib/cart/saved";
+import { currentSession } from "@/lib/server/session-cookie";
 import { logOutAction } from "./actions";
 import { ServerVisitor } from "@/components/server-visitor";
 
@@ -30,7 +30,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { welcome } = await searchParams;
   const [cart, saved, history, message, orders, cards] = await Promise.all([
     cartOf(session),
-    readSaved(session.userId, currencyOf(session.preferences)),
+    readSaved(session.userId, currencyOf(session)),
     migrationHistory(session.userId),
     welcome ? welcomeMessage(session) : Promise.resolve(null),
     listOrders(session),

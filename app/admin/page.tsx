@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BarChart, DailyChart } from "@/components/charts";
 import { ServerVisitor } from "@/components/server-visitor";
-import { analytics, buildFunnel } from "@/lib/analytics";
-import { CTA_COPY, EXPERIMENT } from "@/lib/experiments";
-import { currentSession } from "@/lib/session";
+import { analytics, buildFunnel } from "@/lib/journeys/analytics";
+import { CTA_COPY, EXPERIMENT } from "@/lib/journeys/experiments";
+import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Journeys" };
 

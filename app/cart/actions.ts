@@ -1,58 +1,40 @@
 "use server";
 
-import { refresh } from "next/cache";
-import { type ActionState, failed, formNumber, formOf, ok } from "@/lib/action-state";
-import { addItemInput, addToCart, changeCartQuantity, setQuantityInput } from "@/lib/cart";
 import { redirect } from "next/navigation";
+import { addItemInput, addToCart, changeCartQuantity, lineInput, lineQuantityInput } from "@/lib/cart/cart";
+import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/cart/leads";
 import { DomainError } from "@/lib/errors";
-import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/leads";
-import { requestOrigin } from "@/lib/request";
+import { withContext } from "@/lib/server/context";
+import { formAction } from "@/lib/server/form-action";
 
-export async function addToCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  try {
-    const input = addItemInput.parse({ productId: form.get("productId"), quantity: formNumber(form.get("quantity")) });
-    await addToCart(input);
-  } catch (error) {
-    return failed(error);
-  }
-  // The page (static) does not change; the header's count refetches itself after the form.
-  return ok("Added to your cart.");
-}
+// The page (static) does not change; the header's count refetches itself after the form.
+export const addToCartAction = formAction(addItemInput, async (ctx, input) => {
+  await addToCart(ctx, input);
+  return "Added to your cart.";
+});
 
-export async function updateQuantityAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  try {
-    const { quantity } = setQuantityInput.parse({ quantity: formNumber(form.get("quantity")) });
-    await changeCartQuantity(String(form.get("productId")), quantity);
-  } catch (error) {
-    return failed(error);
-  }
-  refresh();
-  return ok(formNumber(form.get("quantity")) === 0 ? "Removed from your cart." : "Quantity updated.");
-}
+export const updateQuantityAction = formAction(
+  lineQuantityInput,
+  async (ctx, { productId, quantity }) => {
+    await changeCartQuantity(ctx, productId, quantity);
+    return quantity === 0 ? "Removed from your cart." : "Quantity updated.";
+  },
+  { refresh: true },
+);
 
-export async function removeFromCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  try {
-    await changeCartQuantity(String(form.get("productId")), 0);
-  } catch (error) {
-    return failed(error);
-  }
-  refresh();
-  return ok("Removed from your cart.");
-}
+export const removeFromCartAction = formAction(
+  lineInput,
+  async (ctx, { productId }) => {
+    await changeCartQuantity(ctx, productId, 0);
+    return "Removed from your cart.";
+  },
+  { refresh: true },
+);
 
-export async function emailCartAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  form = formOf(form);
-  const values = { email: String(form.get("email") ?? "") };
-  try {
-    const sent = await emailMyCart(leadInput.parse({ email: form.get("email") }), await requestOrigin());
-    return ok(`Sent to ${sent.email}. This demo sends no mail: find the message in your outbox.`);
-  } catch (error) {
-    return failed(error, values);
-  }
-}
+export const emailCartAction = formAction(leadInput, async (ctx, input) => {
+  const sent = await emailMyCart(ctx, input);
+  return `Sent to ${sent.email}. This demo sends no mail: find the message in your outbox.`;
+});
 
 /**
  * The button on /cart/restore/[token]: adds the e-mailed cart to this browser's cart, once. A
@@ -61,8 +43,8 @@ export async function emailCartAction(_prev: ActionState, form: FormData): Promi
  * which says what happened.
  */
 export async function restoreCartAction(form: FormData): Promise<void> {
-  form = formOf(form);
-  const result: RestoreResult = await restoreCart(String(form.get("token") ?? "")).catch((error: unknown) => {
+  const token = form instanceof FormData ? String(form.get("token") ?? "") : "";
+  const result: RestoreResult = await withContext((ctx) => restoreCart(ctx, token)).catch((error: unknown) => {
     // Refused before the link was used (a rate limit, a missing permission): it still works later.
     if (error instanceof DomainError) return { status: "refused" as const };
     throw error;

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/cart-line";
 import { Price } from "@/components/price";
-import { cartOf } from "@/lib/cart";
-import { welcomeMessage } from "@/lib/migration";
-import { currentSession } from "@/lib/session";
+import { cartOf } from "@/lib/cart/cart";
+import { welcomeMessage } from "@/lib/cart/migration";
+import { currentSession } from "@/lib/server/session-cookie";
 import { Countdown } from "@/components/countdown";
 import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
-import { RESTORE_MESSAGES } from "@/lib/leads";
-import { requestTime } from "@/lib/request";
+import { RESTORE_MESSAGES } from "@/lib/cart/leads";
+import { requestTime } from "@/lib/server/request";
 
 export const metadata: Metadata = { title: "Your cart" };
 

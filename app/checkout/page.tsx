@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/checkout-form";
 import { Price } from "@/components/price";
-import { cartOf } from "@/lib/cart";
-import { checkoutScope } from "@/lib/checkout";
-import { COUNTRIES } from "@/lib/countries";
-import { formatMoney } from "@/lib/currency";
-import { recordEvent } from "@/lib/events";
+import { cartOf } from "@/lib/cart/cart";
+import { checkoutScope } from "@/lib/checkout/checkout";
+import { COUNTRIES } from "@/lib/checkout/countries";
+import { formatMoney } from "@/lib/catalog/currency";
+import { recordEvent } from "@/lib/journeys/events";
 import { after } from "next/server";
-import { listPaymentMethods } from "@/lib/payment-methods";
-import { describeCard } from "@/lib/payments";
-import { currentSession } from "@/lib/session";
+import { listPaymentMethods } from "@/lib/accounts/payment-methods";
+import { describeCard } from "@/lib/checkout/payments";
+import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Checkout" };
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SignupPrompt } from "@/components/signup-prompt";
-import { DEALS, teaserOf } from "@/lib/deals";
-import { variantOf } from "@/lib/experiments";
-import { recordExposure } from "@/lib/exposure";
+import { DEALS, teaserOf } from "@/lib/journeys/deals";
+import { variantOf } from "@/lib/journeys/experiments";
+import { recordExposure } from "@/lib/journeys/exposure";
 import { after } from "next/server";
-import { currentSession, visitorPermissions } from "@/lib/session";
+import { currentSession } from "@/lib/server/session-cookie";
+import { visitorPermissions } from "@/lib/session/session";
 
 export const metadata: Metadata = { title: "Members' deals" };
 

@@ -1,34 +1,22 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { logIn, loginInput, type CartChoicePreview } from "@/lib/accounts";
-import { welcomePath } from "@/lib/migration";
-import { type ActionState, failed, formOf } from "@/lib/action-state";
+import { logIn, loginInput, type CartChoicePreview } from "@/lib/accounts/accounts";
+import type { ActionState } from "@/lib/action-state";
+import { welcomePath } from "@/lib/cart/migration";
+import { formAction } from "@/lib/server/form-action";
 
 export type LoginState = ActionState & { preview?: CartChoicePreview };
 
-export async function logInAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-  form = formOf(form);
-  const values = { email: String(form.get("email") ?? "") };
-  let landing = "/account?welcome=1";
-  try {
-    const input = loginInput.parse({
-      email: form.get("email"),
-      password: form.get("password"),
-      cartChoice: form.get("cartChoice") || undefined,
-    });
-    const result = await logIn(input, { askForCartChoice: true });
-    if ("needsCartChoice" in result) {
-      return {
-        status: "idle",
-        message: "You have a cart here and one in your account. Choose what to do with them, then log in.",
-        values,
-        preview: result.needsCartChoice,
-      };
-    }
-    landing = welcomePath(result.migration);
-  } catch (error) {
-    return failed(error, values);
+export const logInAction: (previous: LoginState, form: FormData) => Promise<LoginState> = formAction(loginInput, async (ctx, input) => {
+  const result = await logIn(ctx, input, { askForCartChoice: true });
+  if ("needsCartChoice" in result) {
+    return {
+      status: "idle",
+      message: "You have a cart here and one in your account. Choose what to do with them, then log in.",
+      values: { email: input.email },
+      preview: result.needsCartChoice,
+    } satisfies LoginState;
   }
-  redirect(landing);
-}
+  redirect(welcomePath(result.migration));
+});

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
-import { cartOf } from "@/lib/cart";
-import { currentSession } from "@/lib/session";
+import { cartOf } from "@/lib/cart/cart";
+import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Log in" };
 

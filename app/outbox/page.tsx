@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ServerVisitor } from "@/components/server-visitor";
-import { listOutbox } from "@/lib/outbox";
-import { currentSession } from "@/lib/session";
+import { listOutbox } from "@/lib/checkout/outbox";
+import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Outbox" };
 

@@ -1,21 +1,20 @@
 "use server";
 
-import { refresh } from "next/cache";
-import { failed, ok, type ActionState } from "@/lib/action-state";
-import { endCurrentSession, ensureSession } from "@/lib/session";
+import { buttonAction } from "@/lib/server/form-action";
+import { endSession, ensureSession } from "@/lib/session/session";
 
-export async function startSessionAction(): Promise<ActionState> {
-  try {
-    await ensureSession();
-  } catch (error) {
-    return failed(error);
-  }
-  refresh();
-  return ok("A guest session has started.");
-}
+export const startSessionAction = buttonAction(
+  async (ctx) => {
+    await ensureSession(ctx);
+    return "A guest session has started.";
+  },
+  { refresh: true },
+);
 
-export async function endSessionAction(): Promise<ActionState> {
-  await endCurrentSession();
-  refresh();
-  return ok("Your guest session has ended. Its cart can no longer be reached.");
-}
+export const endSessionAction = buttonAction(
+  async (ctx) => {
+    await endSession(ctx);
+    return "Your guest session has ended. Its cart can no longer be reached.";
+  },
+  { refresh: true },
+);

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { Countdown } from "@/components/countdown";
 import { EndSessionButton, StartSessionButton } from "@/components/session-buttons";
 import { config } from "@/lib/config";
-import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/permissions";
-import { currentSession, visitorPermissions } from "@/lib/session";
-import { sessionJson } from "@/lib/session-view";
+import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/session/permissions";
+import { currentSession } from "@/lib/server/session-cookie";
+import { visitorPermissions } from "@/lib/session/session";
+import { sessionJson } from "@/lib/session/json";
 import { ServerVisitor } from "@/components/server-visitor";
-import { requestTime } from "@/lib/request";
+import { requestTime } from "@/lib/server/request";
 
 export const metadata: Metadata = { title: "Your session" };
 

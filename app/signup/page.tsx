@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/signup-form";
-import { cartOf } from "@/lib/cart";
-import { listOrders } from "@/lib/orders";
-import { currentSession, visitorPermissions } from "@/lib/session";
+import { cartOf } from "@/lib/cart/cart";
+import { listOrders } from "@/lib/checkout/orders";
+import { currentSession } from "@/lib/server/session-cookie";
+import { visitorPermissions } from "@/lib/session/session";
 
 export const metadata: Metadata = { title: "Create an account" };
 

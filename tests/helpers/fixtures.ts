@@ -1,9 +1,9 @@
 // Shoppers for the tests, made the way the shop makes them: a guest session with a cart (and
 // preferences), and a member with a password and a signed-in session.
-import { addItem } from "../../lib/cart";
-import { db } from "../../lib/db";
-import { hashPassword } from "../../lib/passwords";
-import { createGuestSession, createUserSession, resolveSession, type Session } from "../../lib/session";
+import { addItem } from "../../lib/cart/cart";
+import { db } from "../../lib/db/client";
+import { hashPassword } from "../../lib/accounts/passwords";
+import { createGuestSession, createUserSession, resolveSession, type Session } from "../../lib/session/session";
 
 export const PASSWORD = "correct horse battery";
 

@@ -1,4 +1,4 @@
-import { errorJson } from "@/lib/http";
+import { errorJson } from "@/lib/server/http";
 
 // Any /api path no route answers: the API's JSON 404, for every method (Next's own is a page).
 async function notFound(request: Request) {

@@ -1,14 +1,12 @@
-import { cartOf } from "@/lib/cart";
-import { cartJson } from "@/lib/cart-json";
-import { handle, json, refuseOtherMethods } from "@/lib/http";
-import { currencyOf } from "@/lib/preferences-model";
-import { readSaved } from "@/lib/saved-for-later";
-import { sessionForAction } from "@/lib/session";
+import { cartOf } from "@/lib/cart/cart";
+import { cartJson } from "@/lib/cart/json";
+import { handle, json, refuseOtherMethods } from "@/lib/server/http";
+import { currencyOf } from "@/lib/session/preferences-model";
+import { readSaved } from "@/lib/cart/saved";
 
 export async function GET() {
-  return handle(async () => {
-    const session = await sessionForAction();
-    const saved = await readSaved(session?.type === "authenticated" ? session.userId : null, currencyOf(session?.preferences ?? {}));
+  return handle(async ({ session }) => {
+    const saved = await readSaved(session?.type === "authenticated" ? session.userId : null, currencyOf(session));
     return json(cartJson(await cartOf(session), saved));
   });
 }

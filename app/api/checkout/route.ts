@@ -1,8 +1,8 @@
-import { checkOut, checkoutInput } from "@/lib/checkout";
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
+import { checkOut, checkoutInput } from "@/lib/checkout/checkout";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
 export async function POST(request: Request) {
-  return handle(async () => json({ order: await checkOut(await readJson(request, checkoutInput)) }, 201));
+  return handle(async (ctx) => json({ order: await checkOut(ctx, await readJson(request, checkoutInput)) }, 201));
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

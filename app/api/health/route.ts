@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { errorJson, json, refuseOtherMethods } from "@/lib/http";
+import { db } from "@/lib/db/client";
+import { errorJson, json, refuseOtherMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 

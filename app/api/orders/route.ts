@@ -1,9 +1,8 @@
-import { handle, json, refuseOtherMethods } from "@/lib/http";
-import { listOrders } from "@/lib/orders";
-import { sessionForAction } from "@/lib/session";
+import { handle, json, refuseOtherMethods } from "@/lib/server/http";
+import { listOrders } from "@/lib/checkout/orders";
 
 export async function GET() {
-  return handle(async () => json({ orders: await listOrders(await sessionForAction()) }));
+  return handle(async (ctx) => json({ orders: await listOrders(ctx.session) }));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,9 +1,8 @@
-import { handle, json, refuseOtherMethods } from "@/lib/http";
-import { listOutbox } from "@/lib/outbox";
-import { sessionForAction } from "@/lib/session";
+import { handle, json, refuseOtherMethods } from "@/lib/server/http";
+import { listOutbox } from "@/lib/checkout/outbox";
 
 export async function GET() {
-  return handle(async () => json({ messages: await listOutbox(await sessionForAction()) }));
+  return handle(async (ctx) => json({ messages: await listOutbox(ctx.session) }));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,11 +1,10 @@
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
-import { addPaymentMethod, addPaymentMethodInput } from "@/lib/payment-methods";
-import { sessionForAction } from "@/lib/session";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
+import { addPaymentMethod, addPaymentMethodInput } from "@/lib/accounts/payment-methods";
 
 export async function POST(request: Request) {
-  return handle(async () => {
+  return handle(async (ctx) => {
     const input = await readJson(request, addPaymentMethodInput);
-    const { id, brand, last4 } = await addPaymentMethod(await sessionForAction(), input);
+    const { id, brand, last4 } = await addPaymentMethod(ctx.session, input);
     return json({ paymentMethod: { id, brand, last4 } }, 201);
   });
 }

@@ -1,10 +1,10 @@
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
-import { setPreferences } from "@/lib/preferences";
-import { preferencesInput } from "@/lib/preferences-model";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
+import { setPreferences } from "@/lib/session/preferences";
+import { preferencesInput } from "@/lib/session/preferences-model";
 
 export async function PUT(request: Request) {
-  return handle(async () => {
-    const { preferences } = await setPreferences(await readJson(request, preferencesInput));
+  return handle(async (ctx) => {
+    const { preferences } = await setPreferences(ctx, await readJson(request, preferencesInput));
     return json({ preferences });
   });
 }

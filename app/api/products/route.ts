@@ -1,14 +1,14 @@
 import type { NextRequest } from "next/server";
-import { listProducts } from "@/lib/catalog";
-import { handle, json, refuseOtherMethods } from "@/lib/http";
-import { shopperCurrency } from "@/lib/preferences";
+import { listProducts } from "@/lib/catalog/catalog";
+import { handle, json, refuseOtherMethods } from "@/lib/server/http";
+import { currencyOf } from "@/lib/session/preferences-model";
 
 // Prices follow the session's currency, so the answer is personal: json() marks it no-store and
 // `Vary: Cookie`.
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(async ({ session }) => {
     const category = request.nextUrl.searchParams.get("category") ?? undefined;
-    const products = await listProducts(await shopperCurrency(), category);
+    const products = await listProducts(currencyOf(session), category);
     return json({
       products: products.map((p) => ({
         id: p.id,

@@ -1,27 +1,26 @@
-import { errorJson, handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/http";
-import { endCurrentSession, ensureSession, sessionForAction } from "@/lib/session";
-import { sessionJson } from "@/lib/session-view";
+import { errorJson, handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
+import { endSession, ensureSession } from "@/lib/session/session";
+import { sessionJson } from "@/lib/session/json";
 
 export async function GET() {
-  return handle(async () => {
-    const session = await sessionForAction();
+  return handle(async ({ session }) => {
     if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");
     return json(await sessionJson(session));
   });
 }
 
 export async function POST() {
-  return handle(async () => {
+  return handle(async (ctx) => {
     await requireSameOrigin();
-    const { session, created } = await ensureSession();
+    const { session, created } = await ensureSession(ctx);
     return json(await sessionJson(session), created ? 201 : 200);
   });
 }
 
 export async function DELETE() {
-  return handle(async () => {
+  return handle(async (ctx) => {
     await requireSameOrigin();
-    return json({ ended: await endCurrentSession() });
+    return json({ ended: await endSession(ctx) });
   });
 }
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Price } from "@/components/price";
-import { COUNTRIES } from "@/lib/countries";
+import { COUNTRIES } from "@/lib/checkout/countries";
 import { DomainError } from "@/lib/errors";
-import { findOrder } from "@/lib/orders";
-import { describeCard } from "@/lib/payments";
-import { currentSession } from "@/lib/session";
+import { findOrder } from "@/lib/checkout/orders";
+import { describeCard } from "@/lib/checkout/payments";
+import { currentSession } from "@/lib/server/session-cookie";
 import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your order" };

@@ -1,10 +1,9 @@
-import { analytics } from "@/lib/analytics";
-import { handle, json, refuseOtherMethods } from "@/lib/http";
-import { sessionForAction } from "@/lib/session";
+import { analytics } from "@/lib/journeys/analytics";
+import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 
-/** Admin only: 403 for everyone else (lib/analytics.ts checks the view_analytics scope). */
+/** Admin only: 403 for everyone else (lib/journeys/analytics.ts checks the view_analytics scope). */
 export async function GET() {
-  return handle(async () => json(await analytics(await sessionForAction())));
+  return handle(async (ctx) => json(await analytics(ctx.session)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

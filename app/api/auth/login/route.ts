@@ -1,8 +1,8 @@
-import { logIn, loginInput } from "@/lib/accounts";
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
+import { logIn, loginInput } from "@/lib/accounts/accounts";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
 export async function POST(request: Request) {
-  return handle(async () => json(await logIn(await readJson(request, loginInput))));
+  return handle(async (ctx) => json(await logIn(ctx, await readJson(request, loginInput))));
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

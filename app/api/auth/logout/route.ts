@@ -1,10 +1,10 @@
-import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/http";
-import { endCurrentSession } from "@/lib/session";
+import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
+import { endSession } from "@/lib/session/session";
 
 export async function POST() {
-  return handle(async () => {
+  return handle(async (ctx) => {
     await requireSameOrigin();
-    const ended = await endCurrentSession();
+    const ended = await endSession(ctx);
     const response = json({ loggedOut: ended });
     response.headers.set("Clear-Site-Data", '"cookies"');
     return response;

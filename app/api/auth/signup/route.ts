@@ -1,8 +1,8 @@
-import { signUp, signupInput } from "@/lib/accounts";
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
+import { signUp, signupInput } from "@/lib/accounts/accounts";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
 export async function POST(request: Request) {
-  return handle(async () => json(await signUp(await readJson(request, signupInput)), 201));
+  return handle(async (ctx) => json(await signUp(ctx, await readJson(request, signupInput)), 201));
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,11 +1,10 @@
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
-import { emailMyCart, leadInput } from "@/lib/leads";
-import { requestOrigin } from "@/lib/request";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
+import { emailMyCart, leadInput } from "@/lib/cart/leads";
 
 export async function POST(request: Request) {
-  return handle(async () => {
+  return handle(async (ctx) => {
     const input = await readJson(request, leadInput);
-    const sent = await emailMyCart(input, await requestOrigin());
+    const sent = await emailMyCart(ctx, input);
     return json({ lead: sent, message: `Your cart is on its way to ${sent.email}. See /outbox: no mail leaves this demo.` }, 202);
   });
 }

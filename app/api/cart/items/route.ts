@@ -1,10 +1,10 @@
-import { addItemInput, addToCart, cartOf } from "@/lib/cart";
-import { cartJson } from "@/lib/cart-json";
-import { handle, json, readJson, refuseOtherMethods } from "@/lib/http";
+import { addItemInput, addToCart, cartOf } from "@/lib/cart/cart";
+import { cartJson } from "@/lib/cart/json";
+import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
 export async function POST(request: Request) {
-  return handle(async () => {
-    const session = await addToCart(await readJson(request, addItemInput));
+  return handle(async (ctx) => {
+    const session = await addToCart(ctx, await readJson(request, addItemInput));
     return json(cartJson(await cartOf(session)));
   });
 }

@@ -1,9 +1,8 @@
-import { handle, json, refuseOtherMethods } from "@/lib/http";
-import { findOrder } from "@/lib/orders";
-import { sessionForAction } from "@/lib/session";
+import { handle, json, refuseOtherMethods } from "@/lib/server/http";
+import { findOrder } from "@/lib/checkout/orders";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async () => json({ order: await findOrder(await sessionForAction(), (await params).id) }));
+  return handle(async (ctx) => json({ order: await findOrder(ctx.session, (await params).id) }));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { restoreCartAction } from "@/app/cart/actions";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SubmitButton } from "@/components/submit-button";
-import { previewRestore, RESTORE_MESSAGES } from "@/lib/leads";
-import { currentSession } from "@/lib/session";
+import { previewRestore, RESTORE_MESSAGES } from "@/lib/cart/leads";
+import { currentSession } from "@/lib/server/session-cookie";
 
 // The link from "e-mail me my cart". Opening it only shows what it would add: the adding is a
 // button (a POST with the Origin check), so a link planted on another site cannot fill anyone's

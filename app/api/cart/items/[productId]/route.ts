@@ -1,21 +1,21 @@
-import { cartOf, changeCartQuantity, setQuantityInput } from "@/lib/cart";
-import { cartJson } from "@/lib/cart-json";
-import { handle, json, readJson, refuseOtherMethods, requireSameOrigin } from "@/lib/http";
+import { cartOf, changeCartQuantity, setQuantityInput } from "@/lib/cart/cart";
+import { cartJson } from "@/lib/cart/json";
+import { handle, json, readJson, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 
 type Context = { params: Promise<{ productId: string }> };
 
 export async function PATCH(request: Request, { params }: Context) {
-  return handle(async () => {
+  return handle(async (ctx) => {
     const { quantity } = await readJson(request, setQuantityInput);
-    const session = await changeCartQuantity((await params).productId, quantity);
+    const session = await changeCartQuantity(ctx, (await params).productId, quantity);
     return json(cartJson(await cartOf(session)));
   });
 }
 
 export async function DELETE(_request: Request, { params }: Context) {
-  return handle(async () => {
+  return handle(async (ctx) => {
     await requireSameOrigin();
-    const session = await changeCartQuantity((await params).productId, 0);
+    const session = await changeCartQuantity(ctx, (await params).productId, 0);
     return json(cartJson(await cartOf(session)));
   });
 }

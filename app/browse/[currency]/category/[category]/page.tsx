@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { CatalogView } from "@/components/catalog-view";
-import { ALL_CATEGORIES, currencyParam, browseCategoryParams } from "@/lib/catalog-pages";
+import { ALL_CATEGORIES, currencyParam, browseCategoryParams } from "@/lib/server/catalog-pages";
 
 // `/?category=…`, and `/` in a currency other than the default (see next.config.ts).
-export const revalidate = 60; // seconds; orders also revalidate at once (lib/catalog-pages.ts)
-export const dynamicParams = false; // real catalog entries only (lib/catalog-pages.ts)
+export const revalidate = 60; // seconds; orders also revalidate at once (lib/server/catalog-pages.ts)
+export const dynamicParams = false; // real catalog entries only (lib/server/catalog-pages.ts)
 export const generateStaticParams = browseCategoryParams;
 
 export const metadata: Metadata = { title: "Shop", alternates: { canonical: "/" } };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { productMetadata, ProductView } from "@/components/product-view";
-import { currencyParam, browseProductParams } from "@/lib/catalog-pages";
+import { currencyParam, browseProductParams } from "@/lib/server/catalog-pages";
 
 // `/products/[slug]` in a currency other than the default (see next.config.ts).
-export const revalidate = 60; // seconds; orders also revalidate at once (lib/catalog-pages.ts)
-export const dynamicParams = false; // real catalog entries only (lib/catalog-pages.ts)
+export const revalidate = 60; // seconds; orders also revalidate at once (lib/server/catalog-pages.ts)
+export const dynamicParams = false; // real catalog entries only (lib/server/catalog-pages.ts)
 export const generateStaticParams = browseProductParams;
 
 type Props = { params: Promise<{ currency: string; slug: string }> };

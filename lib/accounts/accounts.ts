@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { CART_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type MergePlan } from "../cart/merge";
+import { config } from "../config";
+import type { Ctx } from "../context";
+import { db } from "../db/client";
+import { DomainError } from "../errors";
+import { recordEvent } from "../journeys/events";
+import { migrateGuestSession, type MigrationSummary } from "../cart/migration";
+import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
+import { hit, hitsThisWindow } from "../limits/rate-limit";
+import { securityLog } from "../security-log";
+import { startUserSession, type Session } from "../session/session";
+
+// Sign-up and log-in. Both always issue a new session id in a new cookie (no session fixation)
+// and migrate the visitor's live guest session into the account.
+
+export const signupInput = newCredentials;
+export const loginInput = z.strictObject({
+  email: z.string({ error: "Enter your e-mail address." }).min(1, "Enter your e-mail address.").max(254),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  cartChoice: z.enum(CART_CHOICES, { error: `cartChoice must be one of ${CART_CHOICES.join(", ")}.` }).optional(),
+});
+
+export type PublicUser = { id: string; email: string; createdAt: string };
+const publicUser = (u: { id: string; email: string; createdAt: Date }): PublicUser => ({
+  id: u.id, email: u.email, createdAt: u.createdAt.toISOString(),
+});
+
+export type AuthResult = { user: PublicUser; migration: MigrationSummary | null };
+
+const INVALID_CREDENTIALS = "The e-mail or password is not right.";
+
+function notSignedIn({ session }: Ctx): Session | null {
+  if (session?.type === "authenticated") {
+    throw new DomainError("already_signed_in", "You are already logged in. Log out first to use another account.");
+  }
+  return session;
+}
+
+export async function signUp(ctx: Ctx, input: z.infer<typeof signupInput>): Promise<AuthResult> {
+  const guest = notSignedIn(ctx);
+  await hit("signups", ctx.network, config().rateLimits.signups);
+  const taken = () =>
+    new DomainError("email_taken", undefined, { field: "email" });
+  // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
+  // the 409 still tells (shops say "already registered"), but timing adds nothing to it.
+  const passwordHash = await hashPassword(input.password);
+  if (await db.user.findUnique({ where: { email: input.email } })) throw taken();
+  const user = await db.user.create({ data: { email: input.email, passwordHash } }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") throw taken(); // a concurrent sign-up won
+    throw error;
+  });
+  const migration = guest ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "signup" }) : null;
+  await startUserSession(ctx, user.id, migration?.fromSessionId ?? null);
+  await securityLog("signup", { userId: user.id, email: user.email, fromSession: migration ? true : false });
+  await recordEvent("signup", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
+  return { user: publicUser(user), migration };
+}
+
+// Log-in throttling, keyed so that a stranger's failures cannot lock the owner out:
+// - per address and e-mail: RATE_LIMIT_LOGINS_PER_MIN attempts (the guessing from one place);
+// - per address, any e-mails: 5× that (one address spraying many accounts);
+// - per e-mail, from anywhere: failures past RATE_LIMIT_LOGINS_PER_MIN slow every further attempt
+//   down (a growing delay, up to MAX_DELAY_MS), and past 10× it the account's log-in pauses for
+//   the rest of the minute. The owner, from their own address, is only ever slowed down by
+//   attempts elsewhere, unless an attacker spreads ten times the limit over many addresses.
+const MAX_DELAY_MS = 4_000;
+
+export function failureDelayMs(failures: number, perMinute: number): number {
+  if (failures < perMinute) return 0;
+  return Math.min(MAX_DELAY_MS, 250 * 2 ** Math.min(failures - perMinute, 10));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Checks the credentials under the throttling above. */
+async function authenticate(ctx: Ctx, email: string, password: string) {
+  const normalized = normalizeEmail(email);
+  const ip = ctx.network;
+  const perMinute = config().rateLimits.logins;
+  await hit("logins", `${ip}|${normalized}`, perMinute);
+  await hit("logins_ip", ip, perMinute * 5);
+  const failures = await hitsThisWindow("login_failures", normalized);
+  if (failures >= perMinute * 10) await hit("login_failures", normalized, perMinute * 10); // throws: paused for the minute
+  await sleep(failureDelayMs(failures, perMinute));
+  const user = await db.user.findUnique({ where: { email: normalized } });
+  // An unknown e-mail costs the same Argon2id work as a wrong password: no user enumeration.
+  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+  if (!user || !ok) {
+    await securityLog("login.failed", { email: normalized, reason: user ? "wrong_password" : "unknown_email" });
+    // Counted; past the budget the refusal comes with the next attempt.
+    await hit("login_failures", normalized, perMinute * 10).catch((e: unknown) => { if (!(e instanceof DomainError)) throw e; });
+    throw new DomainError("invalid_credentials", INVALID_CREDENTIALS);
+  }
+  return user;
+}
+
+export type CartChoicePreview = { guestItems: number; accountItems: number; plans: Record<CartChoice, MergePlan> };
+
+/** What each cart choice would do, when both the guest and the account have a cart. */
+async function previewChoices(guestSessionId: string, userId: string): Promise<CartChoicePreview | null> {
+  const include = { items: lineInclude };
+  const [guestCart, accountCart] = await Promise.all([
+    db.cart.findUnique({ where: { guestSessionId }, include }),
+    db.cart.findUnique({ where: { userId }, include }),
+  ]);
+  const guest = (guestCart?.items ?? []).map(toMergeLine);
+  const account = (accountCart?.items ?? []).map(toMergeLine);
+  if (guest.length === 0 || account.length === 0) return null;
+  const plans = Object.fromEntries(CART_CHOICES.map((c) => [c, planCartMerge(guest, account, c)])) as Record<CartChoice, MergePlan>;
+  return { guestItems: guest.length, accountItems: account.length, plans };
+}
+
+/**
+ * Logs in. With `askForCartChoice` (the log-in page) and no choice made, when both carts hold
+ * items nothing happens yet: the caller gets the preview to show, and the shopper chooses.
+ */
+export async function logIn(
+  ctx: Ctx,
+  input: z.infer<typeof loginInput>,
+  options: { askForCartChoice?: boolean } = {},
+): Promise<AuthResult | { needsCartChoice: CartChoicePreview }> {
+  const guest = notSignedIn(ctx);
+  const user = await authenticate(ctx, input.email, input.password);
+  if (guest && options.askForCartChoice && !input.cartChoice) {
+    const preview = await previewChoices(guest.id, user.id);
+    if (preview) return { needsCartChoice: preview };
+  }
+  const migration = guest
+    ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "login", cartChoice: input.cartChoice })
+    : null;
+  await startUserSession(ctx, user.id, migration?.fromSessionId ?? null);
+  await securityLog("login.succeeded", { userId: user.id, email: user.email });
+  await recordEvent("login", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
+  return { user: publicUser(user), migration };
+}

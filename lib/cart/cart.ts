@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { MAX_LINE_QUANTITY } from "./merge";
+import { config } from "../config";
+import type { Ctx } from "../context";
+import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
+import { db } from "../db/client";
+import { cartItemCount, cartLine, cartLines } from "../db/hot-reads";
+import { DomainError, notFound } from "../errors";
+import { recordEvent } from "../journeys/events";
+import { requireScope } from "../session/permissions";
+import { currencyOf } from "../session/preferences-model";
+import { hitAll } from "../limits/rate-limit";
+import { ownerOf, startGuestSession, visitorPermissions, type Owner, type Session } from "../session/session";
+
+// Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
+// more than the stock, prices always read from the database.
+
+
+const quantity = (min: number) =>
+  z
+    .number({ error: "quantity must be a whole number." })
+    .int("quantity must be a whole number.")
+    .min(min, `quantity must be at least ${min}.`)
+    .max(MAX_LINE_QUANTITY, `quantity can be at most ${MAX_LINE_QUANTITY}.`);
+
+// Input objects are strict throughout: an unknown field is refused, never silently ignored
+// (a typo such as "quantiy" would otherwise add one item instead of the number meant).
+export const addItemInput = z
+  .strictObject({
+    productId: z.string().min(1).max(64).optional(),
+    slug: z.string().min(1).max(120).optional(),
+    quantity: quantity(1).default(1),
+  })
+  .refine((v) => v.productId || v.slug, { message: "Give a productId or a slug.", path: ["productId"] });
+export const setQuantityInput = z.strictObject({ quantity: quantity(0) });
+/** A cart line named by its product, as the cart page's forms send it. */
+export const lineInput = z.strictObject({ productId: z.string().min(1).max(64) });
+export const lineQuantityInput = lineInput.extend(setQuantityInput.shape);
+
+export type CartLine = {
+  productId: string;
+  slug: string;
+  name: string;
+  image: string;
+  quantity: number;
+  stock: number;
+  unitPrice: Money;
+  lineTotal: Money;
+};
+export type CartView = { items: CartLine[]; subtotal: Money; count: number };
+
+/** Who owns a cart: a guest session or an account. */
+export type CartOwner = Owner;
+
+// The cart's reads run on nearly every cart request: typed prepared reads (lib/db/hot-reads.ts).
+export { ownerOf };
+
+const outOfStock = (name: string, stock: number) =>
+  new DomainError(
+    "out_of_stock",
+    stock <= 0 ? `${name} is out of stock.` : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} in stock.`,
+  );
+
+async function cartId(owner: CartOwner): Promise<string> {
+  const cart = await db.cart.upsert({ where: owner, create: owner, update: {}, select: { id: true } });
+  return cart.id;
+}
+
+async function productToAdd(input: z.infer<typeof addItemInput>) {
+  const product = await db.product.findUnique({
+    where: input.productId ? { id: input.productId } : { slug: input.slug! },
+    select: { id: true, name: true, stock: true },
+  });
+  if (!product) throw notFound("That product does not exist.");
+  return product;
+}
+
+/** Refuses a line of `wanted` units beyond the per-line cap or the stock. */
+function assertFits(product: { name: string; stock: number }, wanted: number) {
+  if (wanted > MAX_LINE_QUANTITY) {
+    throw new DomainError("invalid_input", `You can have at most ${MAX_LINE_QUANTITY} of one product in your cart.`);
+  }
+  if (wanted > product.stock) throw outOfStock(product.name, product.stock);
+}
+
+export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>): Promise<void> {
+  const product = await productToAdd(input);
+  const id = await cartId(owner);
+  const line = await db.cartItem.findUnique({ where: { cartId_productId: { cartId: id, productId: product.id } } });
+  const wanted = (line?.quantity ?? 0) + input.quantity;
+  assertFits(product, wanted);
+  await db.cartItem.upsert({
+    where: { cartId_productId: { cartId: id, productId: product.id } },
+    create: { cartId: id, productId: product.id, quantity: wanted },
+    update: { quantity: wanted },
+  });
+}
+
+/** Sets a line's quantity; 0 removes it. */
+export async function setItemQuantity(owner: CartOwner, productId: string, qty: number): Promise<void> {
+  const line = cartLine(owner, productId);
+  if (!line) throw new DomainError("not_in_cart");
+  if (qty === 0) {
+    await db.$executeRaw`DELETE FROM "CartItem" WHERE "id" = ${line.id}`;
+    return;
+  }
+  if (qty > line.stock) throw outOfStock(line.name, line.stock);
+  await db.$executeRaw`UPDATE "CartItem" SET "quantity" = ${qty} WHERE "id" = ${line.id}`;
+}
+
+export const removeItem = (owner: CartOwner, productId: string) => setItemQuantity(owner, productId, 0);
+
+export async function readCart(owner: CartOwner | null, currency: Currency): Promise<CartView> {
+  const items: CartLine[] = (owner ? cartLines(owner) : []).map((r) => ({
+    productId: r.productId,
+    slug: r.slug,
+    name: r.name,
+    image: r.image,
+    quantity: r.quantity,
+    stock: r.stock,
+    unitPrice: convert(r.priceCents, currency),
+    lineTotal: lineTotal(r.priceCents, r.quantity, currency),
+  }));
+  return {
+    items,
+    subtotal: { amount: items.reduce((sum, i) => sum + i.lineTotal.amount, 0), currency },
+    count: items.reduce((sum, i) => sum + i.quantity, 0),
+  };
+}
+
+// ---- The operations behind both the server actions and the route handlers ----
+
+/**
+ * Counts a cart write against the client address's per-minute limit, then the session's, so
+ * dropping the cookie for a fresh session buys no new allowance. With no session, a guest session
+ * is started between the two: after the address's limit, so a refused write leaves no session.
+ */
+export async function countCartWrite(ctx: Ctx): Promise<Session> {
+  const { session } = ctx;
+  const limits = config().rateLimits;
+  const address = { limit: "cart_writes_ip", subject: ctx.network, perMinute: limits.cartWritesPerIp } as const;
+  if (session) {
+    await hitAll([address, { limit: "cart_writes", subject: session.id, perMinute: limits.cartWrites }]);
+    return session;
+  }
+  await hitAll([address]);
+  const created = await startGuestSession(ctx);
+  await hitAll([{ limit: "cart_writes", subject: created.id, perMinute: limits.cartWrites }]);
+  return created;
+}
+
+/** Adds to the visitor's cart, starting a guest session when there is none. */
+export async function addToCart(ctx: Ctx, input: z.infer<typeof addItemInput>): Promise<Session> {
+  requireScope(visitorPermissions(ctx.session), "add_to_cart");
+  // A first write that will be refused (an unknown product, more than the stock) starts no session.
+  if (!ctx.session) assertFits(await productToAdd(input), input.quantity);
+  const session = await countCartWrite(ctx);
+  await addItem(ownerOf(session), input);
+  await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });
+  return session;
+}
+
+export async function changeCartQuantity(ctx: Ctx, productId: string, qty: number): Promise<Session> {
+  requireScope(visitorPermissions(ctx.session), "add_to_cart");
+  if (!ctx.session) throw new DomainError("not_in_cart");
+  const session = await countCartWrite(ctx);
+  await setItemQuantity(ownerOf(session), productId, qty);
+  await recordEvent(qty === 0 ? "cart_remove" : "cart_update", session, { product: productId, quantity: qty });
+  return session;
+}
+
+export const cartOf = (session: Session | null): Promise<CartView> =>
+  readCart(session ? ownerOf(session) : null, currencyOf(session));
+
+/** How many items are in the session's cart, for the header. */
+export const cartCount = async (session: Session): Promise<number> => cartItemCount(ownerOf(session));

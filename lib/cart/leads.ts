@@ -1,0 +1,170 @@
+import { z } from "zod";
+import type { Ctx } from "../context";
+import { addItem, cartOf, countCartWrite, ownerOf, readCart } from "./cart";
+import { MAX_LINE_QUANTITY } from "./merge";
+import { DEFAULT_CURRENCY, formatMoney } from "../catalog/currency";
+import { restoreLinesColumn } from "../db/codecs";
+import { db } from "../db/client";
+import { DomainError } from "../errors";
+import { recordEvent } from "../journeys/events";
+import { hashToken, newLinkToken } from "../session/ids";
+import { sendMessage } from "../checkout/outbox";
+import { emailField } from "../accounts/passwords";
+import { hit } from "../limits/rate-limit";
+import { requireScope } from "../session/permissions";
+import { securityLog } from "../security-log";
+import { visitorPermissions, type Session } from "../session/session";
+
+// Lead capture and recovery: a guest leaves an e-mail ("e-mail me my cart"); the message carries
+// a single-use link that copies that cart into another browser. The link's token has 256 random
+// bits and only its hash is stored; it expires with the guest session it came from.
+
+export const leadInput = z.strictObject({ email: emailField });
+
+const LEADS_PER_MIN = 5;
+
+/** For the route handler and the server action: the calling session's cart. */
+export async function emailMyCart(ctx: Ctx, input: z.infer<typeof leadInput>) {
+  // Per client address as well as per session (in captureLead): a new cookie buys no more messages.
+  await hit("leads_ip", ctx.network, LEADS_PER_MIN * 4);
+  return captureLead(ctx.session, input, ctx.origin());
+}
+
+export async function captureLead(session: Session | null, input: z.infer<typeof leadInput>, origin: string): Promise<{ email: string; items: number }> {
+  if (session?.type === "authenticated") {
+    throw new DomainError("forbidden", "Your cart is already kept in your account; log in anywhere to find it.");
+  }
+  const cart = await cartOf(session);
+  if (!session || cart.items.length === 0) {
+    throw new DomainError("empty_cart", "Your cart is empty: add something first, then we can send it to you.");
+  }
+  await hit("leads", session.id, LEADS_PER_MIN);
+
+  const token = newLinkToken();
+  const link = `${origin}/cart/restore/${token}`;
+  const lines = cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity }));
+  await db.$transaction([
+    db.lead.create({ data: { guestSessionId: session.id, email: input.email } }),
+    db.restoreToken.create({
+      data: { tokenHash: hashToken(token), guestSessionId: session.id, lines: restoreLinesColumn.encode(lines), expiresAt: session.expiresAt },
+    }),
+  ]);
+  await sendMessage({
+    to: input.email,
+    subject: "Your Passerby cart",
+    text: [
+      "Here is the cart you left at Passerby:",
+      "",
+      ...cart.items.map((i) => `- ${i.name} × ${i.quantity}: ${formatMoney(i.lineTotal)}`),
+      `Subtotal: ${formatMoney(cart.subtotal)}`,
+      "",
+      "Open this link in any browser to get the same cart there. It works once, until",
+      `${session.expiresAt.toUTCString()}:`,
+      link,
+    ].join("\n"),
+    links: [link],
+    guestSessionId: session.id,
+  });
+  await recordEvent("lead_captured", session, { items: cart.count });
+  return { email: input.email, items: cart.count };
+}
+
+export type RestoreResult =
+  | { status: "restored"; added: number; unavailable: number }
+  | { status: "same_browser" | "used" | "expired" | "invalid" | "refused" };
+
+export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored">, string> = {
+  same_browser: "This link is for another browser: the cart it carries is already here.",
+  used: "This cart link has already been used. Each link works once; ask for a new e-mail from the cart you started in.",
+  expired: "This cart link has expired, or the guest session it came from has ended (it was checked out, signed in or closed).",
+  invalid: "This cart link is not valid. Check that it was copied whole.",
+  refused: "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
+};
+
+type Line = { productId: string; quantity: number };
+type Refusal = { status: Exclude<RestoreResult["status"], "restored"> };
+
+async function usableToken(token: string, currentSessionId: string | null, now: Date) {
+  if (!/^[\w-]{43}$/.test(token)) return { status: "invalid" } as Refusal;
+  const row = await db.restoreToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row) return { status: "invalid" } as Refusal;
+  if (row.usedAt) return { status: "used" } as Refusal;
+  // A link dies with its guest session: once that session is ended (checked out, converted,
+  // closed, expired), the cart it carried is no longer anyone's to hand out.
+  const source = await db.guestSession.findUnique({ where: { id: row.guestSessionId }, select: { status: true, expiresAt: true } });
+  if (row.expiresAt <= now || source?.status !== "active" || source.expiresAt <= now) return { status: "expired" } as Refusal;
+  if (currentSessionId === row.guestSessionId) return { status: "same_browser" } as Refusal;
+  return row;
+}
+
+export type RestorePreview =
+  | { status: "ready"; lines: { name: string; quantity: number; available: boolean }[] }
+  | Refusal;
+
+/** What a link would add, for the page that asks before adding: reads only, writes nothing. */
+export async function previewRestore(token: string, currentSessionId: string | null, now = new Date()): Promise<RestorePreview> {
+  const row = await usableToken(token, currentSessionId, now);
+  if ("status" in row) return row;
+  const lines = restoreLinesColumn.decode(row.lines);
+  const products = await db.product.findMany({ where: { id: { in: lines.map((l) => l.productId) } }, select: { id: true, name: true, stock: true } });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return {
+    status: "ready",
+    lines: lines.flatMap((l) => {
+      const p = byId.get(l.productId);
+      return p ? [{ name: p.name, quantity: l.quantity, available: p.stock > 0 }] : [];
+    }),
+  };
+}
+
+/** Checks a token and uses it up: single-use, also when two clicks arrive at once. */
+export async function claimRestoreToken(token: string, currentSessionId: string | null, now = new Date()): Promise<{ status: "claimed"; lines: Line[] } | Refusal> {
+  const row = await usableToken(token, currentSessionId, now);
+  if ("status" in row) return row;
+  const claimed = await db.restoreToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) return { status: "used" };
+  return { status: "claimed", lines: restoreLinesColumn.decode(row.lines) };
+}
+
+/** Copies an e-mailed cart into this browser's session (starting one if needed), once. */
+export async function restoreCart(ctx: Ctx, token: string): Promise<RestoreResult> {
+  const { session: current, now } = ctx;
+  // A bad link starts no session; a good one starts it before the link is used up.
+  const found = await usableToken(token, current?.id ?? null, now);
+  if ("status" in found) {
+    await securityLog("restore_link.refused", { sessionId: current?.id, reason: found.status });
+    return found;
+  }
+  // Restoring writes a cart: the same permission and the same per-session limit as any cart write.
+  requireScope(visitorPermissions(current), "add_to_cart");
+  const session = await countCartWrite(ctx);
+  const claim = await claimRestoreToken(token, session.id, now);
+  if (claim.status !== "claimed") return claim;
+  return { status: "restored", ...(await copyLines(session, claim.lines)) };
+}
+
+/** Adds the lines to the session's cart, each capped at what the stock and the 99 limit leave. */
+export async function copyLines(session: Session, lines: Line[]) {
+  const owner = ownerOf(session);
+  const existing = new Map((await readCart(owner, DEFAULT_CURRENCY)).items.map((i) => [i.productId, i.quantity]));
+  let added = 0;
+  let unavailable = 0;
+  for (const line of lines) {
+    const product = await db.product.findUnique({ where: { id: line.productId }, select: { stock: true } });
+    const room = Math.min(product?.stock ?? 0, MAX_LINE_QUANTITY) - (existing.get(line.productId) ?? 0);
+    const quantity = Math.min(line.quantity, room);
+    if (quantity <= 0) {
+      unavailable++;
+      continue;
+    }
+    try {
+      await addItem(owner, { productId: line.productId, quantity });
+      added += quantity;
+    } catch (error) {
+      // Stock moved since the check above: that line is unavailable, the rest still comes.
+      if (!(error instanceof DomainError)) throw error;
+      unavailable++;
+    }
+  }
+  return { added, unavailable };
+}

@@ -1,0 +1,156 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { ownerOf, readCart, type CartView } from "../cart/cart";
+import { COUNTRIES, isCountry } from "./countries";
+import { convert, type Currency } from "../catalog/currency";
+import type { Ctx } from "../context";
+import { db } from "../db/client";
+import { DomainError } from "../errors";
+import { flushEvents, recordEvent } from "../journeys/events";
+import { orderJson, type OrderJson } from "./orders";
+import { emailField } from "../accounts/passwords";
+import { authorize, cardInput, checkCard, isExpired, type CardSummary } from "./payments";
+import { requireScope } from "../session/permissions";
+import { currencyOf } from "../session/preferences-model";
+import { securityLog } from "../security-log";
+import { continueGuestSession, rotateGuestSession, type GuestSession, type Session } from "../session/session";
+
+// Placing an order: one transaction that re-reads prices and stock, takes the stock with a
+// conditional decrement (so concurrent checkouts can never oversell), writes the order with
+// snapshots, and empties the cart. A declined card or a short line changes nothing.
+
+const text = (label: string, max = 120) =>
+  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long.`)
+    // Forms can carry control characters too (JSON bodies are refused earlier, lib/server/http.ts).
+    .regex(/^[^\u0000-\u001f\u007f]*$/, `${label[0].toUpperCase()}${label.slice(1)} can't hold control characters.`);
+
+export const checkoutInput = z.strictObject({
+  email: emailField,
+  name: text("your name"),
+  address: z.strictObject({
+    line1: text("the street address", 200),
+    line2: z.string().trim().max(200, "Address line 2 is too long.").transform((v) => v || undefined).optional(),
+    city: text("the city"),
+    postalCode: text("the postal code", 20),
+    country: z.string({ error: "Choose a country." }).trim().toUpperCase()
+      .refine(isCountry, `We ship to ${Object.keys(COUNTRIES).join(", ")}. Choose one of them.`),
+  }),
+  card: cardInput.optional(),
+  /** Members may pay with a saved card instead. */
+  paymentMethodId: z.string().max(64).optional(),
+});
+export type CheckoutInput = z.infer<typeof checkoutInput>;
+
+const newOrderId = () => `ord_${crypto.randomBytes(16).toString("base64url")}`;
+
+/** The scope this session needs to check out: guests and members check out differently. */
+export const checkoutScope = (session: Session) => (session.type === "anonymous" ? "guest_checkout" : "checkout");
+
+async function chooseCard(session: Session, input: CheckoutInput): Promise<CardSummary> {
+  if (input.paymentMethodId) {
+    if (session.type !== "authenticated") {
+      throw new DomainError("forbidden", "Guests can't pay with a saved card.");
+    }
+    const saved = await db.paymentMethod.findFirst({ where: { id: input.paymentMethodId, userId: session.userId } });
+    if (!saved) throw new DomainError("invalid_card", "That saved card was not found. Choose another.", { field: "paymentMethodId" });
+    if (isExpired(saved.expMonth, saved.expYear)) {
+      throw new DomainError("invalid_card", "That saved card has expired. Choose another or enter a new one.", { field: "paymentMethodId" });
+    }
+    return { brand: saved.brand as CardSummary["brand"], last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear };
+  }
+  if (!input.card) throw new DomainError("invalid_card", "Enter a card to pay with.", { field: "card.number" });
+  const card = checkCard(input.card);
+  authorize(card);
+  return { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+}
+
+const shortOf = (name: string, stock: number) =>
+  new DomainError(
+    "out_of_stock",
+    stock <= 0
+      ? `${name} has just sold out. Remove it from your cart to continue; nothing was charged.`
+      : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} left. Lower the quantity to continue; nothing was charged.`,
+  );
+
+function assertInStock(cart: CartView) {
+  const short = cart.items.find((i) => i.quantity > i.stock);
+  if (short) throw shortOf(short.name, short.stock);
+}
+
+export type PlacedOrder = {
+  order: OrderJson;
+  /** A guest goes on under a new session id (rotateGuestSession); null for members. */
+  nextSession: GuestSession | null;
+};
+
+export async function placeOrder(session: Session | null, input: CheckoutInput): Promise<PlacedOrder> {
+  if (!session) throw new DomainError("empty_cart");
+  requireScope(session.permissions, checkoutScope(session));
+  const currency: Currency = currencyOf(session);
+  const owner = ownerOf(session);
+  const cart = await readCart(owner, currency);
+  if (cart.items.length === 0) throw new DomainError("empty_cart");
+  // Fail early on the common case; the conditional decrement below is what guarantees it.
+  assertInStock(cart);
+  const card = await chooseCard(session, input);
+  // The guest's journey moves to the new id with the order: write the buffered events first.
+  if (session.type === "anonymous") await flushEvents();
+
+  const { orderId, nextSession } = await db.$transaction(async (tx) => {
+    // Another checkout with the same cookie may have won meanwhile: its cart went with it.
+    const current = await tx.cart.findUnique({ where: owner, include: { items: { include: { product: true } } } });
+    if (!current || current.items.length === 0) throw new DomainError("empty_cart");
+    for (const line of current.items) {
+      const taken = await tx.product.updateMany({
+        where: { id: line.productId, stock: { gte: line.quantity } },
+        data: { stock: { decrement: line.quantity } },
+      });
+      if (taken.count !== 1) {
+        const now = await tx.product.findUniqueOrThrow({ where: { id: line.productId } });
+        throw shortOf(now.name, now.stock);
+      }
+    }
+    const lines = current.items.map((l) => ({
+      productId: l.productId,
+      name: l.product.name,
+      quantity: l.quantity,
+      unitAmount: convert(l.product.priceCents, currency).amount,
+    }));
+    const id = newOrderId();
+    await tx.order.create({
+      data: {
+        id,
+        ...owner,
+        email: input.email,
+        name: input.name,
+        line1: input.address.line1,
+        line2: input.address.line2 ?? null,
+        city: input.address.city,
+        postalCode: input.address.postalCode,
+        country: input.address.country,
+        currency,
+        totalAmount: lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0),
+        cardBrand: card.brand,
+        cardLast4: card.last4,
+        items: { create: lines },
+      },
+    });
+    await tx.cartItem.deleteMany({ where: { cartId: current.id } });
+    return { orderId: id, nextSession: session.type === "anonymous" ? await rotateGuestSession(tx, session) : null };
+  });
+  const order = orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
+  const buyer = nextSession ?? session;
+  await recordEvent("order_placed", buyer, { total: order.total, lines: order.items.length });
+  await securityLog("order.placed", { sessionId: buyer.id, orderId });
+  if (nextSession) await securityLog("session.revoked", { sessionId: session.id, newSessionId: nextSession.id, reason: "rotated_at_checkout" });
+  return { order, nextSession };
+}
+
+/** For the server action and the route handler: the caller's order (a guest gets a new session
+ *  cookie with it), then the cached catalog pages render again, because their stock went down. */
+export async function checkOut(ctx: Ctx, input: CheckoutInput): Promise<OrderJson> {
+  const { order, nextSession } = await placeOrder(ctx.session, input);
+  if (nextSession) await continueGuestSession(ctx, nextSession);
+  ctx.catalogChanged();
+  return order;
+}

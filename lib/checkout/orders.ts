@@ -1,0 +1,48 @@
+import type { Currency, Money } from "../catalog/currency";
+import { db } from "../db/client";
+import { DomainError } from "../errors";
+import { requireScope } from "../session/permissions";
+import { ownerOf, type Session } from "../session/session";
+
+// Orders are visible to the guest session that placed them, or to the account they belong to;
+// to anyone else they do not exist (404, also for guessed ids).
+
+type OrderRow = {
+  id: string; status: string; email: string; name: string; line1: string; line2: string | null; city: string;
+  postalCode: string; country: string; currency: string; totalAmount: number; cardBrand: string; cardLast4: string;
+  createdAt: Date; guestSessionId: string | null; userId: string | null;
+  items: { productId: string; name: string; quantity: number; unitAmount: number }[];
+};
+
+export function orderJson(o: OrderRow) {
+  const currency = o.currency as Currency;
+  const money = (amount: number): Money => ({ amount, currency });
+  return {
+    id: o.id,
+    status: o.status,
+    email: o.email,
+    items: o.items.map((i) => ({ productId: i.productId, name: i.name, quantity: i.quantity, unitPrice: money(i.unitAmount) })),
+    total: money(o.totalAmount),
+    shipping: { name: o.name, line1: o.line1, line2: o.line2, city: o.city, postalCode: o.postalCode, country: o.country },
+    payment: { brand: o.cardBrand, last4: o.cardLast4 },
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+export type OrderJson = ReturnType<typeof orderJson>;
+
+
+export async function listOrders(session: Session | null): Promise<OrderJson[]> {
+  if (!session) return [];
+  requireScope(session.permissions, "view_orders");
+  const rows = await db.order.findMany({ where: ownerOf(session), include: { items: true }, orderBy: { createdAt: "desc" } });
+  return rows.map(orderJson);
+}
+
+export async function findOrder(session: Session | null, id: string): Promise<OrderJson> {
+  const missing = new DomainError("not_found", "There is no such order.");
+  if (!session) throw missing;
+  requireScope(session.permissions, "view_orders");
+  const row = await db.order.findFirst({ where: { id, ...ownerOf(session) }, include: { items: true } });
+  if (!row) throw missing;
+  return orderJson(row);
+}

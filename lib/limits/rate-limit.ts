@@ -1,0 +1,74 @@
+import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { rateLimited } from "../errors";
+import { keyedHash } from "../session/ids";
+import { securityLog } from "../security-log";
+
+// Fixed one-minute windows counted in the database with a single atomic upsert, so limits
+// hold across requests, processes and app servers that share the database.
+
+export type LimitName =
+  | "sessions" | "cart_writes" | "cart_writes_ip" | "logins" | "logins_ip" | "login_failures" | "signups" | "views" | "leads" | "leads_ip";
+
+const WINDOW_MS = 60_000;
+
+const MESSAGES: Record<LimitName, string> = {
+  sessions: "Too many new sessions from your network. Please wait a moment and try again.",
+  cart_writes: "You are changing your cart very quickly. Please wait a moment and try again.",
+  cart_writes_ip: "Too many cart changes from your network. Please wait a moment and try again.",
+  logins: "Too many log-in attempts. Please wait a minute and try again.",
+  logins_ip: "Too many log-in attempts from your network. Please wait a minute and try again.",
+  login_failures: "Too many failed log-ins for this account in the last minute. Please wait a minute and try again.",
+  signups: "Too many sign-ups from your network. Please wait a minute and try again.",
+  views: "Too many page views from your network.",
+  leads: "Too many e-mails asked for. Please wait a minute and try again.",
+  leads_ip: "Too many e-mails asked for from your network. Please wait a minute and try again.",
+};
+
+export type Hit = { limit: LimitName; subject: string; perMinute: number };
+
+/** A window's key holds a keyed hash of its subject, never the subject (an address, an e-mail). */
+const keyOf = (limit: LimitName, subject: string) => `${limit}:${keyedHash(subject)}`;
+const windowOf = (now: number) => new Date(now - (now % WINDOW_MS));
+
+/** Counts one hit for `subject` and throws a 429 domain error past `perMinute`. */
+export const hit = (limit: LimitName, subject: string, perMinute: number, now = Date.now()) =>
+  hitAll([{ limit, subject, perMinute }], now);
+
+/**
+ * Counts one hit against each limit in a single statement (a cart write counts against its
+ * session and its client address on every request) and throws a 429 for the first one that
+ * was already full. A full window is left as it is; the others still count the hit.
+ */
+export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
+  const windowStart = windowOf(now);
+  const keys = hits.map((h) => keyOf(h.limit, h.subject));
+  const rows = Prisma.join(keys.map((key) => Prisma.sql`(${key}, ${windowStart}, 1)`));
+  const cap = Prisma.sql`CASE "key" ${Prisma.join(keys.map((key, i) => Prisma.sql`WHEN ${key} THEN ${hits[i].perMinute}`), " ")} END`;
+  // Count each hit, unless its window is already full: that row is neither written nor returned,
+  // so the keys that come back are the limits that still had room.
+  const counted = await db.$queryRaw<{ key: string }[]>`
+    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES ${rows}
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END,
+      "windowStart" = excluded."windowStart"
+    WHERE NOT ("windowStart" = excluded."windowStart" AND "count" >= ${cap})
+    RETURNING "key"`;
+  if (counted.length === hits.length) return;
+  const full = keys.findIndex((key) => !counted.some((row) => row.key === key));
+  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
+  await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
+  throw rateLimited(MESSAGES[hits[full].limit], retryAfter);
+}
+
+/** How many hits `subject` has in the current window (0 when none). */
+export async function hitsThisWindow(limit: LimitName, subject: string, now = Date.now()): Promise<number> {
+  const row = await db.rateLimitWindow.findUnique({ where: { key: keyOf(limit, subject) } });
+  return row && row.windowStart.getTime() === windowOf(now).getTime() ? row.count : 0;
+}
+
+/** Deletes windows that ended, for the cleanup script. */
+export async function pruneRateLimits(now = Date.now()): Promise<number> {
+  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now - WINDOW_MS) } } });
+  return count;
+}

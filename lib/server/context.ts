@@ -1,0 +1,31 @@
+import "server-only";
+import type { Ctx } from "../context";
+import { networkOf } from "../limits/network";
+import { withLogAddress } from "../security-log";
+import { catalogChanged } from "./catalog-pages";
+import { clientIp, linkOrigin, requestHost, secureCookies } from "./request";
+import { sessionCookies, sessionForRequest } from "./session-cookie";
+
+/** The request as the domain sees it (lib/context.ts), built from the cookie and the headers. */
+async function requestContext(ip: string): Promise<Ctx> {
+  const now = new Date();
+  const [session, host, https] = await Promise.all([sessionForRequest(now), requestHost(), secureCookies()]);
+  return {
+    session,
+    ip,
+    network: networkOf(ip),
+    now,
+    origin: () => linkOrigin(host, https),
+    cookies: sessionCookies,
+    catalogChanged,
+  };
+}
+
+/**
+ * Runs one domain call for this request (every action and route handler goes through here):
+ * builds its context once and tags the security log lines it writes with the client address.
+ */
+export async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const ip = await clientIp();
+  return withLogAddress(ip, async () => work(await requestContext(ip)));
+}

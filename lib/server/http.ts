@@ -1,0 +1,122 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import type { Ctx } from "../context";
+import { withContext } from "./context";
+import { errorJson } from "./error-body";
+import { describeZodError, DomainError } from "../errors";
+import { sameOrigin } from "./request";
+import { securityLog } from "../security-log";
+
+// Route-handler plumbing: read a JSON body safely, and turn results and domain errors into
+// responses. Every route handler is `handle(async () => …)` over one domain call.
+
+export { errorJson, type ErrorBody } from "./error-body";
+
+/**
+ * JSON answers are never stored by a browser or a shared cache: they are personal (the cart, the
+ * session), priced in the session's currency, or may set the session cookie. `Vary: Cookie`
+ * tells any cache that ignores no-store that the answer depends on who asks.
+ */
+export function json(body: unknown, status = 200): NextResponse {
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", Vary: "Cookie" } });
+}
+
+export function toErrorResponse(error: unknown): NextResponse {
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = error.details.retryAfter ? { "Retry-After": String(error.details.retryAfter) } : {};
+    return errorJson(error.code, error.message, headers);
+  }
+  if (error instanceof z.ZodError) return errorJson("invalid_input", describeZodError(error));
+  console.error("[passerby] unexpected error", error);
+  return errorJson("internal_error");
+}
+
+/** A route handler's body: one domain call with the request's context, errors as JSON. */
+export async function handle(fn: (ctx: Ctx) => Promise<NextResponse>): Promise<NextResponse> {
+  try {
+    return await withContext(fn);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+/**
+ * The validated JSON body of a mutating request: it must be `application/json`, come from this
+ * site (or from a client that sends no Origin), parse, and match `schema`.
+ */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  await requireSameOrigin();
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new DomainError("unsupported_media_type");
+  }
+  const text = await readBody(request);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new DomainError("invalid_json");
+  }
+  // JSON may carry lone UTF-16 surrogates ("\ud800") and control characters ("\u0000"): no text
+  // field means one, and database drivers fail on them (PostgreSQL refuses NUL in text). Refused
+  // here, before anything (even a session) is written.
+  if (!wellFormedStrings(body)) {
+    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate) or holds control characters.");
+  }
+  return schema.parse(body);
+}
+
+/** No route takes more than a few kilobytes; a bigger body is refused before it is read whole. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`);
+
+async function readBody(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new DomainError("invalid_unicode", "The body is not valid UTF-8.");
+  }
+}
+
+// Control characters other than tab, line feed and carriage return.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const wellFormedText = (text: string) => text.isWellFormed() && !CONTROL.test(text);
+
+/** Every string and key well-formed; iterative, so a deeply nested body cannot overflow the stack. */
+function wellFormedStrings(root: unknown): boolean {
+  const pending = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === "string") {
+      if (!wellFormedText(value)) return false;
+    } else if (value && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (!wellFormedText(key)) return false;
+        pending.push(inner);
+      }
+    }
+  }
+  return true;
+}
+
+/** The Origin check alone, for mutations without a body (DELETE). */
+export async function requireSameOrigin(): Promise<void> {
+  if (!(await sameOrigin())) {
+    await securityLog("origin_refused", {});
+    throw new DomainError("forbidden_origin");
+  }
+}
+
+export { refuseOtherMethods } from "./methods";

@@ -1,0 +1,71 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { config } from "../config";
+import { DomainError } from "../errors";
+import { networkOf } from "../limits/network";
+import { crossSite } from "../origin.mjs";
+
+// What the server knows about the caller's connection, for rate limits and cookie flags.
+// `npm start` preloads scripts/http-guard.cjs, which writes the socket address into
+// X-Forwarded-For unless TRUST_PROXY=true (Next's App Router exposes no socket address, and
+// `next start` keeps a client-sent X-Forwarded-For as it is, so a client could pick its own).
+
+/** The client's IP address: with TRUST_PROXY, the address the nearest proxy appended. */
+export async function clientIp(): Promise<string> {
+  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
+  const hops = forwarded.split(",").map((s) => s.trim()).filter(Boolean);
+  if (hops.length === 0) return "unknown";
+  return config().trustProxy ? hops[hops.length - 1] : hops[0];
+}
+
+/** The client's network for rate limits (lib/limits/network.ts). */
+export const clientNetwork = async () => networkOf(await clientIp());
+
+/** Whether the cookie should be `Secure`: forced by COOKIE_SECURE, or the request was https. */
+export async function secureCookies(): Promise<boolean> {
+  const setting = config().cookieSecure;
+  if (setting !== "auto") return setting === "true";
+  return (await headers()).get("x-forwarded-proto") === "https";
+}
+
+/** The Origin check for mutating JSON requests (lib/origin.mjs): a foreign Origin is refused. */
+export async function sameOrigin(): Promise<boolean> {
+  return !crossSite((await headers()).get("origin"), await requestHost());
+}
+
+/** Addresses a development or test machine is reached by: links to them can go nowhere else. */
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * This shop's origin, for links in messages: PUBLIC_URL when set (do set it in production).
+ * Without it, the address the request used, but only when its host is localhost or one of
+ * ALLOWED_HOSTS: the Host header is the client's to choose, and a link built from
+ * `Host: evil.example` would send the shopper's single-use link to a stranger.
+ * X-Forwarded-Host counts only behind a trusted proxy.
+ */
+export function linkOrigin(host: string, https: boolean): string {
+  const configured = config().publicUrl;
+  if (configured) return configured;
+  const lower = host.toLowerCase();
+  // Only a bare host[:port] (no path, user, fragment or spaces: the header is pasted into a link),
+  // and only a local or an allowed one.
+  const bare = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.exec(lower);
+  const hostname = bare?.[1] ?? "";
+  if (!bare || !(LOCAL_HOSTS.has(hostname) || config().allowedHosts.includes(lower) || config().allowedHosts.includes(hostname))) {
+    throw new DomainError(
+      "host_not_allowed",
+      "Links can't be made for the address this request used. The shop's operator must set PUBLIC_URL (or list the host in ALLOWED_HOSTS).",
+    );
+  }
+  return `${https ? "https" : "http"}://${lower}`;
+}
+
+/** The host the request was addressed to (X-Forwarded-Host only behind a trusted proxy). */
+export async function requestHost(): Promise<string> {
+  const h = await headers();
+  return (config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "";
+}
+
+/** The time of this request, read once: every component of one render shows the same moment. */
+export const requestTime = cache((): number => Date.now());

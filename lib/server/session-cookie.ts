@@ -1,0 +1,94 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { after } from "next/server";
+import { cache } from "react";
+import { DEFAULT_CURRENCY } from "../catalog/currency";
+import type { SessionCookies } from "../context";
+import type { Preferences } from "../session/preferences-model";
+import { resolveSession, type Session, type Write } from "../session/session";
+import { secureCookies } from "./request";
+
+// The one module that reads and writes the session cookie. What the cookie holds and what makes
+// a session alive is lib/session/session.ts; this is the jar.
+
+export const COOKIE_NAME = "passerby_session";
+/**
+ * Over https the cookie is `__Host-passerby_session`: the browser then only accepts it when it
+ * is Secure, set by this host, for path /, so a sibling subdomain or a plain-http page cannot
+ * plant one. Over https only this name is read.
+ */
+export const SECURE_COOKIE_NAME = `__Host-${COOKIE_NAME}`;
+const cookieName = async () => ((await secureCookies()) ? SECURE_COOKIE_NAME : COOKIE_NAME);
+
+/**
+ * Not a secret: the shopper's currency, mirrored from the session so that next.config.ts can
+ * send catalog requests to the prerendered page in that currency. It lives and dies with the
+ * session cookie; the session row stays the truth (carts and orders read the row).
+ */
+export const CURRENCY_COOKIE = "passerby_currency";
+
+/** The current session for reading (server components may not change cookies). */
+export const currentSession = cache(async (): Promise<Session | null> => {
+  const jar = await cookies();
+  // Pages only read while rendering: what the check learnt (expiry, last seen) is written after.
+  const later: Write = async (work) => after(work);
+  return (await resolveSession(jar.get(await cookieName())?.value, new Date(), later)).session;
+});
+
+/** For actions and route handlers: the current session, clearing a stale cookie. */
+export async function sessionForRequest(now: Date): Promise<Session | null> {
+  const jar = await cookies();
+  const { session, stale } = await resolveSession(jar.get(await cookieName())?.value, now);
+  if (stale) await clearCookies();
+  return session;
+}
+
+async function cookieOptions(expiresAt: Date) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: await secureCookies(),
+    path: "/",
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  };
+}
+
+/** Mirrors the session's currency into CURRENCY_COOKIE (absent means the default currency). */
+async function writeCurrencyHint(session: { expiresAt: Date; preferences: Preferences }) {
+  const jar = await cookies();
+  const currency = session.preferences.currency;
+  if (currency && currency !== DEFAULT_CURRENCY) jar.set(CURRENCY_COOKIE, currency, await cookieOptions(session.expiresAt));
+  else if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
+}
+
+/**
+ * Puts CURRENCY_COOKIE back in line with the session (its preference may have changed on
+ * another device), or removes a stray one. Called by the header's request, once per navigation.
+ */
+export async function syncCurrencyHint(session: Session | null) {
+  const jar = await cookies();
+  const hinted = jar.get(CURRENCY_COOKIE)?.value;
+  const wanted = session?.preferences.currency && session.preferences.currency !== DEFAULT_CURRENCY ? session.preferences.currency : undefined;
+  if (hinted === wanted) return;
+  if (session) await writeCurrencyHint(session);
+  else jar.delete(CURRENCY_COOKIE);
+}
+
+async function clearCookies() {
+  const jar = await cookies();
+  const name = await cookieName();
+  // A __Host- cookie is only removed by a Set-Cookie that is itself Secure, path /.
+  if (name === SECURE_COOKIE_NAME) jar.set(name, "", { secure: true, httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
+  else jar.delete(name);
+  if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
+}
+
+/** The jar the domain writes through (Ctx.cookies). */
+export const sessionCookies: SessionCookies = {
+  async set({ seal, expiresAt, preferences }) {
+    (await cookies()).set(await cookieName(), seal, await cookieOptions(expiresAt));
+    await writeCurrencyHint({ expiresAt, preferences });
+  },
+  setPreferences: writeCurrencyHint,
+  clear: clearCookies,
+};

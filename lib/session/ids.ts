@@ -1,0 +1,21 @@
+import crypto from "node:crypto";
+import { config } from "../config";
+
+/** 128 bits from the CSPRNG, base64url: never a counter, never derived from the client. */
+function randomToken(bytes = 16): string {
+  return crypto.randomBytes(bytes).toString("base64url");
+}
+
+export const newGuestSessionId = () => `guest_${randomToken()}`;
+export const newUserSessionId = () => `auth_${randomToken()}`;
+/** 256 bits for links that grant something (a cart restore); only their hash is stored. */
+export const newLinkToken = () => randomToken(32);
+export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+/**
+ * A keyed hash of an identifier (session id, IP address, e-mail) for logs and rate-limit keys,
+ * so neither ever holds the raw value.
+ */
+export function keyedHash(value: string): string {
+  return crypto.createHmac("sha256", config().sessionSecrets[0]).update(value).digest("hex").slice(0, 24);
+}

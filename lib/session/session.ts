@@ -1,0 +1,321 @@
+import { sealData, unsealData } from "iron-session";
+import { config } from "../config";
+import { preferencesColumn } from "../db/codecs";
+import { db, type Tx } from "../db/client";
+import { guestSessionRow, userSessionRow } from "../db/hot-reads";
+import { DomainError } from "../errors";
+import { variantFor } from "../journeys/experiments";
+import { newGuestSessionId, newUserSessionId } from "./ids";
+import { permissionsFor, type Scope } from "./permissions";
+import type { Preferences } from "./preferences-model";
+import { hit } from "../limits/rate-limit";
+import type { Ctx } from "../context";
+import { securityLog } from "../security-log";
+
+// Guest and signed-in sessions: the sealed value the cookie carries (iron-session, holding only
+// { sid, type, exp }), the row behind it, which decides whether the session is still alive (so an
+// expired, converted or revoked session's replayed cookie is refused on the very next request),
+// and starting, continuing and ending sessions for a request (Ctx). Writing the cookie itself is
+// lib/server/session-cookie.ts's job.
+
+type CookiePayload = { sid: string; type: "anonymous" | "authenticated"; exp: number };
+
+export type GuestSession = {
+  type: "anonymous";
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  preferences: Preferences;
+  variant: string | null;
+  permissions: Scope[];
+};
+
+export type UserSession = {
+  type: "authenticated";
+  id: string;
+  userId: string;
+  email: string;
+  isAdmin: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The guest session whose state moved into the account at this log-in, if any. */
+  migratedFrom: string | null;
+  preferences: Preferences;
+  variant: string | null;
+  permissions: Scope[];
+};
+
+export type Session = GuestSession | UserSession;
+
+/** Who owns what a session makes (a cart, orders, messages): the guest session, or the account. */
+export type Owner = { guestSessionId: string } | { userId: string };
+export const ownerOf = (session: Session): Owner =>
+  session.type === "anonymous" ? { guestSessionId: session.id } : { userId: session.userId };
+
+/** iron-session seals with the highest key id and unseals with all: the first secret gets it. */
+function passwords(): Record<string, string> {
+  const secrets = config().sessionSecrets;
+  return Object.fromEntries(secrets.map((secret, i) => [String(secrets.length - i), secret]));
+}
+
+export async function sealSession(payload: CookiePayload, now = Date.now()): Promise<string> {
+  const ttl = Math.max(1, Math.ceil((payload.exp - now) / 1000));
+  return sealData(payload, { password: passwords(), ttl });
+}
+
+// Unsealing (key derivation, HMAC, AES) is the costly part of a session check, and a browser
+// sends the same seal on every request. Verified seals are remembered, bounded and in insertion
+// order (the oldest goes first). The cache holds only what the seal says; whether the session is
+// still alive is read from its row on every request, so revocation, expiry and conversion still
+// take effect on the very next one. The payload's own `exp` is checked on every hit too.
+const SEAL_CACHE_SIZE = 10_000;
+const verifiedSeals = new Map<string, CookiePayload>();
+
+async function unsealSession(seal: string): Promise<CookiePayload | null> {
+  const known = verifiedSeals.get(seal);
+  if (known) return known;
+  const payload = await openSeal(seal);
+  if (payload) {
+    if (verifiedSeals.size >= SEAL_CACHE_SIZE) verifiedSeals.delete(verifiedSeals.keys().next().value!);
+    verifiedSeals.set(seal, payload);
+  }
+  return payload;
+}
+
+async function openSeal(seal: string): Promise<CookiePayload | null> {
+  try {
+    const data = await unsealData<Partial<CookiePayload>>(seal, { password: passwords() });
+    // unsealData answers {} for an expired, tampered or foreign seal.
+    if (typeof data.sid !== "string" || typeof data.exp !== "number") return null;
+    if (data.type !== "anonymous" && data.type !== "authenticated") return null;
+    return { sid: data.sid, type: data.type, exp: data.exp };
+  } catch {
+    return null;
+  }
+}
+
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+// The row check runs on every request that carries a cookie: a prepared statement
+// (lib/db/hot-reads.ts); `npm run bench` measures it and the routes built on it.
+
+/**
+ * How a session check writes what it learnt (the expiry it found, the last-seen time): now, for
+ * actions and route handlers; after the response for a page, since pages only read while they
+ * render (currentSession passes `after`).
+ */
+export type Write = (work: () => Promise<unknown>) => Promise<void>;
+const writeNow: Write = async (work) => {
+  await work();
+};
+
+type SessionType = Session["type"];
+
+/** The two writes a session check may make, per table. */
+const rowWrites: Record<SessionType, { expire(id: string, now: Date): Promise<{ count: number }>; seen(id: string, now: Date): Promise<unknown> }> = {
+  anonymous: {
+    expire: (id, now) => db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } }),
+    seen: (id, now) => db.guestSession.update({ where: { id }, data: { lastSeenAt: now } }),
+  },
+  authenticated: {
+    expire: (id, now) => db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } }),
+    seen: (id, now) => db.userSession.update({ where: { id }, data: { lastSeenAt: now } }),
+  },
+};
+
+/**
+ * Whether a session row still makes a live session. An ended one's cookie came back: refused,
+ * and worth a line in the security log. Expiry is absolute and checked here, whatever the
+ * cookie says; last-seen is kept to the minute.
+ */
+async function isLive(
+  type: SessionType,
+  row: { id: string; status: string; expiresAt: Date; lastSeenAt: Date },
+  now: Date,
+  write: Write,
+): Promise<boolean> {
+  if (row.status !== "active") {
+    await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
+    return false;
+  }
+  if (row.expiresAt <= now) {
+    await write(async () => {
+      const { count } = await rowWrites[type].expire(row.id, now);
+      if (count === 1) await securityLog("session.expired", { sessionId: row.id, type });
+    });
+    return false;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) await write(() => rowWrites[type].seen(row.id, now));
+  return true;
+}
+
+async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | null> {
+  const row = guestSessionRow(id);
+  if (!row || !(await isLive("anonymous", row, now, write))) return null;
+  return {
+    type: "anonymous",
+    id: row.id,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    preferences: row.preferences,
+    variant: row.variant,
+    permissions: permissionsFor("anonymous", config().anonPermissions),
+  };
+}
+
+async function loadUserSession(id: string, now: Date, write: Write): Promise<UserSession | null> {
+  const row = userSessionRow(id);
+  if (!row || !(await isLive("authenticated", row, now, write))) return null;
+  return {
+    type: "authenticated",
+    id: row.id,
+    userId: row.userId,
+    email: row.email,
+    isAdmin: row.isAdmin,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    migratedFrom: row.migratedFrom,
+    preferences: row.preferences,
+    variant: row.variant,
+    permissions: permissionsFor(row.isAdmin ? "admin" : "authenticated"),
+  };
+}
+
+/**
+ * The live session behind a sealed cookie, or null. `stale` says a cookie was sent but is of
+ * no use (tampered, foreign, expired, ended or unknown) and should be cleared.
+ */
+export async function resolveSession(
+  seal: string | undefined,
+  now = new Date(),
+  write: Write = writeNow,
+): Promise<{ session: Session | null; stale: boolean }> {
+  if (!seal) return { session: null, stale: false };
+  const payload = await unsealSession(seal);
+  if (!payload || payload.exp <= now.getTime()) return { session: null, stale: true };
+  const session =
+    payload.type === "anonymous" ? await loadGuestSession(payload.sid, now, write) : await loadUserSession(payload.sid, now, write);
+  return { session, stale: session === null };
+}
+
+/** Creates a guest session row and its sealed cookie value. */
+export async function createGuestSession(now = new Date()): Promise<{ session: GuestSession; seal: string }> {
+  const id = newGuestSessionId();
+  const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
+  const row = await db.guestSession.create({
+    data: { id, createdAt: now, lastSeenAt: now, expiresAt, variant: variantFor(id) },
+  });
+  const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
+  await securityLog("session.created", { sessionId: id, type: "anonymous" });
+  return {
+    session: {
+      type: "anonymous",
+      id,
+      createdAt: row.createdAt,
+      expiresAt,
+      preferences: {},
+      variant: row.variant,
+      permissions: permissionsFor("anonymous", config().anonPermissions),
+    },
+    seal,
+  };
+}
+
+/** Creates a signed-in session row (always a new id) and its sealed cookie value. */
+export async function createUserSession(
+  userId: string,
+  migratedFrom: string | null,
+  now = new Date(),
+): Promise<{ id: string; expiresAt: Date; seal: string }> {
+  const id = newUserSessionId();
+  const expiresAt = new Date(now.getTime() + config().userSessionTtl * 1000);
+  await db.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom } });
+  const seal = await sealSession({ sid: id, type: "authenticated", exp: expiresAt.getTime() }, now.getTime());
+  await securityLog("session.created", { sessionId: id, type: "authenticated", userId });
+  return { id, expiresAt, seal };
+}
+
+/** Ends a session on the server: its cookie, replayed, is refused from now on. */
+export async function revokeSession(session: Session, now = new Date()): Promise<void> {
+  const where = { id: session.id, status: "active" } as const;
+  const data = { status: "revoked", endedAt: now } as const;
+  const { count } =
+    session.type === "anonymous" ? await db.guestSession.updateMany({ where, data }) : await db.userSession.updateMany({ where, data });
+  if (count === 1) await securityLog("session.ended", { sessionId: session.id, type: session.type });
+}
+
+/**
+ * Gives a live guest session a new id, inside the caller's transaction, and ends the old one.
+ * Checkout calls it: whoever else holds the old cookie (planted before the order, or copied)
+ * can read nothing of the order, because the order, the lead, the messages, the events, the
+ * preferences and the variant now belong to the new id. Created and expiry times are kept: the
+ * absolute expiry is not extended by buying something.
+ */
+export async function rotateGuestSession(tx: Tx, session: GuestSession, now = new Date()): Promise<GuestSession> {
+  const old = await tx.guestSession.findUniqueOrThrow({ where: { id: session.id } });
+  const id = newGuestSessionId();
+  await tx.guestSession.create({
+    data: {
+      id, createdAt: old.createdAt, expiresAt: old.expiresAt, lastSeenAt: now,
+      preferences: old.preferences, variant: old.variant, exposedAt: old.exposedAt,
+    },
+  });
+  const moved = { where: { guestSessionId: session.id }, data: { guestSessionId: id } };
+  await tx.cart.updateMany(moved);
+  await tx.order.updateMany(moved);
+  await tx.lead.updateMany(moved);
+  await tx.outboxMessage.updateMany(moved);
+  await tx.event.updateMany(moved);
+  const ended = await tx.guestSession.updateMany({ where: { id: session.id, status: "active" }, data: { status: "revoked", endedAt: now } });
+  // Two checkouts with the same cookie at once: the second finds the old id already ended.
+  if (ended.count !== 1) {
+    throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.");
+  }
+  return { ...session, id };
+}
+
+
+// ---- Sessions for a request (Ctx): the cookie goes through ctx.cookies ----
+
+/** The scopes of whoever is calling: a visitor without a session has the anonymous ones. */
+export const visitorPermissions = (session: Session | null): Scope[] =>
+  session?.permissions ?? permissionsFor("anonymous", config().anonPermissions);
+
+/** Starts a guest session and sets its cookie; new sessions are rate-limited per client network. */
+export async function startGuestSession(ctx: Ctx): Promise<GuestSession> {
+  await hit("sessions", ctx.network, config().rateLimits.sessions);
+  const { session, seal } = await createGuestSession(ctx.now);
+  await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
+  return session;
+}
+
+/**
+ * The request's session, or a new guest session when there is none. Only actions and route
+ * handlers get here: browsing alone never creates a session.
+ */
+export async function ensureSession(ctx: Ctx): Promise<{ session: Session; created: boolean }> {
+  if (ctx.session) return { session: ctx.session, created: false };
+  return { session: await startGuestSession(ctx), created: true };
+}
+
+/** Signs the visitor in: a new session id in a new cookie, replacing whatever cookie was there. */
+export async function startUserSession(ctx: Ctx, userId: string, migratedFrom: string | null): Promise<void> {
+  const { seal, expiresAt } = await createUserSession(userId, migratedFrom, ctx.now);
+  // Called after migration, so the account's preferences are the merged ones.
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
+  await ctx.cookies.set({ seal, expiresAt, preferences: preferencesColumn.decode(user.preferences) });
+}
+
+/** Seals a cookie for a guest session that continues under a new id (see rotateGuestSession). */
+export async function continueGuestSession(ctx: Ctx, session: GuestSession): Promise<void> {
+  const seal = await sealSession({ sid: session.id, type: "anonymous", exp: session.expiresAt.getTime() });
+  await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
+}
+
+/** Ends the request's session (log-out, or discarding a guest session) and clears the cookie. */
+export async function endSession(ctx: Ctx): Promise<boolean> {
+  await ctx.cookies.clear();
+  if (!ctx.session) return false;
+  await revokeSession(ctx.session, ctx.now);
+  return true;
+}

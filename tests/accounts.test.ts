@@ -1,0 +1,223 @@
+// Sign-up and log-in as a request sees them (lib/accounts/accounts.ts): the result, the error, the
+// cookie the jar got and what it resolves to, the carts, and the log-in throttling per address.
+import "./helpers/test-db";
+import { guestWithSeal, member, PASSWORD, uniqueEmail } from "./helpers/fixtures";
+import { testContext, type TestContext } from "./helpers/context";
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { logIn, signUp, signupInput } from "../lib/accounts/accounts";
+import { hashPassword } from "../lib/accounts/passwords";
+import { addItem, readCart, type CartOwner } from "../lib/cart/cart";
+import { config } from "../lib/config";
+import { db } from "../lib/db/client";
+import { DomainError, type ErrorCode } from "../lib/errors";
+import { resolveSession } from "../lib/session/session";
+import { seedIfEmpty } from "../prisma/seed";
+
+let passwordHash: string;
+before(async () => {
+  await seedIfEmpty();
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+/** An account with PASSWORD and, optionally, a cart of `lines` ([slug, quantity]). */
+async function account(lines: [string, number][] = []) {
+  const user = await db.user.create({ data: { email: uniqueEmail(), passwordHash } });
+  for (const [slug, quantity] of lines) await addItem({ userId: user.id }, { slug, quantity });
+  return user;
+}
+
+/** A request from a guest holding `lines`, with the guest's cookie value. */
+async function guestRequest(lines: [string, number][], preferences = "{}") {
+  const { session, seal } = await guestWithSeal(lines, preferences);
+  return { ctx: testContext(session), guestId: session.id, seal };
+}
+
+/** The session the cookie set in the jar resolves to. */
+async function cookieSession(ctx: TestContext) {
+  assert.ok(ctx.jar.cookie, "a session cookie was set");
+  return (await resolveSession(ctx.jar.cookie.seal)).session;
+}
+
+const nothingSet = (ctx: TestContext) => assert.deepEqual(ctx.jar, { cleared: false }, "no cookie was set or cleared");
+
+/** Matches a DomainError with this code (and, when given, this field). */
+const refused = (code: ErrorCode, field?: string) => (e: unknown) => {
+  assert.ok(e instanceof DomainError, `a DomainError, not ${String(e)}`);
+  assert.equal(e.code, code);
+  if (field) assert.equal(e.details.field, field);
+  return true;
+};
+
+// Sorted by slug: the tests are about what ends where, not about order.
+const sorted = (pairs: [string, number][]) => pairs.sort(([a], [b]) => a.localeCompare(b));
+const cartPairs = async (owner: CartOwner) => sorted((await readCart(owner, "USD")).items.map((i) => [i.slug, i.quantity]));
+const savedPairs = async (userId: string) =>
+  sorted((await db.savedItem.findMany({ where: { userId }, include: { product: true } })).map((s) => [s.product.slug, s.quantity]));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Limits count in fixed one-minute windows: waits for the next one unless `ms` are left in this one. */
+async function windowWithRoomFor(ms: number) {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < ms) await sleep(left + 50);
+}
+
+test("signing up from a guest session signs the new account in and moves the guest's cart into it", async () => {
+  const { ctx, guestId, seal } = await guestRequest([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
+  const input = signupInput.parse({ email: `  Ada.${uniqueEmail("Lovelace")}  `.toUpperCase(), password: PASSWORD });
+  const { user, migration } = await signUp(ctx, input);
+
+  assert.equal(user.email, input.email);
+  assert.match(user.email, /^ada\.lovelace\d+-\d+@example\.com$/, "the schema trims and lower-cases the address");
+  assert.deepEqual(Object.keys(user).sort(), ["createdAt", "email", "id"], "nothing but the public fields");
+  assert.deepEqual(migration, {
+    fromSessionId: guestId, cartChoice: "combine", cartItems: 2, savedForLater: 0, preferences: true, events: 0, orders: 0,
+  });
+
+  const session = await cookieSession(ctx);
+  assert.ok(session?.type === "authenticated", "the cookie is a signed-in session");
+  assert.equal(session.userId, user.id);
+  assert.equal(session.email, user.email);
+  assert.equal(session.migratedFrom, guestId);
+  assert.deepEqual(ctx.jar.cookie?.preferences, { currency: "EUR" }, "the cookie mirrors the preferences the guest had");
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true }, "the guest cookie never works again");
+  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 1], ["morning-blend", 2]]);
+  assert.deepEqual(await cartPairs({ guestSessionId: guestId }), []);
+});
+
+test("signing up with an e-mail that already has an account is 409 email_taken on the e-mail field, and changes nothing", async () => {
+  const existing = await account();
+  const { ctx, guestId, seal } = await guestRequest([["soy-candle", 1]]);
+  const input = signupInput.parse({ email: existing.email.toUpperCase(), password: "a different but strong passphrase" });
+
+  await assert.rejects(signUp(ctx, input), (e: unknown) => refused("email_taken", "email")(e) && (e as DomainError).status === 409);
+  nothingSet(ctx);
+  assert.equal(await db.user.count({ where: { email: existing.email } }), 1, "no second account");
+  assert.equal((await resolveSession(seal)).session?.id, guestId, "the guest session goes on");
+  assert.deepEqual(await cartPairs({ guestSessionId: guestId }), [["soy-candle", 1]]);
+});
+
+test("a signed-in member can neither sign up nor log in again: already_signed_in, and no cookie", async () => {
+  const signedIn = await member();
+  assert.ok(signedIn.type === "authenticated");
+
+  const signUpCtx = testContext(signedIn);
+  const fresh = signupInput.parse({ email: uniqueEmail("second"), password: PASSWORD });
+  await assert.rejects(signUp(signUpCtx, fresh), refused("already_signed_in"));
+  nothingSet(signUpCtx);
+  assert.equal(await db.user.count({ where: { email: fresh.email } }), 0);
+
+  const logInCtx = testContext(signedIn);
+  await assert.rejects(logIn(logInCtx, { email: signedIn.email, password: PASSWORD }), refused("already_signed_in"));
+  nothingSet(logInCtx);
+});
+
+test("the sign-up schema refuses a weak password and one built from the e-mail, with a sentence, and takes a strong one", () => {
+  const problem = (email: string, password: string) => {
+    const result = signupInput.safeParse({ email, password });
+    assert.equal(result.success, false, `"${password}" is refused`);
+    const issue = result.error!.issues[0];
+    assert.deepEqual(issue.path, ["password"]);
+    return issue.message;
+  };
+  assert.equal(problem("someone@example.com", "password123"), "That password is too common; choose something harder to guess.");
+  assert.equal(
+    problem("margaret.hamilton@example.com", "Margaret.Hamilton-1969!"),
+    "That password is built from your e-mail address; choose one that has nothing to do with it.",
+  );
+  assert.deepEqual(signupInput.parse({ email: " Grace@Example.COM", password: PASSWORD }), { email: "grace@example.com", password: PASSWORD });
+});
+
+test("logging in with the right password gives a new signed-in session each time", async () => {
+  const user = await account();
+  const [first, second] = [testContext(null), testContext(null)];
+
+  const result = await logIn(first, { email: user.email, password: PASSWORD });
+  assert.deepEqual(result, { user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() }, migration: null });
+  await logIn(second, { email: ` ${user.email.toUpperCase()} `, password: PASSWORD });
+
+  const [a, b] = [await cookieSession(first), await cookieSession(second)];
+  assert.ok(a?.type === "authenticated" && b?.type === "authenticated");
+  assert.equal(a.userId, user.id);
+  assert.equal(b.userId, user.id, "the e-mail is matched trimmed and lower-cased");
+  assert.equal(a.migratedFrom, null);
+  assert.notEqual(a.id, b.id, "each log-in issues a new session id");
+});
+
+test("a wrong password and an unknown e-mail get the very same invalid_credentials, and no cookie", async () => {
+  const user = await account();
+  const failure = async (email: string, password: string) => {
+    const ctx = testContext(null);
+    const error = await logIn(ctx, { email, password }).then(() => assert.fail("logged in"), (e: unknown) => e);
+    refused("invalid_credentials")(error);
+    nothingSet(ctx);
+    const { code, status, message, details } = error as DomainError;
+    return { code, status, message, details };
+  };
+  const wrongPassword = await failure(user.email, "not the right password at all");
+  const unknownEmail = await failure(uniqueEmail("nobody"), PASSWORD);
+  assert.equal(wrongPassword.status, 401);
+  assert.deepEqual(unknownEmail, wrongPassword, "nothing tells whether the account exists");
+});
+
+test("a guest with a cart logging into an account with a cart is asked to choose, then keep_account saves the guest's items for later", async () => {
+  const user = await account([["soy-candle", 1]]);
+  const { ctx, guestId, seal } = await guestRequest([["brass-pen", 2]]);
+
+  const asked = await logIn(ctx, { email: user.email, password: PASSWORD }, { askForCartChoice: true });
+  assert.ok("needsCartChoice" in asked, "the caller is asked for a choice");
+  const { guestItems, accountItems, plans } = asked.needsCartChoice;
+  assert.deepEqual([guestItems, accountItems], [1, 1]);
+  const named = (lines: { name: string; quantity: number }[]) => lines.map((l) => [l.name, l.quantity]).sort();
+  const outline = Object.fromEntries(
+    Object.entries(plans).map(([choice, plan]) => [choice, { cart: named(plan.cart), saved: named(plan.savedForLater) }]),
+  );
+  assert.deepEqual(outline, {
+    combine: { cart: [["Brass Ballpoint Pen", 2], ["Cedar Soy Candle", 1]], saved: [] },
+    keep_account: { cart: [["Cedar Soy Candle", 1]], saved: [["Brass Ballpoint Pen", 2]] },
+    use_guest: { cart: [["Brass Ballpoint Pen", 2]], saved: [["Cedar Soy Candle", 1]] },
+  });
+  nothingSet(ctx);
+  assert.equal((await resolveSession(seal)).session?.id, guestId, "the guest is still a guest");
+  assert.deepEqual(await cartPairs({ guestSessionId: guestId }), [["brass-pen", 2]]);
+  assert.deepEqual(await cartPairs({ userId: user.id }), [["soy-candle", 1]]);
+
+  const chosen = await logIn(ctx, { email: user.email, password: PASSWORD, cartChoice: "keep_account" }, { askForCartChoice: true });
+  assert.ok(!("needsCartChoice" in chosen));
+  assert.deepEqual([chosen.migration?.cartChoice, chosen.migration?.cartItems, chosen.migration?.savedForLater], ["keep_account", 0, 1]);
+  const session = await cookieSession(ctx);
+  assert.ok(session?.type === "authenticated");
+  assert.deepEqual([session.userId, session.migratedFrom], [user.id, guestId]);
+  assert.deepEqual(await cartPairs({ userId: user.id }), [["soy-candle", 1]], "the account's cart is as it was");
+  assert.deepEqual(await savedPairs(user.id), [["brass-pen", 2]]);
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+});
+
+test("past the per-minute limit one address is refused even the right password, while another address still logs in", async () => {
+  const user = await account();
+  const limit = config().rateLimits.logins;
+  const [here, elsewhere] = ["198.51.100.20", "198.51.100.21"];
+  await windowWithRoomFor(5_000); // all of this address's attempts must count in one window
+
+  for (let i = 0; i < limit; i++) {
+    await assert.rejects(logIn(testContext(null, { ip: here }), { email: user.email, password: `wrong guess ${i}` }), refused("invalid_credentials"));
+  }
+  const blocked = testContext(null, { ip: here });
+  await assert.rejects(logIn(blocked, { email: user.email, password: PASSWORD }), (e: unknown) => {
+    refused("rate_limited")(e);
+    const { status, details } = e as DomainError;
+    assert.equal(status, 429);
+    assert.ok(details.retryAfter! >= 1 && details.retryAfter! <= 60, `retryAfter ${details.retryAfter} is within the minute`);
+    return true;
+  });
+  nothingSet(blocked);
+
+  const owner = testContext(null, { ip: elsewhere });
+  const result = await logIn(owner, { email: user.email, password: PASSWORD });
+  assert.ok(!("needsCartChoice" in result));
+  assert.equal(result.user.id, user.id);
+  const session = await cookieSession(owner);
+  assert.ok(session?.type === "authenticated");
+  assert.equal(session.userId, user.id);
+});
