@@ -73,6 +73,29 @@ test("bad fields are named beside the field; an empty cart cannot check out", as
   await expect(page).toHaveURL(/\/checkout$/);
 });
 
+test("an empty checkout names every missing field at once, each beside its field", async ({ page }) => {
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  await placeOrder(page);
+  const beside = (label: string) => page.getByLabel(label, { exact: true });
+  for (const [label, sentence] of [
+    ["E-mail", "Enter your e-mail address."],
+    ["Full name", "Enter your name."],
+    ["Address", "Enter the street address."],
+    ["City", "Enter the city."],
+    ["Postal code", "Enter the postal code."],
+    ["Card number", "Enter the card number."],
+    ["Expiry month", "Enter the expiry month."],
+    ["Expiry year", "Enter the expiry year."],
+    ["CVC", "Enter the security code (CVC)."],
+  ]) {
+    await expect(beside(label), label).toHaveAttribute("aria-invalid", "true");
+    await expect(beside(label), label).toHaveAccessibleDescription(new RegExp(sentence.replace(/[.()]/g, "\\$&")));
+  }
+  await expect(beside("Apartment, suite (optional)")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/checkout$/);
+});
+
 test("a member saves a card with the password asked again, then checks out with it", async ({ page }) => {
   await page.goto("/signup");
   const address = email();
