@@ -25,13 +25,15 @@ const clientSecond = () => Math.floor(Date.now() / 1000) * 1000;
  * A live countdown to `until` (ISO), ticking every second once JavaScript runs. In a guest's
  * last hour it offers to e-mail the cart, so that nothing is lost when the session ends.
  */
-export function Countdown({ until, serverNow, offerEmail = false }: { until: string; serverNow: number; offerEmail?: boolean }) {
+export function Countdown({
+  until, serverNow, offerEmail = false, testId = "countdown",
+}: { until: string; serverNow: number; offerEmail?: boolean; testId?: string }) {
   const end = new Date(until).getTime();
   const now = useSyncExternalStore(subscribe, clientSecond, () => serverNow);
   const left = end - now;
   return (
     <>
-      <span data-testid="countdown" className="font-mono tabular-nums">
+      <span data-testid={testId} className="font-mono tabular-nums">
         {left > 0 ? format(left) : "expired — your next action starts a new guest session"}
       </span>
       {offerEmail && left > 0 && left < LAST_HOUR_MS && (

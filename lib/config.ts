@@ -17,6 +17,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   GUEST_SESSION_TTL: z.preprocess(blankIsUnset, seconds(86_400)),
+  GUEST_IDLE_TIMEOUT: z.preprocess(blankIsUnset, seconds(7_200)),
   USER_SESSION_TTL: z.preprocess(blankIsUnset, seconds(7 * 86_400)),
   ANON_PERMISSIONS: z.preprocess(blankIsUnset, z.string().optional()),
   RATE_LIMIT_SESSIONS_PER_MIN: z.preprocess(blankIsUnset, perMinute(20)),
@@ -39,6 +40,8 @@ export type Config = {
   /** Newest first: the first seals cookies, every one unseals them. */
   sessionSecrets: string[];
   guestSessionTtl: number;
+  /** Seconds without a request after which a guest session ends (whichever comes first with the TTL). */
+  guestIdleTimeout: number;
   userSessionTtl: number;
   anonPermissions: string[] | null;
   rateLimits: { sessions: number; cartWrites: number; cartWritesPerIp: number; logins: number; signups: number };
@@ -56,6 +59,7 @@ export type Config = {
 export class ConfigError extends Error {}
 
 const MIN_SECRET_LENGTH = 32;
+const MIN_IDLE_TIMEOUT = 120;
 
 function sessionSecrets(raw: string | undefined, dbFile: string): string[] {
   if (raw && raw.trim() !== "") {
@@ -102,6 +106,11 @@ export function parseConfig(env: Env = process.env): Config {
   if (unknown.length > 0) {
     throw new ConfigError(`ANON_PERMISSIONS may only list anonymous scopes; "${unknown.join(", ")}" is not one.`);
   }
+  // Last-seen is written at most once a minute (lib/session/session.ts): a shorter timeout
+  // would end sessions that are in use.
+  if (e.GUEST_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT) {
+    throw new ConfigError(`GUEST_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`);
+  }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
   }
@@ -109,6 +118,7 @@ export function parseConfig(env: Env = process.env): Config {
     databaseUrl: url,
     sessionSecrets: sessionSecrets(e.SESSION_SECRET, databaseFile(url)),
     guestSessionTtl: e.GUEST_SESSION_TTL,
+    guestIdleTimeout: e.GUEST_IDLE_TIMEOUT,
     userSessionTtl: e.USER_SESSION_TTL,
     anonPermissions,
     rateLimits: {

@@ -127,3 +127,40 @@ test("a session check can leave its writes for later (pages render without writi
   await pending[0]();
   assert.ok((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt > started, "written when the work runs");
 });
+
+// GUEST_IDLE_TIMEOUT is 7200 s by default; the clock is the `now` each check is given.
+const IDLE_MS = 7_200_000;
+const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
+
+test("a guest session left unused for the idle timeout ends; one in use lives on to its absolute expiry", async () => {
+  const start = new Date();
+  const idle = await createGuestSession(start);
+  assert.equal(idle.session.idleExpiresAt.getTime(), start.getTime() + IDLE_MS);
+  // A request a minute before the timeout is still in time.
+  assert.equal((await resolveSession(idle.seal, at(start, IDLE_MS - 60_000))).session?.id, idle.session.id);
+
+  const forgotten = await createGuestSession(start);
+  assert.deepEqual(await resolveSession(forgotten.seal, at(start, IDLE_MS + 1000)), { session: null, stale: true });
+  const row = await db.guestSession.findUniqueOrThrow({ where: { id: forgotten.session.id } });
+  assert.equal(row.status, "expired");
+  // Expired for good: a later request does not bring it back.
+  assert.equal((await resolveSession(forgotten.seal, at(start, IDLE_MS + 2000))).session, null);
+
+  // Visits every hour keep a session alive past two hours, and each one moves the idle end.
+  const used = await createGuestSession(start);
+  for (const hour of [1, 2, 3]) {
+    const seen = await resolveSession(used.seal, at(start, hour * 3_600_000));
+    assert.equal(seen.session?.id, used.session.id, `visit after ${hour} h`);
+    assert.equal(seen.session?.type === "anonymous" && seen.session.idleExpiresAt.getTime(), start.getTime() + hour * 3_600_000 + IDLE_MS);
+  }
+});
+
+test("the sweep ends guest sessions that have been idle past the timeout, and only those", async () => {
+  const { session: idle } = await createGuestSession();
+  const { session: fresh } = await createGuestSession();
+  await db.guestSession.update({ where: { id: idle.id }, data: { lastSeenAt: new Date(Date.now() - IDLE_MS - 1000) } });
+  await sweepGuestSessions();
+  const status = async (id: string) => (await db.guestSession.findUniqueOrThrow({ where: { id } })).status;
+  assert.equal(await status(idle.id), "expired");
+  assert.equal(await status(fresh.id), "active");
+});

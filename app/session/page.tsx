@@ -41,6 +41,13 @@ export default async function SessionPage() {
             <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The
             end is fixed {hours(ttl)} after it started; using the shop does not extend it.
           </p>
+          {session.type === "anonymous" && session.idleExpiresAt < session.expiresAt && (
+            <p>
+              Left unused, it ends sooner: {hours(config().guestIdleTimeout)} after your last visit, in{" "}
+              <Countdown until={session.idleExpiresAt.toISOString()} serverNow={requestTime()} testId="idle-countdown" />, unless
+              you come back before. So a guest session left open on a shared computer does not stay live all day.
+            </p>
+          )}
           <pre
             aria-label="Session as JSON"
             className="overflow-x-auto rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100"

@@ -19,7 +19,9 @@ export async function sessionJson(session: Session) {
     createdAt: session.createdAt.toISOString(),
     expiresAt: session.expiresAt.toISOString(),
   };
-  if (session.type === "anonymous") return { anonymousSession: { ...common, data } };
+  if (session.type === "anonymous") {
+    return { anonymousSession: { ...common, idleExpiresAt: session.idleExpiresAt.toISOString(), data } };
+  }
   return {
     authenticatedSession: {
       ...common,

@@ -25,6 +25,8 @@ export type GuestSession = {
   id: string;
   createdAt: Date;
   expiresAt: Date;
+  /** When it ends if no request comes before (GUEST_IDLE_TIMEOUT after the last one). */
+  idleExpiresAt: Date;
   preferences: Preferences;
   variant: string | null;
   permissions: Scope[];
@@ -138,16 +140,23 @@ async function isLive(
     await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
     return false;
   }
-  if (row.expiresAt <= now) {
+  const idle = type === "anonymous" && now >= guestIdleExpiry(row.lastSeenAt);
+  if (row.expiresAt <= now || idle) {
     await write(async () => {
       const { count } = await rowWrites[type].expire(row.id, now);
-      if (count === 1) await securityLog("session.expired", { sessionId: row.id, type });
+      if (count === 1) await securityLog("session.expired", { sessionId: row.id, type, reason: idle ? "idle" : "absolute" });
     });
     return false;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) await write(() => rowWrites[type].seen(row.id, now));
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await write(() => rowWrites[type].seen(row.id, now));
+    row.lastSeenAt = now;
+  }
   return true;
 }
+
+/** A guest session seen last at `lastSeenAt` ends at this moment unless a request comes first. */
+export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
 
 async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | null> {
   const row = guestSessionRow(id);
@@ -157,6 +166,7 @@ async function loadGuestSession(id: string, now: Date, write: Write): Promise<Gu
     id: row.id,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
+    idleExpiresAt: guestIdleExpiry(row.lastSeenAt),
     preferences: row.preferences,
     variant: row.variant,
     permissions: permissionsFor("anonymous", config().anonPermissions),
@@ -213,6 +223,7 @@ export async function createGuestSession(now = new Date()): Promise<{ session: G
       id,
       createdAt: row.createdAt,
       expiresAt,
+      idleExpiresAt: guestIdleExpiry(now),
       preferences: {},
       variant: row.variant,
       permissions: permissionsFor("anonymous", config().anonPermissions),
@@ -271,7 +282,7 @@ export async function rotateGuestSession(tx: Tx, session: GuestSession, now = ne
   if (ended.count !== 1) {
     throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.");
   }
-  return { ...session, id };
+  return { ...session, id, idleExpiresAt: guestIdleExpiry(now) };
 }
 
 
