@@ -13,6 +13,8 @@ export type Ctx = {
   /** The client's address, and its network as rate limits count it (lib/limits/network.ts). */
   ip: string;
   network: string;
+  /** The browser's User-Agent (a signed-in session keeps it for its device label). */
+  userAgent: string;
   /** The moment the request arrived. */
   now: Date;
   /** This shop's origin, for links in messages; throws host_not_allowed for an unknown Host. */

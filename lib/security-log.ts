@@ -13,7 +13,7 @@ import { keyedHash } from "./session/ids";
 export type SecurityEvent =
   | "session.created" | "session.ended" | "session.expired" | "session.converted" | "session.revoked"
   | "session.replay_refused" | "signup" | "login.succeeded" | "login.failed" | "migration"
-  | "order.placed" | "rate_limited" | "origin_refused" | "restore_link.refused";
+  | "order.placed" | "rate_limited" | "origin_refused" | "restore_link.refused" | "password.changed" | "account.deleted";
 
 type Fields = {
   /** A session id: logged as its keyed hash. */

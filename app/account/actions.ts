@@ -1,7 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { changePassword, changePasswordInput, deleteAccount, deleteAccountInput } from "@/lib/accounts/account";
 import { addPaymentMethod, addPaymentMethodInput, paymentMethodRef, removePaymentMethod } from "@/lib/accounts/payment-methods";
+import { endOtherSessions, endSessionByHandle } from "@/lib/accounts/sessions";
+import { z } from "zod";
 import { lineInput } from "@/lib/cart/cart";
 import { moveSavedToCart, removeSaved } from "@/lib/cart/saved";
 import { withContext } from "@/lib/server/context";
@@ -48,3 +51,35 @@ export const removePaymentMethodAction = formAction(
   },
   { refresh: true },
 );
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** Ends the session named by its handle, or every other session when none is named. */
+export const endSessionsAction = formAction(
+  z.strictObject({ id: z.string().min(1).max(64).optional() }),
+  async (ctx, { id }) => {
+    if (!id) {
+      const ended = await endOtherSessions(ctx);
+      return ended === 0 ? "There were no other sessions to end." : `Ended ${plural(ended, "other session")}.`;
+    }
+    const { current } = await endSessionByHandle(ctx, id);
+    if (current) redirect("/login?ended=1");
+    return "That session has ended: its browser is logged out on its next request.";
+  },
+  { refresh: true },
+);
+
+export const changePasswordAction = formAction(
+  changePasswordInput,
+  async (ctx, input) => {
+    const { endedSessions } = await changePassword(ctx, input);
+    return `Your password is changed.${endedSessions > 0 ? ` ${plural(endedSessions, "other session")} ended.` : ""}`;
+  },
+  { refresh: true },
+);
+
+export const deleteAccountAction = formAction(deleteAccountInput, async (ctx, input) => {
+  const { removed, ordersAnonymised } = await deleteAccount(ctx, input);
+  const counts = { sessions: removed.sessions, cards: removed.savedCards, saved: removed.savedItems, orders: ordersAnonymised };
+  redirect(`/account/deleted?${new URLSearchParams(Object.entries(counts).map(([k, v]) => [k, String(v)]))}`);
+});

@@ -9,6 +9,8 @@ import { cartOf } from "@/lib/cart/cart";
 import { migrationHistory, welcomeMessage } from "@/lib/cart/migration";
 import { listOrders } from "@/lib/checkout/orders";
 import { listPaymentMethods } from "@/lib/accounts/payment-methods";
+import { listSessions } from "@/lib/accounts/sessions";
+import { ChangePasswordForm, DeleteAccountForm, YourSessions } from "@/components/account-security";
 import { describeCard } from "@/lib/checkout/payments";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
@@ -28,13 +30,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = await currentSession();
   if (session?.type !== "authenticated") redirect("/login");
   const { welcome } = await searchParams;
-  const [cart, saved, history, message, orders, cards] = await Promise.all([
+  const [cart, saved, history, message, orders, cards, sessions] = await Promise.all([
     cartOf(session),
     readSaved(session.userId, currencyOf(session)),
     migrationHistory(session.userId),
     welcome ? welcomeMessage(session) : Promise.resolve(null),
     listOrders(session),
     listPaymentMethods(session),
+    listSessions(session),
   ]);
 
   return (
@@ -112,6 +115,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         )}
       </section>
 
+      <section aria-labelledby="sessions-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
+        <h2 id="sessions-heading" className="text-xl font-semibold">Your sessions</h2>
+        <p className="text-sm text-stone-600">
+          Everywhere this account is signed in. End a session you don&apos;t recognise: that browser is logged out on its next request.
+        </p>
+        <YourSessions sessions={sessions} />
+      </section>
+
+      <section aria-labelledby="password-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
+        <h2 id="password-heading" className="text-xl font-semibold">Change your password</h2>
+        <ChangePasswordForm email={session.email} />
+      </section>
+
       <section aria-labelledby="history-heading" className="rounded-xl border border-stone-200 bg-white p-5">
         <h2 id="history-heading" className="text-xl font-semibold">What moved from guest sessions</h2>
         {history.length === 0 ? (
@@ -139,6 +155,22 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ))}
           </ol>
         )}
+      </section>
+
+      <section aria-labelledby="delete-heading" className="space-y-3 rounded-xl border border-red-200 bg-white p-5">
+        <h2 id="delete-heading" className="text-xl font-semibold">Delete my account</h2>
+        <details className="rounded-lg border border-stone-200 p-3">
+          <summary className="cursor-pointer font-medium text-red-800">Delete my account…</summary>
+          <div className="space-y-3 pt-3 text-sm">
+            <p>This cannot be undone. Deleting your account:</p>
+            <ul className="list-disc space-y-1 pl-5 text-stone-700">
+              <li>ends every session of it, on every device;</li>
+              <li>removes your e-mail address, password, saved cards, saved items, cart, messages and preferences;</li>
+              <li>keeps your orders only as anonymous records for the shop&apos;s figures, without your name, e-mail or address.</li>
+            </ul>
+            <DeleteAccountForm />
+          </div>
+        </details>
       </section>
     </div>
   );

@@ -6,13 +6,18 @@ import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
   const session = await currentSession();
   if (session?.type === "authenticated") redirect("/account");
-  const cart = await cartOf(session);
+  const [cart, { ended }] = await Promise.all([cartOf(session), searchParams]);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight">Log in</h1>
+      {ended === "1" && (
+        <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm text-brand-900">
+          You ended the session of this browser, so you are logged out here. Log in again to continue.
+        </p>
+      )}
       {cart.count > 0 ? (
         <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
           Your guest cart ({cart.count} {cart.count === 1 ? "item" : "items"}) comes with you when you log in.

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { config } from "../config";
+import { confirmPassword } from "./account";
 import { db } from "../db/client";
-import { hit } from "../limits/rate-limit";
 import { DomainError } from "../errors";
-import { verifyPassword } from "./passwords";
 import { cardInput, checkCard } from "../checkout/payments";
 import { requireScope } from "../session/permissions";
-import type { Session } from "../session/session";
+import { requireMember, type Session } from "../session/session";
 
 // Saved cards for members: brand, last four and expiry only. Saving one asks for the password
 // again, so a session left open on a shared computer cannot add a card.
@@ -19,21 +17,14 @@ export const addPaymentMethodInput = z.strictObject({
 export const paymentMethodRef = z.strictObject({ id: z.string().min(1).max(64) });
 
 function member(session: Session | null) {
-  if (!session) throw new DomainError("forbidden", "Guests can't save cards. Create an account to save one.");
-  requireScope(session.permissions, "save_payment_method");
-  if (session.type !== "authenticated") throw new DomainError("forbidden", "Guests can't save cards. Create an account to save one.");
-  return session;
+  const signedIn = requireMember(session, "Guests can't save cards. Create an account to save one.");
+  requireScope(signedIn.permissions, "save_payment_method");
+  return signedIn;
 }
 
 export async function addPaymentMethod(session: Session | null, input: z.infer<typeof addPaymentMethodInput>) {
   const s = member(session);
-  // Asking for the password again is a log-in attempt: limited like one, or a stolen session
-  // could guess the password here without limit.
-  await hit("logins", `email:${s.email}`, config().rateLimits.logins);
-  const user = await db.user.findUniqueOrThrow({ where: { id: s.userId } });
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    throw new DomainError("invalid_password", "That password is not right, so the card was not saved.", { field: "password" });
-  }
+  await confirmPassword(s, input.password, "password", "That password is not right, so the card was not saved.");
   const card = checkCard(input.card);
   const saved = await db.paymentMethod.create({
     data: { userId: s.userId, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },

@@ -4,7 +4,7 @@ import { requireScope } from "../session/permissions";
 import { convert, type Currency, type Money } from "../catalog/currency";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
-import type { Session } from "../session/session";
+import { requireMember, type Session } from "../session/session";
 
 // An account's "saved for later" list: where cart items go at log-in instead of being dropped.
 
@@ -24,12 +24,7 @@ export async function readSaved(userId: string | null, currency: Currency): Prom
   }));
 }
 
-function member(session: Session | null): string {
-  if (session?.type !== "authenticated") {
-    throw new DomainError("forbidden", "Log in to use your saved-for-later list.");
-  }
-  return session.userId;
-}
+const member = (session: Session | null): string => requireMember(session, "Log in to use your saved-for-later list.").userId;
 
 async function savedLine(userId: string, productId: string) {
   const line = await db.savedItem.findUnique({ where: { userId_productId: { userId, productId } } });

@@ -56,14 +56,14 @@ export function guestSessionRow(id: string): GuestSessionRow | null {
 }
 
 export type UserSessionRow = {
-  id: string; status: UserSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date; userId: string;
+  id: string; publicId: string; status: UserSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date; userId: string;
   migratedFrom: string | null; email: string; isAdmin: boolean; preferences: Preferences; variant: string | null;
 };
 
 /** A signed-in session with what the session needs of its account. */
 export function userSessionRow(id: string): UserSessionRow | null {
   const row = one<Omit<UserSessionRow, keyof Stored | "isAdmin"> & Stored & { isAdmin: number | boolean }>(
-    `SELECT s."id", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
+    `SELECT s."id", s."publicId", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
             u."email", u."isAdmin", u."preferences", u."variant"
      FROM "UserSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`, id);
   if (!row) return null;

@@ -3,17 +3,18 @@ import type { Ctx } from "../context";
 import { networkOf } from "../limits/network";
 import { withLogAddress } from "../security-log";
 import { catalogChanged } from "./catalog-pages";
-import { clientIp, linkOrigin, requestHost, secureCookies } from "./request";
+import { clientIp, linkOrigin, requestHost, requestUserAgent, secureCookies } from "./request";
 import { sessionCookies, sessionForRequest } from "./session-cookie";
 
 /** The request as the domain sees it (lib/context.ts), built from the cookie and the headers. */
 async function requestContext(ip: string): Promise<Ctx> {
   const now = new Date();
-  const [session, host, https] = await Promise.all([sessionForRequest(now), requestHost(), secureCookies()]);
+  const [session, host, https, userAgent] = await Promise.all([sessionForRequest(now), requestHost(), secureCookies(), requestUserAgent()]);
   return {
     session,
     ip,
     network: networkOf(ip),
+    userAgent,
     now,
     origin: () => linkOrigin(host, https),
     cookies: sessionCookies,

@@ -10,8 +10,8 @@ import { withContext } from "./context";
 // answer with an ActionState. A server action is a public endpoint: a client may call it with
 // any arguments at all (`[null, 5]`), which reads as an empty form, refused with sentences.
 
-/** Fields whose typed value never goes back to the browser. */
-const SECRET_FIELDS = new Set(["password", "card.number", "card.cvc"]);
+/** Fields whose typed value never goes back to the browser: passwords, card numbers and codes. */
+const SECRET_FIELD = /password|^card\.(number|cvc)$/i;
 
 /** Fields read as whole numbers ("" and junk become NaN, which validation refuses). */
 const NUMBER_FIELDS = new Set(["quantity"]);
@@ -37,7 +37,7 @@ export function formFields(form: FormData): Fields {
 
 /** What the visitor typed, to refill the form after an error (secrets left out). */
 const typedValues = (form: FormData) =>
-  Object.fromEntries([...form.entries()].filter(([name, value]) => typeof value === "string" && !SECRET_FIELDS.has(name)) as [string, string][]);
+  Object.fromEntries([...form.entries()].filter(([name, value]) => typeof value === "string" && !SECRET_FIELD.test(name)) as [string, string][]);
 
 type Options = {
   /** Shapes the form's fields before validation, where the form and the schema differ. */

@@ -67,5 +67,9 @@ export async function requestHost(): Promise<string> {
   return (config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "";
 }
 
+/** The browser's User-Agent, as much of it as a device label needs. */
+export const requestUserAgent = async () => ((await headers()).get("user-agent") ?? "").slice(0, MAX_USER_AGENT);
+const MAX_USER_AGENT = 300;
+
 /** The time of this request, read once: every component of one render shows the same moment. */
 export const requestTime = cache((): number => Date.now());

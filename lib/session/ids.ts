@@ -8,6 +8,8 @@ function randomToken(bytes = 16): string {
 
 export const newGuestSessionId = () => `guest_${randomToken()}`;
 export const newUserSessionId = () => `auth_${randomToken()}`;
+/** A signed-in session's public handle ("Your sessions" shows and ends it): not the id. */
+export const newSessionHandle = () => `ses_${randomToken(12)}`;
 /** 256 bits for links that grant something (a cart restore); only their hash is stored. */
 export const newLinkToken = () => randomToken(32);
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");

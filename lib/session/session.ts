@@ -5,7 +5,7 @@ import { db, type Tx } from "../db/client";
 import { guestSessionRow, userSessionRow } from "../db/hot-reads";
 import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
-import { newGuestSessionId, newUserSessionId } from "./ids";
+import { newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
 import type { Preferences } from "./preferences-model";
 import { hit } from "../limits/rate-limit";
@@ -35,6 +35,8 @@ export type GuestSession = {
 export type UserSession = {
   type: "authenticated";
   id: string;
+  /** What "Your sessions" shows and ends it by (never the id). */
+  publicId: string;
   userId: string;
   email: string;
   isAdmin: boolean;
@@ -48,6 +50,12 @@ export type UserSession = {
 };
 
 export type Session = GuestSession | UserSession;
+
+/** The signed-in session, or a refusal (403) with `why` for a guest or a visitor without a session. */
+export function requireMember(session: Session | null, why: string): UserSession {
+  if (session?.type !== "authenticated") throw new DomainError("forbidden", why);
+  return session;
+}
 
 /** Who owns what a session makes (a cart, orders, messages): the guest session, or the account. */
 export type Owner = { guestSessionId: string } | { userId: string };
@@ -179,6 +187,7 @@ async function loadUserSession(id: string, now: Date, write: Write): Promise<Use
   return {
     type: "authenticated",
     id: row.id,
+    publicId: row.publicId,
     userId: row.userId,
     email: row.email,
     isAdmin: row.isAdmin,
@@ -237,10 +246,13 @@ export async function createUserSession(
   userId: string,
   migratedFrom: string | null,
   now = new Date(),
+  userAgent = "",
 ): Promise<{ id: string; expiresAt: Date; seal: string }> {
   const id = newUserSessionId();
   const expiresAt = new Date(now.getTime() + config().userSessionTtl * 1000);
-  await db.userSession.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom } });
+  await db.userSession.create({
+    data: { id, publicId: newSessionHandle(), userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom, userAgent },
+  });
   const seal = await sealSession({ sid: id, type: "authenticated", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "authenticated", userId });
   return { id, expiresAt, seal };
@@ -311,7 +323,7 @@ export async function ensureSession(ctx: Ctx): Promise<{ session: Session; creat
 
 /** Signs the visitor in: a new session id in a new cookie, replacing whatever cookie was there. */
 export async function startUserSession(ctx: Ctx, userId: string, migratedFrom: string | null): Promise<void> {
-  const { seal, expiresAt } = await createUserSession(userId, migratedFrom, ctx.now);
+  const { seal, expiresAt } = await createUserSession(userId, migratedFrom, ctx.now, ctx.userAgent);
   // Called after migration, so the account's preferences are the merged ones.
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
   await ctx.cookies.set({ seal, expiresAt, preferences: preferencesColumn.decode(user.preferences) });

@@ -1,0 +1,12 @@
+import { endOtherSessions } from "@/lib/accounts/sessions";
+import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
+
+/** Ends every session of the account but the one making this request. */
+export async function POST() {
+  return handle(async (ctx) => {
+    await requireSameOrigin();
+    return json({ ended: await endOtherSessions(ctx) });
+  });
+}
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

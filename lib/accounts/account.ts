@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { config } from "../config";
+import type { Ctx } from "../context";
+import { db } from "../db/client";
+import { DomainError } from "../errors";
+import { hit } from "../limits/rate-limit";
+import { securityLog } from "../security-log";
+import { requireMember, type UserSession } from "../session/session";
+import { sendMessage } from "../checkout/outbox";
+import { flushEvents } from "../journeys/events";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, refineNewPassword, verifyPassword } from "./passwords";
+import { endOtherSessions } from "./sessions";
+
+// The account's own security: asking for the password again, changing it (which ends every
+// other session: ASVS V7.4.3) and deleting the account (which ends all of them: V7.4.2).
+
+const password = (sentence: string) => z.string({ error: sentence }).min(1, sentence).max(MAX_PASSWORD_LENGTH);
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: password("Enter your current password."),
+  newPassword: z
+    .string({ error: "Choose a new password." })
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your new password.`)
+    .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters for your new password.`),
+});
+
+export const deleteAccountInput = z.strictObject({ password: password("Enter your password to delete your account.") });
+
+/**
+ * Checks the member's password again before something that matters. It is a log-in attempt:
+ * limited like one, or a stolen session could guess the password here without limit.
+ */
+export async function confirmPassword(me: UserSession, attempt: string, field: string, refusal: string): Promise<void> {
+  await hit("logins", `email:${me.email}`, config().rateLimits.logins);
+  const user = await db.user.findUniqueOrThrow({ where: { id: me.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, attempt))) throw new DomainError("invalid_password", refusal, { field });
+}
+
+/** Changes the password and ends every other session of the account; this one goes on. */
+export async function changePassword(ctx: Ctx, input: z.infer<typeof changePasswordInput>): Promise<{ endedSessions: number }> {
+  const me = requireMember(ctx.session, "Log in to change your password.");
+  await confirmPassword(me, input.currentPassword, "currentPassword", "That is not your current password, so nothing was changed.");
+  if (input.newPassword === input.currentPassword) {
+    throw new DomainError("invalid_input", "Choose a new password that is different from the current one.", { field: "newPassword" });
+  }
+  const problem = refineNewPassword(me.email, input.newPassword);
+  if (problem) throw new DomainError("invalid_input", problem, { field: "newPassword" });
+  await db.user.update({ where: { id: me.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  const endedSessions = await endOtherSessions(ctx, "password_changed");
+  await securityLog("password.changed", { userId: me.userId, email: me.email, endedSessions });
+  return { endedSessions };
+}
+
+export type DeletedAccount = {
+  email: string;
+  removed: { sessions: number; savedCards: number; savedItems: number; cartItems: number; messages: number; leads: number };
+  /** Kept for the shop's figures, without name, e-mail or address, and linked to no one. */
+  ordersAnonymised: number;
+};
+
+/**
+ * Deletes the account: ends every session, removes its personal data (e-mail, password, saved
+ * cards, saved items, cart, messages, leads, preferences) and keeps its orders only as anonymous
+ * records (items, totals, country). Its events stay, linked to no one. A message confirms it.
+ */
+export async function deleteAccount(ctx: Ctx, input: z.infer<typeof deleteAccountInput>): Promise<DeletedAccount> {
+  const me = requireMember(ctx.session, "Log in to delete your account.");
+  await confirmPassword(me, input.password, "password", "That password is not right, so your account was not deleted.");
+  const userId = me.userId;
+  await flushEvents(); // so that the latest events are unlinked too
+  const result = await db.$transaction(async (tx) => {
+    const sessions = await tx.userSession.count({ where: { userId, status: "active", expiresAt: { gt: ctx.now } } });
+    const savedCards = await tx.paymentMethod.count({ where: { userId } });
+    const savedItems = await tx.savedItem.count({ where: { userId } });
+    const cartItems = await tx.cartItem.count({ where: { cart: { userId } } });
+    const orders = await tx.order.updateMany({
+      where: { userId },
+      data: { userId: null, email: "", name: "", line1: "", line2: null, city: "", postalCode: "" },
+    });
+    const messages = await tx.outboxMessage.deleteMany({ where: { userId } });
+    const leads = await tx.lead.deleteMany({ where: { convertedUserId: userId } });
+    await tx.event.updateMany({ where: { userId }, data: { userId: null } });
+    await tx.guestSession.updateMany({ where: { convertedUserId: userId }, data: { convertedUserId: null } });
+    // Sessions, saved cards and items, the cart and the migration history go with the row.
+    await tx.user.delete({ where: { id: userId } });
+    return {
+      email: me.email,
+      removed: { sessions, savedCards, savedItems, cartItems, messages: messages.count, leads: leads.count },
+      ordersAnonymised: orders.count,
+    };
+  });
+  await ctx.cookies.clear();
+  await securityLog("account.deleted", { userId, email: me.email, ordersAnonymised: result.ordersAnonymised });
+  await sendMessage({
+    to: me.email,
+    subject: "Your Passerby account is deleted",
+    text: [
+      "Your Passerby account and everything personal in it are deleted:",
+      `- ${result.removed.sessions} signed-in session(s) ended`,
+      `- ${result.removed.savedCards} saved card(s), ${result.removed.savedItems} saved item(s) and your cart removed`,
+      `- ${result.ordersAnonymised} order(s) kept for the shop's figures only, without your name, e-mail or address`,
+      "",
+      "This is the last message we send to this address.",
+    ].join("\n"),
+    links: [],
+  });
+  return result;
+}
