@@ -35,8 +35,8 @@ export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
             </div>
             <form action={end}>
               <input type="hidden" name="id" value={s.id} />
-              <SubmitButton variant="danger" pendingText="Ending…" aria-label={s.current ? "End this session (log out here)" : `End the session on ${s.device}`}>
-                {s.current ? "Log out here" : "End"}
+              <SubmitButton variant="danger" pendingText="Ending…" aria-label={s.current ? "End this session" : `End the session on ${s.device}`}>
+                End
               </SubmitButton>
             </form>
           </li>

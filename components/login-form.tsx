@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { logInAction, type LoginState } from "@/app/login/actions";
-import { MAX_LINE_QUANTITY, type CartChoice, type PlanLine } from "@/lib/cart/merge";
+import { MAX_LINE_QUANTITY, planCartMerge, sharedProducts, type CartChoice, type LineChoice, type LineChoices, type PlanLine } from "@/lib/cart/merge";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
@@ -12,6 +12,13 @@ const CHOICES: { value: CartChoice; title: string; explain: string }[] = [
   { value: "keep_account", title: "Keep my account cart", explain: "Your account cart stays as it is; this cart's items are saved for later." },
   { value: "use_guest", title: "Use this cart", explain: "This cart becomes your cart; your account's old items are saved for later." },
 ];
+
+const LINE_WORDS: Record<LineChoice, (guest: number, account: number) => string> = {
+  sum: (g, a) => `Add them up (${g} + ${a}, up to the stock)`,
+  guest: (g) => `Keep this browser's ${g}; save the account's for later`,
+  account: (_g, a) => `Keep my account's ${a}; save this browser's for later`,
+  save: () => "Save both for later",
+};
 
 const list = (lines: PlanLine[]) => (lines.length ? lines.map((l) => `${l.name} × ${l.quantity}`).join(", ") : "nothing");
 
@@ -22,6 +29,11 @@ export function LoginForm() {
   const [password, setPassword] = useState("");
   const shownEmail = email || state.values?.email || "";
   const preview = state.preview;
+  // The plans shown follow the line choices as they are made, through the same function the
+  // log-in applies (without JavaScript they show the plain policies, which the server rendered).
+  const [lineChoices, setLineChoices] = useState<LineChoices>({});
+  const shared = preview ? sharedProducts(preview.guestLines, preview.accountLines) : [];
+  const planFor = (choice: CartChoice) => planCartMerge(preview!.guestLines, preview!.accountLines, choice, lineChoices);
   return (
     <form action={action} className="space-y-3" noValidate>
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required
@@ -42,11 +54,38 @@ export function LoginForm() {
               <span className="text-sm">
                 <span className="block font-medium">{c.title}</span>
                 <span className="block text-stone-600">{c.explain}</span>
-                <span className="mt-1 block">Cart: {list(preview.plans[c.value].cart)}</span>
-                <span className="block">Saved for later: {list(preview.plans[c.value].savedForLater)}</span>
+                <span className="mt-1 block">Cart: {list(planFor(c.value).cart)}</span>
+                <span className="block">Saved for later: {list(planFor(c.value).savedForLater)}</span>
               </span>
             </label>
           ))}
+          {shared.length > 0 && (
+            <fieldset className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
+              <legend className="px-1 text-sm font-semibold">In both carts: decide line by line (optional)</legend>
+              {shared.map((productId) => {
+                const g = preview.guestLines.find((l) => l.productId === productId)!;
+                const a = preview.accountLines.find((l) => l.productId === productId)!;
+                return (
+                  <div key={productId} className="space-y-1 text-sm">
+                    <label htmlFor={`line-${productId}`} className="block font-medium">
+                      {g.name}: {g.quantity} here, {a.quantity} in your account
+                    </label>
+                    <select id={`line-${productId}`} name={`lineChoices.${productId}`} defaultValue=""
+                      onChange={(event) => {
+                        const value = event.currentTarget.value as LineChoice | "";
+                        setLineChoices((current) => ({ ...current, [productId]: value || undefined }));
+                      }}
+                      className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5">
+                      <option value="">As chosen above</option>
+                      {(Object.keys(LINE_WORDS) as LineChoice[]).map((choice) => (
+                        <option key={choice} value={choice}>{LINE_WORDS[choice](g.quantity, a.quantity)}</option>
+                      ))}
+                    </select>
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
         </fieldset>
       )}
 

@@ -98,6 +98,63 @@ test("the preview names which items end where", async ({ page }) => {
   await expect(keep).toContainText("Saved for later: Bamboo Cutting Board × 2");
 });
 
+test("a product in both carts can be decided line by line: the preview follows, and the log-in does what it showed", async ({ page }) => {
+  const address = email();
+  await signUp(page, address);
+  await addFromProductPage(page, "soy-candle"); // the account's cart
+  await logOut(page);
+  await addFromProductPage(page, "soy-candle", 3);
+  await addFromProductPage(page, "dot-grid-notebook");
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  const combine = page.getByRole("radio", { name: /Combine both carts/ }).locator("..");
+  await expect(combine).toContainText("Cart: Cedar Soy Candle × 4, Dot Grid Notebook × 1");
+  await page.getByLabel("Cedar Soy Candle: 3 here, 1 in your account").selectOption({ label: "Save both for later" });
+  await expect(combine).toContainText("Cart: Dot Grid Notebook × 1");
+  await expect(combine).toContainText("Saved for later: Cedar Soy Candle × 4");
+  await page.getByRole("radio", { name: /Combine both carts/ }).check();
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page).toHaveURL(/\/cart\?welcome=1$/);
+  await expect(cartLines(page)).toHaveCount(1);
+  await expect(cartLines(page).first()).toContainText("Dot Grid Notebook");
+  await page.goto("/account");
+  await expect(savedLines(page)).toHaveCount(1);
+  await expect(savedLines(page).first()).toContainText("Cedar Soy Candle");
+  await expect(savedLines(page).first()).toContainText("4");
+});
+
+test("POST /api/auth/login takes lineChoices beside cartChoice, and refuses unknown products or choices with a 422", async ({ playwright, baseURL }) => {
+  const address = email();
+  const account = await playwright.request.newContext({ baseURL });
+  await account.post("/api/auth/signup", { data: { email: address, password: PASSWORD } });
+  await account.post("/api/cart/items", { data: { slug: "brass-pen", quantity: 5 } });
+  const products = (await (await account.get("/api/products")).json()).products as { id: string; slug: string }[];
+  const id = (slug: string) => products.find((p) => p.slug === slug)!.id;
+
+  const guest = await playwright.request.newContext({ baseURL });
+  await guest.post("/api/cart/items", { data: { slug: "brass-pen", quantity: 2 } });
+  const login = (lineChoices: Record<string, string>) =>
+    guest.post("/api/auth/login", { data: { email: address, password: PASSWORD, cartChoice: "combine", lineChoices } });
+  const unknownProduct = await login({ [id("soy-candle")]: "guest" });
+  expect(unknownProduct.status()).toBe(422);
+  expect((await unknownProduct.json()).error.code).toBe("invalid_input");
+  const unknownChoice = await login({ [id("brass-pen")]: "half" });
+  expect(unknownChoice.status()).toBe(422);
+  expect((await guest.get("/api/session")).status()).toBe(200); // still the guest: nothing happened
+
+  const done = await login({ [id("brass-pen")]: "guest" });
+  expect(done.status()).toBe(200);
+  expect((await done.json()).migration).toMatchObject({ cartChoice: "combine", cartItems: 1, savedForLater: 1 });
+  const cart = await (await guest.get("/api/cart")).json();
+  expect(cart.items.map((i: { productId: string; quantity: number }) => [i.productId, i.quantity])).toEqual([[id("brass-pen"), 2]]);
+  await account.dispose();
+  await guest.dispose();
+});
+
 test("saved-for-later items move back to the cart or are removed", async ({ page }) => {
   const address = email();
   await signUp(page, address);

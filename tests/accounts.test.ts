@@ -5,7 +5,7 @@ import { guestWithSeal, member, PASSWORD, uniqueEmail } from "./helpers/fixtures
 import { testContext, type TestContext } from "./helpers/context";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { logIn, signUp, signupInput } from "../lib/accounts/accounts";
+import { logIn, loginInput, signUp, signupInput } from "../lib/accounts/accounts";
 import { hashPassword } from "../lib/accounts/passwords";
 import { addItem, readCart, type CartOwner } from "../lib/cart/cart";
 import { config } from "../lib/config";
@@ -192,6 +192,36 @@ test("a guest with a cart logging into an account with a cart is asked to choose
   assert.deepEqual(await cartPairs({ userId: user.id }), [["soy-candle", 1]], "the account's cart is as it was");
   assert.deepEqual(await savedPairs(user.id), [["brass-pen", 2]]);
   assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+});
+
+test("line choices at log-in override the cart choice for products in both carts; a choice for any other product is a 422 that changes nothing", async () => {
+  const user = await account([["soy-candle", 1], ["brass-pen", 5]]);
+  const { ctx, guestId, seal } = await guestRequest([["brass-pen", 2], ["soy-candle", 3], ["morning-blend", 1]]);
+  const [pen, candle, blend] = await Promise.all(
+    ["brass-pen", "soy-candle", "morning-blend"].map((slug) => db.product.findUniqueOrThrow({ where: { slug } })),
+  );
+
+  await assert.rejects(
+    logIn(ctx, { email: user.email, password: PASSWORD, cartChoice: "combine", lineChoices: { [blend.id]: "save" } }),
+    refused("invalid_input", "lineChoices"),
+  );
+  nothingSet(ctx);
+  assert.equal((await resolveSession(seal)).session?.id, guestId, "the guest is still a guest");
+  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 5], ["soy-candle", 1]]);
+
+  const done = await logIn(ctx, {
+    email: user.email, password: PASSWORD, cartChoice: "combine", lineChoices: { [pen.id]: "guest", [candle.id]: "save" },
+  });
+  assert.ok(!("needsCartChoice" in done));
+  // The pen takes the guest's 2 (the account's 5 saved), the candle goes to saved (1 + 3), the blend combines.
+  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 2], ["morning-blend", 1]]);
+  assert.deepEqual(await savedPairs(user.id), [["brass-pen", 5], ["soy-candle", 4]]);
+});
+
+test("the log-in schema refuses an unknown line choice with a sentence", () => {
+  const parsed = loginInput.safeParse({ email: "a@example.com", password: "x", lineChoices: { prod: "half" } });
+  assert.equal(parsed.success, false);
+  assert.match(parsed.error!.issues[0].message, /must be one of sum, guest, account, save/);
 });
 
 test("past the per-minute limit one address is refused even the right password, while another address still logs in", async () => {

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { CART_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type MergePlan } from "../cart/merge";
+import { CART_CHOICES, LINE_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type MergeLine, type MergePlan } from "../cart/merge";
 import { config } from "../config";
 import type { Ctx } from "../context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { recordEvent } from "../journeys/events";
-import { migrateGuestSession, type MigrationSummary } from "../cart/migration";
+import { migrateGuestSession, unknownLines, type MigrationSummary } from "../cart/migration";
 import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
 import { hit, hitsThisWindow } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
@@ -15,10 +15,18 @@ import { startUserSession, type Session } from "../session/session";
 // and migrate the visitor's live guest session into the account.
 
 export const signupInput = newCredentials;
+/** More line choices than any cart has products is a mistake (or an attack on the parser). */
+const MAX_LINES = 200;
+
 export const loginInput = z.strictObject({
   email: z.string({ error: "Enter your e-mail address." }).min(1, "Enter your e-mail address.").max(254),
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
   cartChoice: z.enum(CART_CHOICES, { error: `cartChoice must be one of ${CART_CHOICES.join(", ")}.` }).optional(),
+  /** Per product found in both carts (by product id), what to do instead of cartChoice. */
+  lineChoices: z
+    .record(z.string().min(1).max(64), z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` }))
+    .refine((choices) => Object.keys(choices).length <= MAX_LINES, `lineChoices may name at most ${MAX_LINES} products.`)
+    .optional(),
 });
 
 export type PublicUser = { id: string; email: string; createdAt: string };
@@ -95,7 +103,14 @@ async function authenticate(ctx: Ctx, email: string, password: string) {
   return user;
 }
 
-export type CartChoicePreview = { guestItems: number; accountItems: number; plans: Record<CartChoice, MergePlan> };
+export type CartChoicePreview = {
+  guestItems: number;
+  accountItems: number;
+  plans: Record<CartChoice, MergePlan>;
+  /** Both carts' lines, so the page can show the plan for any choice, line by line (planCartMerge). */
+  guestLines: MergeLine[];
+  accountLines: MergeLine[];
+};
 
 /** What each cart choice would do, when both the guest and the account have a cart. */
 async function previewChoices(guestSessionId: string, userId: string): Promise<CartChoicePreview | null> {
@@ -108,7 +123,7 @@ async function previewChoices(guestSessionId: string, userId: string): Promise<C
   const account = (accountCart?.items ?? []).map(toMergeLine);
   if (guest.length === 0 || account.length === 0) return null;
   const plans = Object.fromEntries(CART_CHOICES.map((c) => [c, planCartMerge(guest, account, c)])) as Record<CartChoice, MergePlan>;
-  return { guestItems: guest.length, accountItems: account.length, plans };
+  return { guestItems: guest.length, accountItems: account.length, plans, guestLines: guest, accountLines: account };
 }
 
 /**
@@ -122,12 +137,16 @@ export async function logIn(
 ): Promise<AuthResult | { needsCartChoice: CartChoicePreview }> {
   const guest = notSignedIn(ctx);
   const user = await authenticate(ctx, input.email, input.password);
+  const lineChoices = Object.keys(input.lineChoices ?? {});
+  if (!guest && lineChoices.length > 0) throw unknownLines(lineChoices); // no guest cart to merge
   if (guest && options.askForCartChoice && !input.cartChoice) {
     const preview = await previewChoices(guest.id, user.id);
     if (preview) return { needsCartChoice: preview };
   }
   const migration = guest
-    ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "login", cartChoice: input.cartChoice })
+    ? await migrateGuestSession({
+      guestSessionId: guest.id, userId: user.id, kind: "login", cartChoice: input.cartChoice, lineChoices: input.lineChoices,
+    })
     : null;
   await startUserSession(ctx, user.id, migration?.fromSessionId ?? null);
   await securityLog("login.succeeded", { userId: user.id, email: user.email });

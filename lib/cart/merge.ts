@@ -48,7 +48,7 @@ function placeGuestLines(guest: MergeLine[], into: Map<string, PlanLine>, saved:
   return added;
 }
 
-export function planCartMerge(guest: MergeLine[], account: MergeLine[], choice: CartChoice): MergePlan {
+function planByPolicy(guest: MergeLine[], account: MergeLine[], choice: CartChoice): MergePlan {
   const saved: PlanLine[] = [];
   if (choice === "keep_account") {
     return { cart: account.map(plain), savedForLater: guest.map(plain), guestLinesAdded: 0 };
@@ -58,4 +58,63 @@ export function planCartMerge(guest: MergeLine[], account: MergeLine[], choice: 
   else saved.push(...account.map(plain)); // use_guest: the account's old items are saved
   const guestLinesAdded = placeGuestLines(guest, cart, saved);
   return { cart: [...cart.values()], savedForLater: saved, guestLinesAdded };
+}
+
+/**
+ * What the shopper may choose for one product found in both carts, overriding the policy:
+ * - `sum`: both quantities added up in the cart (up to the stock and MAX_LINE_QUANTITY);
+ * - `guest`: this browser's quantity in the cart, the account's saved for later;
+ * - `account`: the account's quantity in the cart, this browser's saved for later;
+ * - `save`: neither in the cart, both saved for later.
+ */
+export const LINE_CHOICES = ["sum", "guest", "account", "save"] as const;
+export type LineChoice = (typeof LINE_CHOICES)[number];
+export type LineChoices = Partial<Record<string, LineChoice>>;
+
+/** The products found in both carts: the ones a line choice may name. */
+export const sharedProducts = (guest: MergeLine[], account: MergeLine[]) =>
+  guest.filter((g) => account.some((a) => a.productId === g.productId)).map((g) => g.productId);
+
+/** One product's override, as cart and saved-for-later lines. */
+function planLine(g: MergeLine, a: MergeLine, choice: LineChoice): { cart: PlanLine | null; saved: PlanLine[]; guestAdded: boolean } {
+  const line = (quantity: number): PlanLine => ({ productId: g.productId, name: g.name, quantity });
+  switch (choice) {
+    case "sum": {
+      const quantity = Math.max(a.quantity, cap(a.quantity + g.quantity, g.stock));
+      return { cart: line(quantity), saved: [], guestAdded: quantity > a.quantity };
+    }
+    case "guest": {
+      const quantity = cap(g.quantity, g.stock);
+      return quantity > 0
+        ? { cart: line(quantity), saved: [plain(a)], guestAdded: true }
+        : { cart: null, saved: [plain(g), plain(a)], guestAdded: false };
+    }
+    case "account":
+      return { cart: plain(a), saved: [plain(g)], guestAdded: false };
+    case "save":
+      return { cart: null, saved: [line(Math.min(g.quantity + a.quantity, MAX_LINE_QUANTITY))], guestAdded: false };
+  }
+}
+
+/**
+ * The plan for two carts meeting at log-in: the chosen policy for every product, except those in
+ * both carts that the shopper chose for line by line (`lineChoices`, by product id). The preview
+ * and the migration both call this, so what the page shows is what happens.
+ */
+export function planCartMerge(guest: MergeLine[], account: MergeLine[], choice: CartChoice, lineChoices: LineChoices = {}): MergePlan {
+  const overridden = new Set(sharedProducts(guest, account).filter((id) => lineChoices[id] !== undefined));
+  if (overridden.size === 0) return planByPolicy(guest, account, choice);
+  const plan = planByPolicy(
+    guest.filter((g) => !overridden.has(g.productId)),
+    account.filter((a) => !overridden.has(a.productId)),
+    choice,
+  );
+  for (const a of account.filter((l) => overridden.has(l.productId))) {
+    const g = guest.find((l) => l.productId === a.productId)!;
+    const { cart, saved, guestAdded } = planLine(g, a, lineChoices[a.productId]!);
+    if (cart) plan.cart.push(cart);
+    plan.savedForLater.push(...saved);
+    if (guestAdded) plan.guestLinesAdded++;
+  }
+  return plan;
 }

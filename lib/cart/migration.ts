@@ -1,4 +1,5 @@
-import { lineInclude, planCartMerge, toMergeLine, type CartChoice, MAX_LINE_QUANTITY } from "./merge";
+import { lineInclude, planCartMerge, sharedProducts, toMergeLine, type CartChoice, type LineChoices, MAX_LINE_QUANTITY } from "./merge";
+import { DomainError } from "../errors";
 import type { MigrationKind } from "../generated/prisma/enums";
 import { securityLog } from "../security-log";
 import { db, type Tx } from "../db/client";
@@ -14,6 +15,12 @@ import type { Session } from "../session/session";
 // cookie never works again.
 
 export type { MigrationKind };
+
+/** A line choice for a product that is not in both carts (422: nothing is migrated). */
+export const unknownLines = (productIds: string[]) =>
+  new DomainError("invalid_input", `lineChoices may only name products found in both carts; these are not: ${productIds.join(", ")}.`, {
+    field: "lineChoices",
+  });
 
 /** The API's documented `migration` object. */
 export type MigrationSummary = {
@@ -42,13 +49,18 @@ const summaryOf = (m: MigrationRow): MigrationSummary => ({
 });
 
 
-async function moveCart(tx: Tx, guestSessionId: string, userId: string, choice: CartChoice) {
+async function moveCart(tx: Tx, guestSessionId: string, userId: string, choice: CartChoice, lineChoices: LineChoices) {
   const guestCart = await tx.cart.findUnique({ where: { guestSessionId }, include: { items: lineInclude } });
   const guestLines = (guestCart?.items ?? []).map(toMergeLine);
   const accountCart = await tx.cart.upsert({
     where: { userId }, create: { userId }, update: {}, include: { items: lineInclude },
   });
-  const plan = planCartMerge(guestLines, accountCart.items.map(toMergeLine), choice);
+  const accountLines = accountCart.items.map(toMergeLine);
+  // A line choice may only name a product found in both carts; anything else changes nothing.
+  const shared = new Set(sharedProducts(guestLines, accountLines));
+  const unknown = Object.keys(lineChoices).filter((id) => !shared.has(id));
+  if (unknown.length > 0) throw unknownLines(unknown);
+  const plan = planCartMerge(guestLines, accountLines, choice, lineChoices);
 
   await tx.cartItem.deleteMany({ where: { cartId: accountCart.id } });
   await tx.cartItem.createMany({
@@ -77,7 +89,7 @@ function mergePreferences(kind: MigrationKind, guest: Preferences, account: Pref
  * already (a double submit, a second tab) returns the first migration's summary: it runs once.
  */
 export async function migrateGuestSession(
-  params: { guestSessionId: string; userId: string; kind: MigrationKind; cartChoice?: CartChoice },
+  params: { guestSessionId: string; userId: string; kind: MigrationKind; cartChoice?: CartChoice; lineChoices?: LineChoices },
   now = new Date(),
 ): Promise<MigrationSummary | null> {
   const { guestSessionId, userId, kind } = params;
@@ -104,7 +116,7 @@ export async function migrateGuestSession(
     if (claimed.count !== 1) return null;
     converted = true;
 
-    const plan = await moveCart(tx, guestSessionId, userId, cartChoice);
+    const plan = await moveCart(tx, guestSessionId, userId, cartChoice, params.lineChoices ?? {});
     // Orders placed in this very guest session, never orders matched by e-mail.
     const orders = await tx.order.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
     const events = await tx.event.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
