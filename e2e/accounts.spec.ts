@@ -127,6 +127,34 @@ test("a product in both carts can be decided line by line: the preview follows, 
   await expect(savedLines(page).first()).toContainText("4");
 });
 
+test("the line-by-line choice works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const address = email();
+  // The account's cart and then the guest's, through the API in the same browser (it shares the cookies).
+  await context.request.post("/api/auth/signup", { data: { email: address, password: PASSWORD } });
+  await context.request.post("/api/cart/items", { data: { slug: "brass-pen", quantity: 5 } });
+  await context.request.post("/api/auth/logout");
+  await context.request.post("/api/cart/items", { data: { slug: "brass-pen", quantity: 2 } });
+
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByLabel("Brass Ballpoint Pen: 2 here, 5 in your account").selectOption({ label: "Keep this browser's 2; save the account's for later" });
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page).toHaveURL(/\/cart\?welcome=1$/);
+  await expect(cartLines(page)).toHaveCount(1);
+  await expect(cartLines(page).first()).toContainText("Brass Ballpoint Pen");
+  await expect(page.getByLabel("Quantity of Brass Ballpoint Pen")).toHaveValue("2");
+  await page.goto("/account");
+  await expect(savedLines(page)).toHaveCount(1);
+  await expect(savedLines(page).first()).toContainText("5");
+  await context.close();
+});
+
 test("POST /api/auth/login takes lineChoices beside cartChoice, and refuses unknown products or choices with a 422", async ({ playwright, baseURL }) => {
   const address = email();
   const account = await playwright.request.newContext({ baseURL });
