@@ -13,7 +13,8 @@ import { keyedHash } from "./session/ids";
 export type SecurityEvent =
   | "session.created" | "session.ended" | "session.expired" | "session.converted" | "session.revoked"
   | "session.replay_refused" | "signup" | "login.succeeded" | "login.failed" | "migration"
-  | "order.placed" | "rate_limited" | "origin_refused" | "restore_link.refused" | "password.changed" | "account.deleted";
+  | "order.placed" | "rate_limited" | "origin_refused" | "restore_link.refused" | "password.changed" | "account.deleted"
+  | "orders.claimed" | "orders.claim_refused";
 
 type Fields = {
   /** A session id: logged as its keyed hash. */
@@ -27,7 +28,7 @@ type Fields = {
   [key: string]: string | number | boolean | null | undefined;
 };
 
-const WARNINGS = new Set<SecurityEvent>(["login.failed", "rate_limited", "origin_refused", "session.replay_refused", "restore_link.refused"]);
+const WARNINGS = new Set<SecurityEvent>(["login.failed", "rate_limited", "origin_refused", "session.replay_refused", "restore_link.refused", "orders.claim_refused"]);
 
 let logger: pino.Logger | undefined;
 

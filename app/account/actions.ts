@@ -3,12 +3,13 @@
 import { redirect } from "next/navigation";
 import { changePassword, changePasswordInput, deleteAccount, deleteAccountInput } from "@/lib/accounts/account";
 import { addPaymentMethod, addPaymentMethodInput, paymentMethodRef, removePaymentMethod } from "@/lib/accounts/payment-methods";
+import { claimOrders, requestOrderClaim } from "@/lib/accounts/order-claims";
 import { endOtherSessions, endSessionByHandle } from "@/lib/accounts/sessions";
 import { z } from "zod";
 import { lineInput } from "@/lib/cart/cart";
 import { moveSavedToCart, removeSaved } from "@/lib/cart/saved";
 import { withContext } from "@/lib/server/context";
-import { formAction } from "@/lib/server/form-action";
+import { buttonAction, formAction } from "@/lib/server/form-action";
 import { endSession } from "@/lib/session/session";
 
 export async function logOutAction(): Promise<void> {
@@ -83,3 +84,15 @@ export const deleteAccountAction = formAction(deleteAccountInput, async (ctx, in
   const counts = { sessions: removed.sessions, cards: removed.savedCards, saved: removed.savedItems, orders: ordersAnonymised };
   redirect(`/account/deleted?${new URLSearchParams(Object.entries(counts).map(([k, v]) => [k, String(v)]))}`);
 });
+
+export const requestOrderClaimAction = buttonAction(async (ctx) => {
+  const { sentTo } = await requestOrderClaim(ctx);
+  return `We sent a link to ${sentTo}. Open it from your outbox while signed in: it works once, for 30 minutes.`;
+});
+
+/** The button on /account/claim/[token]: uses the link, then /account says how many orders moved. */
+export async function claimOrdersAction(form: FormData): Promise<void> {
+  const token = form instanceof FormData ? String(form.get("token") ?? "") : "";
+  const result = await withContext((ctx) => claimOrders(ctx, token));
+  redirect(result.status === "claimed" ? `/account?claimed=${result.orders}` : `/account/claim/${encodeURIComponent(token)}`);
+}

@@ -10,7 +10,8 @@ import { migrationHistory, welcomeMessage } from "@/lib/cart/migration";
 import { listOrders } from "@/lib/checkout/orders";
 import { listPaymentMethods } from "@/lib/accounts/payment-methods";
 import { listSessions } from "@/lib/accounts/sessions";
-import { ChangePasswordForm, DeleteAccountForm, YourSessions } from "@/components/account-security";
+import { ChangePasswordForm, DeleteAccountForm, FindGuestOrdersButton, YourSessions } from "@/components/account-security";
+import { claimHistory } from "@/lib/accounts/order-claims";
 import { describeCard } from "@/lib/checkout/payments";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
@@ -26,10 +27,11 @@ const CHOICE_WORDS: Record<string, string> = {
   use_guest: "used the guest cart",
 };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; claimed?: string }> }) {
   const session = await currentSession();
   if (session?.type !== "authenticated") redirect("/login");
-  const { welcome } = await searchParams;
+  const { welcome, claimed } = await searchParams;
+  const claimedOrders = Number(claimed);
   const [cart, saved, history, message, orders, cards, sessions] = await Promise.all([
     cartOf(session),
     readSaved(session.userId, currencyOf(session)),
@@ -39,6 +41,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     listPaymentMethods(session),
     listSessions(session),
   ]);
+  const claims = await claimHistory(session.userId);
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -57,6 +60,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </header>
 
       {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
+      {claimed !== undefined && Number.isInteger(claimedOrders) && claimedOrders >= 0 && (
+        <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          {claimedOrders === 0
+            ? "No guest orders were waiting for your e-mail address; nothing was attached."
+            : `${claimedOrders === 1 ? "1 guest order is" : `${claimedOrders} guest orders are`} now attached to your account.`}
+        </p>
+      )}
 
       <section aria-labelledby="cart-heading" className="rounded-xl border border-stone-200 bg-white p-5">
         <h2 id="cart-heading" className="text-xl font-semibold">Cart</h2>
@@ -68,6 +78,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="orders-heading" className="rounded-xl border border-stone-200 bg-white p-5">
         <h2 id="orders-heading" className="text-xl font-semibold">Orders</h2>
+        <p className="mt-1 text-sm text-stone-600">
+          Bought as a guest in another browser? We can attach those orders once you prove the e-mail is yours: we send a link to it.
+        </p>
+        <div className="mt-2"><FindGuestOrdersButton /></div>
+        {claims.length > 0 && (
+          <ul aria-label="Claim history" className="mt-2 space-y-1 text-sm text-stone-600">
+            {claims.map((c) => (
+              <li key={c.usedAt.toISOString()}>
+                <time dateTime={c.usedAt.toISOString()}>{c.usedAt.toUTCString()}</time>: {c.orders.length === 1 ? "1 guest order" : `${c.orders.length} guest orders`} claimed by e-mailed link
+              </li>
+            ))}
+          </ul>
+        )}
         {orders.length === 0 ? (
           <p className="mt-1 text-stone-600">No orders yet.</p>
         ) : (

@@ -79,6 +79,7 @@ export async function deleteAccount(ctx: Ctx, input: z.infer<typeof deleteAccoun
     });
     const messages = await tx.outboxMessage.deleteMany({ where: { userId } });
     const leads = await tx.lead.deleteMany({ where: { convertedUserId: userId } });
+    await tx.orderClaim.deleteMany({ where: { userId } });
     await tx.event.updateMany({ where: { userId }, data: { userId: null } });
     await tx.guestSession.updateMany({ where: { convertedUserId: userId }, data: { convertedUserId: null } });
     // Sessions, saved cards and items, the cart and the migration history go with the row.

@@ -8,7 +8,7 @@ import { securityLog } from "../security-log";
 // hold across requests, processes and app servers that share the database.
 
 export type LimitName =
-  | "sessions" | "cart_writes" | "cart_writes_ip" | "logins" | "logins_ip" | "login_failures" | "signups" | "views" | "leads" | "leads_ip";
+  | "sessions" | "cart_writes" | "cart_writes_ip" | "logins" | "logins_ip" | "login_failures" | "signups" | "views" | "leads" | "leads_ip" | "order_claims";
 
 const WINDOW_MS = 60_000;
 
@@ -23,6 +23,7 @@ const MESSAGES: Record<LimitName, string> = {
   views: "Too many page views from your network.",
   leads: "Too many e-mails asked for. Please wait a minute and try again.",
   leads_ip: "Too many e-mails asked for from your network. Please wait a minute and try again.",
+  order_claims: "Too many links asked for. Please wait a minute and try again.",
 };
 
 export type Hit = { limit: LimitName; subject: string; perMinute: number };

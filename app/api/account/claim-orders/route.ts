@@ -1,0 +1,16 @@
+import { requestOrderClaim } from "@/lib/accounts/order-claims";
+import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
+
+/**
+ * "Find my guest orders": sends a single-use link to the account's e-mail (202). Following it
+ * while signed in to this account attaches the guest orders placed with that e-mail.
+ */
+export async function POST() {
+  return handle(async (ctx) => {
+    await requireSameOrigin();
+    const sent = await requestOrderClaim(ctx);
+    return json({ ...sent, message: `A link is on its way to ${sent.sentTo}. See /outbox: no mail leaves this demo.` }, 202);
+  });
+}
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,0 +1,107 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { PASSWORD, uniqueEmail } from "./helpers";
+
+// Past guest orders, claimed by proof: orders bought as a guest in another browser reach the
+// account only through a single-use link sent to the account's own e-mail.
+
+async function guestOrder(request: APIRequestContext, email: string) {
+  await request.post("/api/cart/items", { data: { slug: "soy-candle", quantity: 1 } });
+  const placed = await request.post("/api/checkout", {
+    data: {
+      email, name: "Grace Hopper",
+      address: { line1: "1 Harbor St", city: "Arlington", postalCode: "22201", country: "US" },
+      card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
+    },
+  });
+  expect(placed.status()).toBe(201);
+}
+
+async function signUp(page: Page, address: string) {
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
+}
+
+/** Asks for the link on /account and follows it from the outbox; returns its address. */
+async function askForLink(page: Page, address: string) {
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Find my guest orders" }).click();
+  await expect(page.getByText(`We sent a link to ${address}.`)).toBeVisible();
+  await page.goto("/outbox");
+  const message = page.getByRole("article").filter({ hasText: "Find your Passerby guest orders" }).first();
+  return (await message.getByRole("link", { name: "Open the link" }).getAttribute("href"))!;
+}
+
+const orders = (page: Page) => page.getByRole("list", { name: "Orders" }).getByRole("listitem");
+
+test("a member attaches the orders bought as a guest with their e-mail by the link sent to it, once", async ({ page, playwright, baseURL }) => {
+  const address = uniqueEmail("claimer");
+  for (const email of [address, address, uniqueEmail("stranger")]) {
+    const guest = await playwright.request.newContext({ baseURL });
+    await guestOrder(guest, email);
+    await guest.dispose();
+  }
+  await signUp(page, address);
+  await expect(page.getByText("No orders yet.")).toBeVisible();
+
+  const link = await askForLink(page, address);
+  await page.goto(link);
+  await expect(page.getByRole("list", { name: "Guest orders to attach" }).getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "Attach these orders" }).click();
+  await expect(page).toHaveURL(/\/account\?claimed=2$/);
+  await expect(page.getByRole("status").filter({ hasText: "2 guest orders are now attached to your account." })).toBeVisible();
+  await expect(orders(page)).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Claim history" })).toContainText("2 guest orders claimed");
+
+  await page.goto(link);
+  await expect(page.getByRole("status")).toHaveText("This link has been used already: it works once. Nothing more was attached.");
+});
+
+test("a link works only for the account it was sent to, and only for a signed-in visitor", async ({ page, browser, playwright, baseURL }) => {
+  const address = uniqueEmail("owner");
+  const guest = await playwright.request.newContext({ baseURL });
+  await guestOrder(guest, address);
+  await guest.dispose();
+  await signUp(page, address);
+  const link = await askForLink(page, address);
+
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  await other.goto(link);
+  await expect(other.getByRole("status")).toContainText("Log in to the account this link was sent to");
+  await signUp(other, uniqueEmail("intruder"));
+  await other.goto(link);
+  await expect(other.getByRole("status")).toHaveText(
+    "This link was sent for another account. Log in to that account to use it; nothing was attached.",
+  );
+  await expect(other.getByRole("button", { name: "Attach these orders" })).toHaveCount(0);
+  await stranger.close();
+
+  // Still unused: the owner attaches the order.
+  await page.goto(link);
+  await page.getByRole("button", { name: "Attach these orders" }).click();
+  await expect(page).toHaveURL(/\/account\?claimed=1$/);
+  await expect(orders(page)).toHaveCount(1);
+});
+
+test("POST /api/account/claim-orders sends the link (202) for members and refuses guests", async ({ playwright, baseURL }) => {
+  const member = await playwright.request.newContext({ baseURL });
+  const address = uniqueEmail("api-claim");
+  await member.post("/api/auth/signup", { data: { email: address, password: PASSWORD } });
+  const sent = await member.post("/api/account/claim-orders");
+  expect(sent.status()).toBe(202);
+  expect(await sent.json()).toMatchObject({ sentTo: address });
+  const outbox = await (await member.get("/api/outbox")).json();
+  expect(outbox.messages[0]).toMatchObject({ to: address, subject: "Find your Passerby guest orders" });
+  expect(outbox.messages[0].links[0]).toMatch(/\/account\/claim\/[\w-]{40,}$/);
+
+  const guest = await playwright.request.newContext({ baseURL });
+  await guest.post("/api/session");
+  const refused = await guest.post("/api/account/claim-orders");
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe("forbidden");
+  await member.dispose();
+  await guest.dispose();
+});
