@@ -17,6 +17,8 @@ export async function prepareDatabase(): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const { seedIfEmpty } = await import("../prisma/seed");
   if (await seedIfEmpty()) console.log("[passerby] Seeded the catalog.");
+  const { backfillLogHashes } = await import("../lib/session/admin-sessions");
+  await backfillLogHashes();
   const { ensureAdmin } = await import("../lib/accounts/admin");
   const admin = await ensureAdmin();
   if (admin) console.log(`[passerby] Admin account ready: ${admin}`);

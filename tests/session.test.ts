@@ -8,6 +8,10 @@ import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
 import { createGuestSession, resolveSession, revokeSession } from "../lib/session/session";
 import { sweepGuestSessions } from "../lib/session/sweep";
+import { backfillLogHashes, findSessions } from "../lib/session/admin-sessions";
+import { keyedHash } from "../lib/session/ids";
+import { permissionsFor } from "../lib/session/permissions";
+import { DomainError } from "../lib/errors";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
   const now = new Date();
@@ -163,4 +167,17 @@ test("the sweep ends guest sessions that have been idle past the timeout, and on
   const status = async (id: string) => (await db.guestSession.findUniqueOrThrow({ where: { id } })).status;
   assert.equal(await status(idle.id), "expired");
   assert.equal(await status(fresh.id), "active");
+});
+
+test("sessions made before the log hash was stored get it at start, and the admin finds them by it", async () => {
+  const { session } = await createGuestSession();
+  await db.guestSession.update({ where: { id: session.id }, data: { logHash: null } });
+  assert.ok((await backfillLogHashes()) >= 1);
+  const hash = keyedHash(session.id);
+  assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).logHash, hash);
+
+  const admin = { ...session, permissions: permissionsFor("admin") };
+  const [found] = await findSessions(admin, hash.toUpperCase());
+  assert.deepEqual([found.kind, found.status, found.hash], ["guest", "active", hash]);
+  await assert.rejects(findSessions(session, hash), (e: unknown) => e instanceof DomainError && e.code === "forbidden");
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BarChart, DailyChart } from "@/components/charts";
 import { ServerVisitor } from "@/components/server-visitor";
@@ -23,6 +24,7 @@ export default async function AdminPage() {
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Journeys</h1>
           <p className="text-stone-600">Anonymous and signed-in visitors, from first visit to purchase.</p>
+          <Link href="/admin/sessions" className="text-sm font-medium text-brand-700 underline">Look up and end sessions</Link>
         </div>
         <dl className="flex gap-6 text-sm">
           <div><dt className="text-stone-500">Guests converted</dt><dd className="text-2xl font-semibold">{percent(a.conversionRate)}</dd></div>

@@ -12,6 +12,7 @@ export const SCOPES = [
   "save_payment_method",
   "view_orders",
   "view_analytics",
+  "manage_sessions",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -21,7 +22,10 @@ const POLICY: Record<SessionType, readonly Scope[]> = {
   // view_orders for guests means the orders of their own guest session only.
   anonymous: ["view_content", "add_to_cart", "guest_checkout", "view_orders"],
   authenticated: ["view_content", "add_to_cart", "checkout", "view_member_content", "save_payment_method", "view_orders"],
-  admin: ["view_content", "add_to_cart", "checkout", "view_member_content", "save_payment_method", "view_orders", "view_analytics"],
+  admin: [
+    "view_content", "add_to_cart", "checkout", "view_member_content", "save_payment_method", "view_orders", "view_analytics",
+    "manage_sessions",
+  ],
 };
 
 /** Plain words for the session inspector. */
@@ -34,6 +38,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   save_payment_method: "Save a card to the account (asks for the password again).",
   view_orders: "See orders: a guest sees only the orders of this guest session.",
   view_analytics: "See the admin dashboard of journeys and conversions.",
+  manage_sessions: "Look up any session (by the hash in the security log, or an account's e-mail) and end it.",
 };
 
 export function isScope(value: string): value is Scope {
@@ -60,6 +65,7 @@ const SIGN_UP_HINT: Partial<Record<Scope, string>> = {
   view_member_content: "Create a free account to see members-only content.",
   save_payment_method: "Guests can't save cards. Create an account to save one.",
   view_analytics: "Only an administrator can see analytics.",
+  manage_sessions: "Only an administrator can look up and end other people's sessions.",
 };
 
 /** Throws a 403 domain error when `permissions` lacks `scope`. */

@@ -5,7 +5,7 @@ import { db, type Tx } from "../db/client";
 import { guestSessionRow, userSessionRow } from "../db/hot-reads";
 import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
-import { newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
+import { keyedHash, newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
 import type { Preferences } from "./preferences-model";
 import { hit } from "../limits/rate-limit";
@@ -222,7 +222,7 @@ export async function createGuestSession(now = new Date()): Promise<{ session: G
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
   const row = await db.guestSession.create({
-    data: { id, createdAt: now, lastSeenAt: now, expiresAt, variant: variantFor(id) },
+    data: { id, logHash: keyedHash(id), createdAt: now, lastSeenAt: now, expiresAt, variant: variantFor(id) },
   });
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "anonymous" });
@@ -251,7 +251,7 @@ export async function createUserSession(
   const id = newUserSessionId();
   const expiresAt = new Date(now.getTime() + config().userSessionTtl * 1000);
   await db.userSession.create({
-    data: { id, publicId: newSessionHandle(), userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom, userAgent },
+    data: { id, logHash: keyedHash(id), publicId: newSessionHandle(), userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom, userAgent },
   });
   const seal = await sealSession({ sid: id, type: "authenticated", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "authenticated", userId });
@@ -279,7 +279,7 @@ export async function rotateGuestSession(tx: Tx, session: GuestSession, now = ne
   const id = newGuestSessionId();
   await tx.guestSession.create({
     data: {
-      id, createdAt: old.createdAt, expiresAt: old.expiresAt, lastSeenAt: now,
+      id, logHash: keyedHash(id), createdAt: old.createdAt, expiresAt: old.expiresAt, lastSeenAt: now,
       preferences: old.preferences, variant: old.variant, exposedAt: old.exposedAt,
     },
   });

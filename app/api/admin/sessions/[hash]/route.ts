@@ -1,0 +1,12 @@
+import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
+import { endSessionAsAdmin } from "@/lib/session/admin-sessions";
+
+/** Admin only: ends a guest's or a member's session by its security-log hash. */
+export async function DELETE(_request: Request, { params }: { params: Promise<{ hash: string }> }) {
+  return handle(async (ctx) => {
+    await requireSameOrigin();
+    return json(await endSessionAsAdmin(ctx, (await params).hash));
+  });
+}
+
+export const { GET, HEAD, POST, PUT, PATCH } = refuseOtherMethods("DELETE");
