@@ -75,6 +75,12 @@ test("the session inspector shows the session, its permissions and a live countd
   expect(json.anonymousSession.sessionId).toMatch(/^guest_/);
   expect(["A", "B"]).toContain(json.anonymousSession.data.experiments.cta_copy);
 
+  // Left unused, it ends sooner: GUEST_IDLE_TIMEOUT (2 hours) after the last request.
+  const idleEnd = Date.parse(json.anonymousSession.idleExpiresAt);
+  expect(Math.abs(idleEnd - (Date.now() + 7_200_000))).toBeLessThan(120_000);
+  await expect(page.getByText("Left unused, it ends sooner: 2 hours after your last visit")).toBeVisible();
+  await expect(page.getByTestId("idle-countdown")).toHaveText(/^1h 59m \d\ds$/);
+
   const countdown = page.getByTestId("countdown");
   await expect(countdown).toHaveText(/^23h 59m \d\ds$/);
   const first = await countdown.textContent();
