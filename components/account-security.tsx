@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { changePasswordAction, deleteAccountAction, endSessionsAction, requestOrderClaimAction } from "@/app/account/actions";
+import { changePasswordAction, deleteAccountAction, endSessionsAction } from "@/app/account/actions";
 import { fieldError, formError, idle } from "@/lib/action-state";
 import type { SessionListing } from "@/lib/accounts/sessions";
 import { FormMessage } from "./form-message";
@@ -78,23 +78,12 @@ export function DeleteAccountForm() {
   const general = formError(state, ["password"]);
   return (
     <form action={action} className="space-y-2" noValidate>
-      <TextField label="Your password, to confirm" name="password" id="delete-password" type="password" autoComplete="current-password"
+      <TextField label="Account password" name="password" id="delete-password" type="password" autoComplete="current-password"
         error={fieldError(state, "password")} />
       {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
       <SubmitButton variant="secondary" className="border-red-300 text-red-800" pendingText="Deleting…">
         Delete my account for good
       </SubmitButton>
-    </form>
-  );
-}
-
-/** "Find my guest orders": sends a link to the account's e-mail; the link attaches them. */
-export function FindGuestOrdersButton() {
-  const [state, action] = useActionState(requestOrderClaimAction, idle);
-  return (
-    <form action={action} className="space-y-1">
-      <SubmitButton variant="secondary" pendingText="Sending…">Find my guest orders</SubmitButton>
-      <FormMessage state={state} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { logIn, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // A member's sessions, password and account, in the browser and over the API: where they are
 // signed in, ending a session elsewhere, a password change that logs out every other device,
@@ -8,20 +8,7 @@ import { PASSWORD, uniqueEmail } from "./helpers";
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const NEW_PASSWORD = "plum tractor velvet harbour";
 
-async function signUp(page: Page, address: string) {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(address);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account\?welcome=1$/);
-}
 
-async function logIn(page: Page, address: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(address);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-}
 
 /** The same account signed in on a second device (Firefox on Windows). */
 async function secondDevice(browser: Browser, address: string) {
@@ -89,11 +76,11 @@ test("deleting the account asks first, needs the password, logs out everywhere a
   const deletion = page.getByRole("region", { name: "Delete my account" });
   await expect(deletion.getByRole("button", { name: "Delete my account for good" })).toBeHidden();
   await deletion.getByText("Delete my account…").click();
-  await deletion.getByLabel("Your password, to confirm").fill("wrong password here");
+  await deletion.getByLabel("Account password").fill("wrong password here");
   await page.getByRole("button", { name: "Delete my account for good" }).click();
   await expect(page.locator("#delete-password-error")).toHaveText("That password is not right, so your account was not deleted.");
 
-  await deletion.getByLabel("Your password, to confirm").fill(PASSWORD);
+  await deletion.getByLabel("Account password").fill(PASSWORD);
   await page.getByRole("button", { name: "Delete my account for good" }).click();
   await expect(page).toHaveURL(/\/account\/deleted\?/);
   await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();

@@ -1,17 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
+import { addFromProductPage, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // A guest's journey into an account, and back out, through the browser.
 
 const email = () => uniqueEmail("shopper");
 
-async function signUp(page: Page, address: string) {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(address);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/(cart|account)\?welcome=1$/);
-}
 
 async function logOut(page: Page) {
   await page.goto("/account");

@@ -1,19 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
+import { ADMIN, addFromProductPage, logIn, PASSWORD, uniqueEmail } from "./helpers";
 
 // The administrator's session control: find a session by the hash the security log names it
 // by, or by an account's e-mail, see its state and history, and end it.
 
-const ADMIN = { email: "admin@passerby.test", password: "e2e admin password" };
 const LOG_FILE = path.join(".e2e-data", "security.log");
 
 async function logInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  await logIn(page, ADMIN.email, ADMIN.password);
   await expect(page).toHaveURL(/\/account/);
 }
 

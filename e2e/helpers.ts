@@ -31,3 +31,23 @@ export async function fillCheckout(page: Page, contact: string, card?: string) {
     await page.getByLabel("CVC").fill("123");
   }
 }
+
+/** Creates an account in the browser, signed in afterwards. */
+export async function signUp(page: Page, address: string, password = PASSWORD) {
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/(cart|account)\?welcome=1$/);
+}
+
+/** Fills and sends the log-in form (the caller checks where it lands). */
+export async function logIn(page: Page, address: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** The administrator playwright.config.ts makes (ADMIN_EMAIL, ADMIN_PASSWORD). */
+export const ADMIN = { email: "admin@passerby.test", password: "e2e admin password" };

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
+import { ADMIN, addFromProductPage, PASSWORD, uniqueEmail } from "./helpers";
 
 // Lead capture with cross-device restore, the members-only preview, the A/B prompt and the
 // admin's dashboard, in the browser and through the JSON API.
 
 const json = { "content-type": "application/json" };
-const ADMIN = { email: "admin@passerby.test", password: "e2e admin password" };
 const email = () => uniqueEmail("journey");
 
 const cartLines = (page: Page) => page.getByRole("list", { name: "Cart items" }).getByRole("listitem");

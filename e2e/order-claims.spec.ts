@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // Past guest orders, claimed by proof: orders bought as a guest in another browser reach the
 // account only through a single-use link sent to the account's own e-mail.
@@ -16,13 +16,6 @@ async function guestOrder(request: APIRequestContext, email: string) {
   expect(placed.status()).toBe(201);
 }
 
-async function signUp(page: Page, address: string) {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(address);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account\?welcome=1$/);
-}
 
 /** Asks for the link on /account and follows it from the outbox; returns its address. */
 async function askForLink(page: Page, address: string) {

@@ -2,7 +2,8 @@
 // "Your sessions", ending them, changing the password and deleting the account, checked by the cookies.
 import "./helpers/test-db";
 import { guest, PASSWORD, uniqueEmail } from "./helpers/fixtures";
-import { testContext, type TestContext } from "./helpers/context";
+import { nothingSet, refused } from "./helpers/refusals";
+import { testContext } from "./helpers/context";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { changePassword, deleteAccount } from "../lib/accounts/account";
@@ -14,7 +15,7 @@ import { addItem } from "../lib/cart/cart";
 import { placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
 import { sendMessage } from "../lib/checkout/outbox";
 import { db } from "../lib/db/client";
-import { DomainError, type ErrorCode } from "../lib/errors";
+import { DomainError } from "../lib/errors";
 import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
@@ -49,15 +50,7 @@ const works = async (seal: string) => (await resolveSession(seal)).session !== n
 const isRefused = async (seal: string, message: string) =>
   assert.deepEqual(await resolveSession(seal), { session: null, stale: true }, message);
 
-const nothingSet = (ctx: TestContext) => assert.deepEqual(ctx.jar, { cleared: false }, "no cookie was set or cleared");
 
-/** Matches a DomainError with this code (and, when given, this field). */
-const refused = (code: ErrorCode, field?: string) => (e: unknown) => {
-  assert.ok(e instanceof DomainError, `a DomainError, not ${String(e)}`);
-  assert.equal(e.code, code);
-  if (field) assert.equal(e.details.field, field);
-  return true;
-};
 
 const storedHash = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
 

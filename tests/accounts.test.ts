@@ -2,6 +2,7 @@
 // cookie the jar got and what it resolves to, the carts, and the log-in throttling per address.
 import "./helpers/test-db";
 import { guestWithSeal, member, PASSWORD, uniqueEmail } from "./helpers/fixtures";
+import { nothingSet, refused } from "./helpers/refusals";
 import { testContext, type TestContext } from "./helpers/context";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
@@ -10,7 +11,7 @@ import { hashPassword } from "../lib/accounts/passwords";
 import { addItem, readCart, type CartOwner } from "../lib/cart/cart";
 import { config } from "../lib/config";
 import { db } from "../lib/db/client";
-import { DomainError, type ErrorCode } from "../lib/errors";
+import { DomainError } from "../lib/errors";
 import { resolveSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
@@ -39,15 +40,7 @@ async function cookieSession(ctx: TestContext) {
   return (await resolveSession(ctx.jar.cookie.seal)).session;
 }
 
-const nothingSet = (ctx: TestContext) => assert.deepEqual(ctx.jar, { cleared: false }, "no cookie was set or cleared");
 
-/** Matches a DomainError with this code (and, when given, this field). */
-const refused = (code: ErrorCode, field?: string) => (e: unknown) => {
-  assert.ok(e instanceof DomainError, `a DomainError, not ${String(e)}`);
-  assert.equal(e.code, code);
-  if (field) assert.equal(e.details.field, field);
-  return true;
-};
 
 // Sorted by slug: the tests are about what ends where, not about order.
 const sorted = (pairs: [string, number][]) => pairs.sort(([a], [b]) => a.localeCompare(b));

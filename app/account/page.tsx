@@ -10,13 +10,14 @@ import { migrationHistory, welcomeMessage } from "@/lib/cart/migration";
 import { listOrders } from "@/lib/checkout/orders";
 import { listPaymentMethods } from "@/lib/accounts/payment-methods";
 import { listSessions } from "@/lib/accounts/sessions";
-import { ChangePasswordForm, DeleteAccountForm, FindGuestOrdersButton, YourSessions } from "@/components/account-security";
+import { ActionButton } from "@/components/action-button";
+import { ChangePasswordForm, DeleteAccountForm, YourSessions } from "@/components/account-security";
 import { claimHistory } from "@/lib/accounts/order-claims";
 import { describeCard } from "@/lib/checkout/payments";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
 import { currentSession } from "@/lib/server/session-cookie";
-import { logOutAction } from "./actions";
+import { logOutAction, requestOrderClaimAction } from "./actions";
 import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -81,7 +82,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p className="mt-1 text-sm text-stone-600">
           Bought as a guest in another browser? We can attach those orders once you prove the e-mail is yours: we send a link to it.
         </p>
-        <div className="mt-2"><FindGuestOrdersButton /></div>
+        <div className="mt-2">
+          <ActionButton action={requestOrderClaimAction} variant="secondary" pendingText="Sending…">Find my guest orders</ActionButton>
+        </div>
         {claims.length > 0 && (
           <ul aria-label="Claim history" className="mt-2 space-y-1 text-sm text-stone-600">
             {claims.map((c) => (
@@ -147,7 +150,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="password-heading" className="text-xl font-semibold">Change your password</h2>
+        <h2 id="password-heading" className="text-xl font-semibold">Change password</h2>
         <ChangePasswordForm email={session.email} />
       </section>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Countdown } from "@/components/countdown";
-import { EndSessionButton, StartSessionButton } from "@/components/session-buttons";
+import { ActionButton } from "@/components/action-button";
+import { endSessionAction, startSessionAction } from "./actions";
 import { config } from "@/lib/config";
 import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/session/permissions";
 import { currentSession } from "@/lib/server/session-cookie";
@@ -54,7 +55,9 @@ export default async function SessionPage() {
           >
             {JSON.stringify(await sessionJson(session), null, 2)}
           </pre>
-          {session.type === "anonymous" && <EndSessionButton />}
+          {session.type === "anonymous" && (
+            <ActionButton action={endSessionAction} variant="secondary" pendingText="Ending…">End this guest session</ActionButton>
+          )}
         </section>
       ) : (
         <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-5" aria-labelledby="none">
@@ -64,7 +67,7 @@ export default async function SessionPage() {
             first time you do something that needs one — adding to your cart or choosing a currency — and
             lasts {hours(ttl)}.
           </p>
-          <StartSessionButton />
+          <ActionButton action={startSessionAction} pendingText="Starting…">Start a guest session</ActionButton>
         </section>
       )}
 
