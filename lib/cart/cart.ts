@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from "./merge";
 import { config } from "../config";
 import type { Ctx } from "../context";
 import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
-import { db } from "../db/client";
+import { cartIdOf, hotWrite, lineQuantity, productForCart, putLine, setLine } from "../db/hot-writes";
 import { cartItemCount, cartLine, cartLines } from "../db/hot-reads";
 import { DomainError, notFound } from "../errors";
 import { recordEvent } from "../journeys/events";
@@ -61,16 +61,8 @@ const outOfStock = (name: string, stock: number) =>
     stock <= 0 ? `${name} is out of stock.` : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} in stock.`,
   );
 
-async function cartId(owner: CartOwner): Promise<string> {
-  const cart = await db.cart.upsert({ where: owner, create: owner, update: {}, select: { id: true } });
-  return cart.id;
-}
-
-async function productToAdd(input: z.infer<typeof addItemInput>) {
-  const product = await db.product.findUnique({
-    where: input.productId ? { id: input.productId } : { slug: input.slug! },
-    select: { id: true, name: true, stock: true },
-  });
+function productToAdd(input: z.infer<typeof addItemInput>) {
+  const product = productForCart(input);
   if (!product) throw notFound("That product does not exist.");
   return product;
 }
@@ -83,29 +75,28 @@ function assertFits(product: { name: string; stock: number }, wanted: number) {
   if (wanted > product.stock) throw outOfStock(product.name, product.stock);
 }
 
-export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>): Promise<void> {
-  const product = await productToAdd(input);
-  const id = await cartId(owner);
-  const line = await db.cartItem.findUnique({ where: { cartId_productId: { cartId: id, productId: product.id } } });
-  const wanted = (line?.quantity ?? 0) + input.quantity;
-  assertFits(product, wanted);
-  await db.cartItem.upsert({
-    where: { cartId_productId: { cartId: id, productId: product.id } },
-    create: { cartId: id, productId: product.id, quantity: wanted },
-    update: { quantity: wanted },
+// Cart writes are one hot write each (lib/db/hot-writes.ts): the reads, the checks and the
+// write in one SQLite transaction, so two requests can never both fit under the stock or the
+// cap, and a refusal (thrown inside) writes nothing, not even the cart.
+
+export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>, now = new Date()): Promise<void> {
+  await hotWrite(() => {
+    const product = productToAdd(input);
+    const cart = cartIdOf(owner, now);
+    const wanted = lineQuantity(cart, product.id) + input.quantity;
+    assertFits(product, wanted);
+    putLine(cart, product.id, wanted, now);
   });
 }
 
 /** Sets a line's quantity; 0 removes it. */
 export async function setItemQuantity(owner: CartOwner, productId: string, qty: number): Promise<void> {
-  const line = cartLine(owner, productId);
-  if (!line) throw new DomainError("not_in_cart");
-  if (qty === 0) {
-    await db.$executeRaw`DELETE FROM "CartItem" WHERE "id" = ${line.id}`;
-    return;
-  }
-  if (qty > line.stock) throw outOfStock(line.name, line.stock);
-  await db.$executeRaw`UPDATE "CartItem" SET "quantity" = ${qty} WHERE "id" = ${line.id}`;
+  await hotWrite(() => {
+    const line = cartLine(owner, productId);
+    if (!line) throw new DomainError("not_in_cart");
+    if (qty > line.stock) throw outOfStock(line.name, line.stock);
+    setLine(line.id, qty);
+  });
 }
 
 export const removeItem = (owner: CartOwner, productId: string) => setItemQuantity(owner, productId, 0);
@@ -153,7 +144,7 @@ export async function countCartWrite(ctx: Ctx): Promise<Session> {
 export async function addToCart(ctx: Ctx, input: z.infer<typeof addItemInput>): Promise<Session> {
   requireScope(visitorPermissions(ctx.session), "add_to_cart");
   // A first write that will be refused (an unknown product, more than the stock) starts no session.
-  if (!ctx.session) assertFits(await productToAdd(input), input.quantity);
+  if (!ctx.session) assertFits(productToAdd(input), input.quantity);
   const session = await countCartWrite(ctx);
   await addItem(ownerOf(session), input);
   await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });

@@ -27,6 +27,16 @@ function fifoLock() {
   };
 }
 
+/** Whose turn it is to write: Prisma's connection (a transaction or one query) or a hot write. */
+const turns = fifoLock();
+
+/**
+ * Waits for the database's write turn, for writes outside Prisma (lib/db/hot-writes.ts): while
+ * it is held, no Prisma transaction is open, so SQLite's write lock is free in this process.
+ * Never call it inside a Prisma transaction (it would wait for itself).
+ */
+export const takeWriteTurn = () => turns.acquire();
+
 /**
  * The adapter shares one connection between every request. Its transactions lock each other
  * out, but not single queries: a write from another request, run while a transaction awaits,
@@ -39,7 +49,7 @@ function oneAtATime(factory: AdapterFactory): AdapterFactory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter: Adapter = await connect();
-    const lock = fifoLock();
+    const lock = turns;
     const single = <K extends "queryRaw" | "executeRaw">(method: K) => {
       const run = adapter[method].bind(adapter) as Adapter[K];
       return (async (query: Parameters<Adapter[K]>[0]) => {

@@ -1,32 +1,14 @@
-import Database from "better-sqlite3";
-import { config } from "../config";
 import type { GuestSessionStatus, UserSessionStatus } from "../generated/prisma/client";
 import type { Owner } from "../session/session";
 import { preferencesColumn } from "./codecs";
 import type { Preferences } from "../session/preferences-model";
-import { databaseFile } from "./database-url";
+import { statement } from "./sqlite";
 
 // The reads that run on nearly every request (the session row, the cart lines), as named
-// queries that return domain values: real dates and booleans, decoded JSON. They run as
-// prepared statements on a second, read-only use of the database file: through Prisma's
-// pipeline a query costs about 80 µs here, a prepared statement about 3 µs, and these reads
-// decide how much a guest session costs (`npm run bench`). Only reads of committed rows go
-// through here; every write goes through Prisma. This is the one file that knows what the engine
-// hands back (SQLite: dates as ISO text, booleans as 0 or 1), so another engine is another
-// version of this file.
-
-const globalForReads = globalThis as unknown as { passerbyHotReads?: Database.Database };
-const statements = new Map<string, Database.Statement>();
-
-function statement(sql: string): Database.Statement {
-  let prepared = statements.get(sql);
-  if (!prepared) {
-    globalForReads.passerbyHotReads ??= new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
-    prepared = globalForReads.passerbyHotReads.prepare(sql);
-    statements.set(sql, prepared);
-  }
-  return prepared;
-}
+// queries that return domain values: real dates and booleans, decoded JSON, as prepared
+// statements on the hot connection (./sqlite.ts). These reads decide how much a guest session
+// costs (`npm run bench`). This file knows what the engine hands back (SQLite: dates as ISO
+// text, booleans as 0 or 1), so another engine is another version of it.
 
 const one = <T>(sql: string, ...params: unknown[]) => statement(sql).get(...params) as T | undefined;
 const all = <T>(sql: string, ...params: unknown[]) => statement(sql).all(...params) as T[];

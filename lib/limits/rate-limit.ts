@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { countHits, hotWrite } from "../db/hot-writes";
 import { rateLimited } from "../errors";
 import { keyedHash } from "../session/ids";
 import { securityLog } from "../security-log";
@@ -44,19 +44,11 @@ export const hit = (limit: LimitName, subject: string, perMinute: number, now = 
 export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
   const windowStart = windowOf(now);
   const keys = hits.map((h) => keyOf(h.limit, h.subject));
-  const rows = Prisma.join(keys.map((key) => Prisma.sql`(${key}, ${windowStart}, 1)`));
-  const cap = Prisma.sql`CASE "key" ${Prisma.join(keys.map((key, i) => Prisma.sql`WHEN ${key} THEN ${hits[i].perMinute}`), " ")} END`;
-  // Count each hit, unless its window is already full: that row is neither written nor returned,
-  // so the keys that come back are the limits that still had room.
-  const counted = await db.$queryRaw<{ key: string }[]>`
-    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES ${rows}
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END,
-      "windowStart" = excluded."windowStart"
-    WHERE NOT ("windowStart" = excluded."windowStart" AND "count" >= ${cap})
-    RETURNING "key"`;
-  if (counted.length === hits.length) return;
-  const full = keys.findIndex((key) => !counted.some((row) => row.key === key));
+  // Each hit is counted unless its window is already full: the keys that come back are the
+  // limits that still had room.
+  const counted = await hotWrite(() => countHits(keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart));
+  if (counted.size === hits.length) return;
+  const full = keys.findIndex((key) => !counted.has(key));
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
   throw rateLimited(MESSAGES[hits[full].limit], retryAfter);

@@ -3,15 +3,14 @@ import type { Ctx } from "../context";
 import { networkOf } from "../limits/network";
 import { withLogAddress } from "../security-log";
 import { catalogChanged } from "./catalog-pages";
-import { clientIp, linkOrigin, requestHost, requestUserAgent, secureCookies } from "./request";
+import { linkOrigin, requestFacts, type RequestFacts } from "./request";
 import { sessionCookies, sessionForRequest } from "./session-cookie";
 
 /** The request as the domain sees it (lib/context.ts), built from the cookie and the headers. */
-async function requestContext(ip: string): Promise<Ctx> {
+async function requestContext({ ip, host, https, userAgent }: RequestFacts): Promise<Ctx> {
   const now = new Date();
-  const [session, host, https, userAgent] = await Promise.all([sessionForRequest(now), requestHost(), secureCookies(), requestUserAgent()]);
   return {
-    session,
+    session: await sessionForRequest(now, https),
     ip,
     network: networkOf(ip),
     userAgent,
@@ -27,6 +26,6 @@ async function requestContext(ip: string): Promise<Ctx> {
  * builds its context once and tags the security log lines it writes with the client address.
  */
 export async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const ip = await clientIp();
-  return withLogAddress(ip, async () => work(await requestContext(ip)));
+  const facts = await requestFacts();
+  return withLogAddress(facts.ip, async () => work(await requestContext(facts)));
 }

@@ -11,27 +11,44 @@ import { crossSite } from "../origin.mjs";
 // X-Forwarded-For unless TRUST_PROXY=true (Next's App Router exposes no socket address, and
 // `next start` keeps a client-sent X-Forwarded-For as it is, so a client could pick its own).
 
-/** The client's IP address: with TRUST_PROXY, the address the nearest proxy appended. */
-export async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  const hops = forwarded.split(",").map((s) => s.trim()).filter(Boolean);
-  if (hops.length === 0) return "unknown";
-  return config().trustProxy ? hops[hops.length - 1] : hops[0];
+/** What the server reads off the request's headers, read once. */
+export type RequestFacts = {
+  /** The client's IP address: with TRUST_PROXY, the address the nearest proxy appended. */
+  ip: string;
+  /** Whether the cookie should be `Secure`: forced by COOKIE_SECURE, or the request was https. */
+  https: boolean;
+  /** The host the request was addressed to (X-Forwarded-Host only behind a trusted proxy). */
+  host: string;
+  /** The browser's User-Agent, as much of it as a device label needs. */
+  userAgent: string;
+  /** The Origin header, when the client sent one. */
+  origin: string | null;
+};
+
+const MAX_USER_AGENT = 300;
+
+export async function requestFacts(): Promise<RequestFacts> {
+  const h = await headers();
+  const { trustProxy, cookieSecure } = config();
+  const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return {
+    ip: hops.length === 0 ? "unknown" : trustProxy ? hops[hops.length - 1] : hops[0],
+    https: cookieSecure === "auto" ? h.get("x-forwarded-proto") === "https" : cookieSecure === "true",
+    host: (trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "",
+    userAgent: (h.get("user-agent") ?? "").slice(0, MAX_USER_AGENT),
+    origin: h.get("origin"),
+  };
 }
 
 /** The client's network for rate limits (lib/limits/network.ts). */
-export const clientNetwork = async () => networkOf(await clientIp());
+export const clientNetwork = async () => networkOf((await requestFacts()).ip);
 
-/** Whether the cookie should be `Secure`: forced by COOKIE_SECURE, or the request was https. */
-export async function secureCookies(): Promise<boolean> {
-  const setting = config().cookieSecure;
-  if (setting !== "auto") return setting === "true";
-  return (await headers()).get("x-forwarded-proto") === "https";
-}
+export const secureCookies = async () => (await requestFacts()).https;
 
 /** The Origin check for mutating JSON requests (lib/origin.mjs): a foreign Origin is refused. */
 export async function sameOrigin(): Promise<boolean> {
-  return !crossSite((await headers()).get("origin"), await requestHost());
+  const { origin, host } = await requestFacts();
+  return !crossSite(origin, host);
 }
 
 /** Addresses a development or test machine is reached by: links to them can go nowhere else. */
@@ -60,16 +77,6 @@ export function linkOrigin(host: string, https: boolean): string {
   }
   return `${https ? "https" : "http"}://${lower}`;
 }
-
-/** The host the request was addressed to (X-Forwarded-Host only behind a trusted proxy). */
-export async function requestHost(): Promise<string> {
-  const h = await headers();
-  return (config().trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "";
-}
-
-/** The browser's User-Agent, as much of it as a device label needs. */
-export const requestUserAgent = async () => ((await headers()).get("user-agent") ?? "").slice(0, MAX_USER_AGENT);
-const MAX_USER_AGENT = 300;
 
 /** The time of this request, read once: every component of one render shows the same moment. */
 export const requestTime = cache((): number => Date.now());

@@ -18,7 +18,8 @@ export const COOKIE_NAME = "passerby_session";
  * plant one. Over https only this name is read.
  */
 export const SECURE_COOKIE_NAME = `__Host-${COOKIE_NAME}`;
-const cookieName = async () => ((await secureCookies()) ? SECURE_COOKIE_NAME : COOKIE_NAME);
+const nameFor = (https: boolean) => (https ? SECURE_COOKIE_NAME : COOKIE_NAME);
+const cookieName = async () => nameFor(await secureCookies());
 
 /**
  * Not a secret: the shopper's currency, mirrored from the session so that next.config.ts can
@@ -36,9 +37,9 @@ export const currentSession = cache(async (): Promise<Session | null> => {
 });
 
 /** For actions and route handlers: the current session, clearing a stale cookie. */
-export async function sessionForRequest(now: Date): Promise<Session | null> {
+export async function sessionForRequest(now: Date, https: boolean): Promise<Session | null> {
   const jar = await cookies();
-  const { session, stale } = await resolveSession(jar.get(await cookieName())?.value, now);
+  const { session, stale } = await resolveSession(jar.get(nameFor(https))?.value, now);
   if (stale) await clearCookies();
   return session;
 }

@@ -3,6 +3,7 @@ import { config } from "../config";
 import { preferencesColumn } from "../db/codecs";
 import { db, type Tx } from "../db/client";
 import { guestSessionRow, userSessionRow } from "../db/hot-reads";
+import { hotWrite, insertGuestSession } from "../db/hot-writes";
 import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
 import { keyedHash, newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
@@ -221,20 +222,19 @@ export async function resolveSession(
 export async function createGuestSession(now = new Date()): Promise<{ session: GuestSession; seal: string }> {
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
-  const row = await db.guestSession.create({
-    data: { id, logHash: keyedHash(id), createdAt: now, lastSeenAt: now, expiresAt, variant: variantFor(id) },
-  });
+  const variant = variantFor(id);
+  await hotWrite(() => insertGuestSession({ id, logHash: keyedHash(id), createdAt: now, expiresAt, variant }));
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "anonymous" });
   return {
     session: {
       type: "anonymous",
       id,
-      createdAt: row.createdAt,
+      createdAt: now,
       expiresAt,
       idleExpiresAt: guestIdleExpiry(now),
       preferences: {},
-      variant: row.variant,
+      variant,
       permissions: permissionsFor("anonymous", config().anonPermissions),
     },
     seal,
