@@ -1,4 +1,5 @@
-// The shared connection: a transaction that rolls back takes nothing of anybody else's with it.
+// The shared connection: a transaction that rolls back takes nothing of anybody else's with it,
+// and Prisma's queries and the hot writes (lib/db/hot-writes.ts) take turns without waiting forever.
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -20,10 +21,13 @@ test("a write made while another request's transaction awaits survives that tran
   assert.equal(await db.rateLimitWindow.count(), 1, "the other request's write was rolled back");
 });
 
-test("single queries and transactions take turns: all of them finish", async () => {
+test("single queries, transactions and hot writes take turns: all of them finish", async () => {
   const results = await Promise.all([
     ...Array.from({ length: 5 }, () => db.$transaction(async (tx) => { await pause(5); return tx.guestSession.count(); })),
     ...Array.from({ length: 20 }, () => db.$queryRaw`SELECT 1 AS one`),
+    ...Array.from({ length: 20 }, (_, i) => hit("cart_writes", `turns-${i % 4}`, 100)), // hot writes (lib/db/hot-writes.ts)
   ]);
-  assert.equal(results.length, 25);
+  assert.equal(results.length, 45);
+  const windows = await db.rateLimitWindow.findMany({ where: { key: { startsWith: "cart_writes:" } } });
+  assert.equal(windows.reduce((sum, w) => sum + w.count, 0), 21, "every hot write counted once (20, and the first test's one)");
 });

@@ -5,6 +5,8 @@ import { COUNTRIES, isCountry } from "./countries";
 import { convert, type Currency } from "../catalog/currency";
 import type { Ctx } from "../context";
 import { db } from "../db/client";
+import { cartLines } from "../db/hot-reads";
+import { emptyCart, hotWrite, insertOrder, productStock, takeStock } from "../db/hot-writes";
 import { DomainError } from "../errors";
 import { flushEvents, recordEvent } from "../journeys/events";
 import { orderJson, type OrderJson } from "./orders";
@@ -96,52 +98,47 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   // The guest's journey moves to the new id with the order: write the buffered events first.
   if (session.type === "anonymous") await flushEvents();
 
-  const { orderId, nextSession } = await db.$transaction(async (tx) => {
+  // One hot write (lib/db/hot-writes.ts): the stock taken, the order written, the cart emptied
+  // and a guest's session rotated, all or nothing; a short line or a lost race changes nothing.
+  const now = new Date();
+  const { order, nextSession } = await hotWrite(() => {
     // Another checkout with the same cookie may have won meanwhile: its cart went with it.
-    const current = await tx.cart.findUnique({ where: owner, include: { items: { include: { product: true } } } });
-    if (!current || current.items.length === 0) throw new DomainError("empty_cart");
-    for (const line of current.items) {
-      const taken = await tx.product.updateMany({
-        where: { id: line.productId, stock: { gte: line.quantity } },
-        data: { stock: { decrement: line.quantity } },
-      });
-      if (taken.count !== 1) {
-        const now = await tx.product.findUniqueOrThrow({ where: { id: line.productId } });
-        throw shortOf(now.name, now.stock);
+    const current = cartLines(owner);
+    if (current.length === 0) throw new DomainError("empty_cart");
+    for (const line of current) {
+      if (!takeStock(line.productId, line.quantity)) {
+        const left = productStock(line.productId);
+        throw shortOf(left.name, left.stock);
       }
     }
-    const lines = current.items.map((l) => ({
-      productId: l.productId,
-      name: l.product.name,
-      quantity: l.quantity,
-      unitAmount: convert(l.product.priceCents, currency).amount,
+    const items = current.map((l) => ({
+      productId: l.productId, name: l.name, quantity: l.quantity, unitAmount: convert(l.priceCents, currency).amount,
     }));
-    const id = newOrderId();
-    await tx.order.create({
-      data: {
-        id,
-        ...owner,
-        email: input.email,
-        name: input.name,
-        line1: input.address.line1,
-        line2: input.address.line2 ?? null,
-        city: input.address.city,
-        postalCode: input.address.postalCode,
-        country: input.address.country,
-        currency,
-        totalAmount: lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0),
-        cardBrand: card.brand,
-        cardLast4: card.last4,
-        items: { create: lines },
-      },
-    });
-    await tx.cartItem.deleteMany({ where: { cartId: current.id } });
-    return { orderId: id, nextSession: session.type === "anonymous" ? await rotateGuestSession(tx, session) : null };
+    const row = {
+      id: newOrderId(),
+      guestSessionId: "guestSessionId" in owner ? owner.guestSessionId : null,
+      userId: "userId" in owner ? owner.userId : null,
+      email: input.email,
+      name: input.name,
+      line1: input.address.line1,
+      line2: input.address.line2 ?? null,
+      city: input.address.city,
+      postalCode: input.address.postalCode,
+      country: input.address.country,
+      currency,
+      totalAmount: items.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0),
+      cardBrand: card.brand,
+      cardLast4: card.last4,
+      createdAt: now,
+      items,
+    };
+    insertOrder(row);
+    emptyCart(owner);
+    return { order: orderJson({ ...row, status: "paid" }), nextSession: session.type === "anonymous" ? rotateGuestSession(session, now) : null };
   });
-  const order = orderJson(await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } }));
   const buyer = nextSession ?? session;
   await recordEvent("order_placed", buyer, { total: order.total, lines: order.items.length });
-  await securityLog("order.placed", { sessionId: buyer.id, orderId });
+  await securityLog("order.placed", { sessionId: buyer.id, orderId: order.id });
   if (nextSession) await securityLog("session.revoked", { sessionId: session.id, newSessionId: nextSession.id, reason: "rotated_at_checkout" });
   return { order, nextSession };
 }

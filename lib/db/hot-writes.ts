@@ -91,3 +91,56 @@ export function insertGuestSession(row: { id: string; logHash: string; createdAt
      VALUES (?, ?, ?, ?, ?, 'active', '{}', ?)`,
   ).run(row.id, row.logHash, sqliteDate(row.createdAt), sqliteDate(row.createdAt), sqliteDate(row.expiresAt), row.variant);
 }
+
+// ---- Orders ----
+
+/** Takes `quantity` of the product's stock, only if that many are left: whether it could. */
+export const takeStock = (productId: string, quantity: number) =>
+  statement(`UPDATE "Product" SET "stock" = "stock" - ? WHERE "id" = ? AND "stock" >= ?`).run(quantity, productId, quantity).changes === 1;
+
+/** A product's name and stock as they are now. */
+export const productStock = (productId: string) =>
+  statement(`SELECT "name", "stock" FROM "Product" WHERE "id" = ?`).get(productId) as { name: string; stock: number };
+
+export type OrderRow = {
+  id: string; guestSessionId: string | null; userId: string | null; email: string; name: string;
+  line1: string; line2: string | null; city: string; postalCode: string; country: string;
+  currency: string; totalAmount: number; cardBrand: string; cardLast4: string; createdAt: Date;
+  items: { productId: string; name: string; quantity: number; unitAmount: number }[];
+};
+
+/** Writes a paid order and its lines. */
+export function insertOrder(o: OrderRow): void {
+  statement(
+    `INSERT INTO "Order" ("id", "guestSessionId", "userId", "status", "email", "name", "line1", "line2", "city", "postalCode",
+       "country", "currency", "totalAmount", "cardBrand", "cardLast4", "createdAt")
+     VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(o.id, o.guestSessionId, o.userId, o.email, o.name, o.line1, o.line2, o.city, o.postalCode, o.country, o.currency,
+    o.totalAmount, o.cardBrand, o.cardLast4, sqliteDate(o.createdAt));
+  const item = statement(`INSERT INTO "OrderItem" ("id", "orderId", "productId", "name", "quantity", "unitAmount") VALUES (?, ?, ?, ?, ?, ?)`);
+  for (const i of o.items) item.run(newId(), o.id, i.productId, i.name, i.quantity, i.unitAmount);
+}
+
+/** Empties the owner's cart. */
+export function emptyCart(owner: Owner): void {
+  const [column, value] = "guestSessionId" in owner ? ["guestSessionId", owner.guestSessionId] : ["userId", owner.userId];
+  statement(`DELETE FROM "CartItem" WHERE "cartId" IN (SELECT "id" FROM "Cart" WHERE "${column}" = ?)`).run(value);
+}
+
+/**
+ * Moves a live guest session to a new id: a new row with the old one's times, preferences,
+ * variant and exposure; the cart, orders, leads, messages and events follow; the old row ends.
+ * False when the old one was no longer live (nothing is changed then, if the caller throws).
+ */
+export function moveGuestSession(oldId: string, newId: string, logHash: string, now: Date): boolean {
+  const at = sqliteDate(now);
+  statement(
+    `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "expiresAt", "lastSeenAt", "status", "preferences", "variant", "exposedAt")
+     SELECT ?, ?, "createdAt", "expiresAt", ?, 'active', "preferences", "variant", "exposedAt" FROM "GuestSession" WHERE "id" = ?`,
+  ).run(newId, logHash, at, oldId);
+  for (const table of ["Cart", "Order", "Lead", "OutboxMessage", "Event"]) {
+    statement(`UPDATE "${table}" SET "guestSessionId" = ? WHERE "guestSessionId" = ?`).run(newId, oldId);
+  }
+  return statement(`UPDATE "GuestSession" SET "status" = 'revoked', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`)
+    .run(at, oldId).changes === 1;
+}

@@ -1,9 +1,9 @@
 import { sealData, unsealData } from "iron-session";
 import { config } from "../config";
 import { preferencesColumn } from "../db/codecs";
-import { db, type Tx } from "../db/client";
+import { db } from "../db/client";
 import { guestSessionRow, userSessionRow } from "../db/hot-reads";
-import { hotWrite, insertGuestSession } from "../db/hot-writes";
+import { hotWrite, insertGuestSession, moveGuestSession } from "../db/hot-writes";
 import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
 import { keyedHash, newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
@@ -268,35 +268,20 @@ export async function revokeSession(session: Session, now = new Date()): Promise
 }
 
 /**
- * Gives a live guest session a new id, inside the caller's transaction, and ends the old one.
- * Checkout calls it: whoever else holds the old cookie (planted before the order, or copied)
- * can read nothing of the order, because the order, the lead, the messages, the events, the
- * preferences and the variant now belong to the new id. Created and expiry times are kept: the
- * absolute expiry is not extended by buying something.
+ * Gives a live guest session a new id and ends the old one, inside the caller's hot write
+ * (lib/db/hot-writes.ts: synchronous, all or nothing). Checkout calls it: whoever else holds
+ * the old cookie (planted before the order, or copied) can read nothing of the order, because
+ * the order, the lead, the messages, the events, the preferences and the variant now belong to
+ * the new id. Created and expiry times are kept: buying something does not extend the session.
  */
-export async function rotateGuestSession(tx: Tx, session: GuestSession, now = new Date()): Promise<GuestSession> {
-  const old = await tx.guestSession.findUniqueOrThrow({ where: { id: session.id } });
+export function rotateGuestSession(session: GuestSession, now = new Date()): GuestSession {
   const id = newGuestSessionId();
-  await tx.guestSession.create({
-    data: {
-      id, logHash: keyedHash(id), createdAt: old.createdAt, expiresAt: old.expiresAt, lastSeenAt: now,
-      preferences: old.preferences, variant: old.variant, exposedAt: old.exposedAt,
-    },
-  });
-  const moved = { where: { guestSessionId: session.id }, data: { guestSessionId: id } };
-  await tx.cart.updateMany(moved);
-  await tx.order.updateMany(moved);
-  await tx.lead.updateMany(moved);
-  await tx.outboxMessage.updateMany(moved);
-  await tx.event.updateMany(moved);
-  const ended = await tx.guestSession.updateMany({ where: { id: session.id, status: "active" }, data: { status: "revoked", endedAt: now } });
   // Two checkouts with the same cookie at once: the second finds the old id already ended.
-  if (ended.count !== 1) {
+  if (!moveGuestSession(session.id, id, keyedHash(id), now)) {
     throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.");
   }
   return { ...session, id, idleExpiresAt: guestIdleExpiry(now) };
 }
-
 
 // ---- Sessions for a request (Ctx): the cookie goes through ctx.cookies ----
 
