@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { config } from "../config";
+import { SYNCHRONOUS } from "./sqlite";
 
 // One Prisma client per process, over one better-sqlite3 connection. WAL mode is set on the
 // file when the database is prepared (scripts/prepare-db.ts) and persists; `timeout` is
@@ -49,6 +50,7 @@ function oneAtATime(factory: AdapterFactory): AdapterFactory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter: Adapter = await connect();
+    await adapter.executeRaw({ sql: `PRAGMA synchronous = ${SYNCHRONOUS}`, args: [], argTypes: [] });
     const lock = turns;
     const single = <K extends "queryRaw" | "executeRaw">(method: K) => {
       const run = adapter[method].bind(adapter) as Adapter[K];

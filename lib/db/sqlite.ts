@@ -11,9 +11,20 @@ const globalForSqlite = globalThis as unknown as { passerbyHotConnection?: Datab
 const statements = new Map<string, Database.Statement>();
 
 function connection(): Database.Database {
-  globalForSqlite.passerbyHotConnection ??= new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
+  if (!globalForSqlite.passerbyHotConnection) {
+    const connection = new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
+    connection.pragma(`synchronous = ${SYNCHRONOUS}`);
+    globalForSqlite.passerbyHotConnection = connection;
+  }
   return globalForSqlite.passerbyHotConnection;
 }
+
+/**
+ * With WAL, NORMAL syncs the log at checkpoints instead of at every commit: a commit survives the
+ * process crashing, and only an operating-system crash or power loss can lose the last ones.
+ * It is set on every connection (Prisma's too, lib/db/client.ts): it is not stored in the file.
+ */
+export const SYNCHRONOUS = "NORMAL";
 
 /** A prepared statement, prepared once per process. */
 export function statement(sql: string): Database.Statement {
