@@ -200,6 +200,28 @@ test("saved-for-later items move back to the cart or are removed", async ({ page
   await expect(cartLines(page)).toHaveCount(2);
 });
 
+test("the cart shows what was saved for later at log-in, and moves it back from there", async ({ page }) => {
+  const address = email();
+  await signUp(page, address);
+  await addFromProductPage(page, "soy-candle");
+  await logOut(page);
+  await addFromProductPage(page, "brass-pen");
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(address);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page).toHaveURL(/\/cart\?welcome=1$/);
+  await expect(page.getByRole("status")).toContainText("saved for later");
+  await expect(savedLines(page)).toHaveCount(1);
+  await expect(savedLines(page).first()).toContainText("Brass Ballpoint Pen");
+  await page.getByRole("button", { name: "Move Brass Ballpoint Pen to cart" }).click();
+  await expect(cartLines(page)).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Saved for later" })).toHaveCount(0);
+});
+
 test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups explain themselves", async ({ page }) => {
   const address = email();
   await signUp(page, address);

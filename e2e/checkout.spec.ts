@@ -40,6 +40,25 @@ test("a guest buys two items, creates an account from the confirmation and finds
   await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();
 });
 
+test("the confirmation the order page promises reaches the buyer's outbox, with a link back to the order", async ({ page }) => {
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  const contact = email();
+  await fillCheckout(page, contact, "4242 4242 4242 4242");
+  await placeOrder(page);
+  await expect(page).toHaveURL(/\/orders\/ord_[\w-]+$/);
+  const orderPath = new URL(page.url()).pathname;
+  await expect(page.getByText(`A confirmation goes to ${contact}`)).toBeVisible();
+
+  await page.goto("/outbox");
+  const message = page.getByRole("article", { name: /^Your Passerby order ord_/ });
+  await expect(message).toContainText(`To ${contact}`);
+  await expect(message).toContainText("Cedar Soy Candle × 1");
+  await message.getByRole("link", { name: "Open the link" }).click();
+  await expect(page).toHaveURL(new RegExp(`${orderPath}$`));
+  await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();
+});
+
 test("a declined card says so beside the form, keeps what was typed and keeps the cart", async ({ page }) => {
   await addFromProductPage(page, "soy-candle");
   await page.goto("/checkout");

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/cart-line";
+import { SavedLine } from "@/components/saved-line";
+import { readSaved } from "@/lib/cart/saved";
+import { currencyOf } from "@/lib/session/preferences-model";
 import { Price } from "@/components/price";
 import { cartOf } from "@/lib/cart/cart";
 import { welcomeMessage } from "@/lib/cart/migration";
@@ -27,7 +30,10 @@ function restoreMessage({ restored, unavailable, restore }: Search): string | nu
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await currentSession();
-  const cart = await cartOf(session);
+  const [cart, saved] = await Promise.all([
+    cartOf(session),
+    session?.type === "authenticated" ? readSaved(session.userId, currencyOf(session)) : Promise.resolve([]),
+  ]);
   const search = await searchParams;
   const message = search.welcome ? await welcomeMessage(session) : restoreMessage(search);
 
@@ -60,6 +66,14 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             </Link>
           </div>
         </>
+      )}
+      {saved.length > 0 && (
+        <section aria-labelledby="saved-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+          <h2 id="saved-heading" className="text-xl font-semibold">Saved for later</h2>
+          <ul aria-label="Saved for later" className="divide-y divide-stone-200">
+            {saved.map((line) => <SavedLine key={line.productId} line={line} />)}
+          </ul>
+        </section>
       )}
       {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm />}
       {session?.type === "anonymous" && (

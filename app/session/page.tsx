@@ -51,7 +51,8 @@ export default async function SessionPage() {
           )}
           <pre
             aria-label="Session as JSON"
-            className="overflow-x-auto rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100"
+            tabIndex={0}
+            className="whitespace-pre-wrap break-all rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100 focus:outline-2 focus:outline-brand-600"
           >
             {JSON.stringify(await sessionJson(session), null, 2)}
           </pre>

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { ownerOf, readCart, type CartView } from "../cart/cart";
 import { COUNTRIES, isCountry } from "./countries";
-import { convert, type Currency } from "../catalog/currency";
+import { convert, formatMoney, type Currency } from "../catalog/currency";
+import { sendMessage } from "./outbox";
 import type { Ctx } from "../context";
 import { db } from "../db/client";
 import { cartLines } from "../db/hot-reads";
@@ -149,5 +150,33 @@ export async function checkOut(ctx: Ctx, input: CheckoutInput): Promise<OrderJso
   const { order, nextSession } = await placeOrder(ctx.session, input);
   if (nextSession) await continueGuestSession(ctx, nextSession);
   ctx.catalogChanged();
+  await sendConfirmation(ctx, order, nextSession ?? ctx.session!);
   return order;
+}
+
+/** The order confirmation the order page promises, in the outbox of whoever bought. */
+async function sendConfirmation(ctx: Ctx, order: OrderJson, buyer: Session) {
+  const path = `/orders/${order.id}`;
+  let link = path;
+  try {
+    link = `${ctx.origin()}${path}`;
+  } catch {
+    // An address links can't be made for (no PUBLIC_URL): the outbox still opens the relative one.
+  }
+  await sendMessage({
+    to: order.email,
+    subject: `Your Passerby order ${order.id}`,
+    text: [
+      `Thank you, ${order.shipping.name}. Your order is paid and on its way to:`,
+      [order.shipping.line1, order.shipping.line2, `${order.shipping.postalCode} ${order.shipping.city}`, order.shipping.country].filter(Boolean).join(", "),
+      "",
+      ...order.items.map((i) => `- ${i.name} × ${i.quantity}: ${formatMoney({ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency })}`),
+      `Total: ${formatMoney(order.total)}`,
+      "",
+      "See the order at any time:",
+      link,
+    ].join("\n"),
+    links: [link],
+    ...ownerOf(buyer),
+  });
 }

@@ -1,5 +1,6 @@
 import { outboxLinksColumn } from "../db/codecs";
 import { db } from "../db/client";
+import { hotWrite, insertOutboxMessage } from "../db/hot-writes";
 import { ownerOf, type Session } from "../session/session";
 
 // The development outbox: no mail leaves the machine. Messages are stored and shown to the
@@ -10,7 +11,7 @@ export type OutboxJson = { to: string; subject: string; text: string; links: str
 export async function sendMessage(message: {
   to: string; subject: string; text: string; links: string[]; guestSessionId?: string; userId?: string;
 }): Promise<void> {
-  await db.outboxMessage.create({ data: { ...message, links: outboxLinksColumn.encode(message.links) } });
+  await hotWrite(() => insertOutboxMessage({ ...message, links: outboxLinksColumn.encode(message.links), createdAt: new Date() }));
 }
 
 export async function listOutbox(session: Session | null): Promise<OutboxJson[]> {

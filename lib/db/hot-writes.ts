@@ -144,3 +144,14 @@ export function moveGuestSession(oldId: string, newId: string, logHash: string, 
   return statement(`UPDATE "GuestSession" SET "status" = 'revoked', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`)
     .run(at, oldId).changes === 1;
 }
+
+// ---- The outbox ----
+
+/** Stores a message (links as a JSON array, lib/db/codecs.ts). */
+export function insertOutboxMessage(m: {
+  to: string; subject: string; text: string; links: string; guestSessionId?: string | null; userId?: string | null; createdAt: Date;
+}): void {
+  statement(
+    `INSERT INTO "OutboxMessage" ("id", "to", "subject", "text", "links", "guestSessionId", "userId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(newId(), m.to, m.subject, m.text, m.links, m.guestSessionId ?? null, m.userId ?? null, sqliteDate(m.createdAt));
+}
