@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addFromProductPage, PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { addFromProductPage, logIn, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // A guest's journey into an account, and back out, through the browser.
 
@@ -10,6 +10,13 @@ async function logOut(page: Page) {
   await page.goto("/account");
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
+/** Logs in with a guest cart, choosing to keep the account's cart (the guest's items are saved). */
+async function logInKeepingAccountCart(page: Page, address: string) {
+  await logIn(page, address);
+  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
+  await page.getByRole("button", { name: "Log in" }).click();
 }
 
 const cartLines = (page: Page) => page.getByRole("list", { name: "Cart items" }).getByRole("listitem");
@@ -183,12 +190,7 @@ test("saved-for-later items move back to the cart or are removed", async ({ page
   await logOut(page);
   await addFromProductPage(page, "brass-pen");
   await addFromProductPage(page, "washi-tape-set");
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(address);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
-  await page.getByRole("button", { name: "Log in" }).click();
+  await logInKeepingAccountCart(page, address);
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
   await page.goto("/account");
   await expect(savedLines(page)).toHaveCount(2);
@@ -206,12 +208,7 @@ test("the cart shows what was saved for later at log-in, and moves it back from 
   await addFromProductPage(page, "soy-candle");
   await logOut(page);
   await addFromProductPage(page, "brass-pen");
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(address);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
-  await page.getByRole("button", { name: "Log in" }).click();
+  await logInKeepingAccountCart(page, address);
 
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
   await expect(page.getByRole("status")).toContainText("saved for later");
