@@ -66,7 +66,9 @@ const JSON_ROUTES: [string, string, Record<string, unknown>][] = [
   ["PATCH", "/api/cart/items/PRODUCT", { quantity: 1 }],
   ["PUT", "/api/preferences", { currency: "EUR" }],
   ["POST", "/api/auth/signup", { email: "corpus-signup@example.com", password: "velvet harbor lantern" }],
-  ["POST", "/api/auth/login", { email: "corpus-login@example.com", password: "velvet harbor lantern", cartChoice: "combine" }],
+  ["POST", "/api/auth/login", { email: "corpus-login@example.com", password: "velvet harbor lantern", cartChoice: "combine", lineChoices: { prod: "sum" } }],
+  ["POST", "/api/account/password", { currentPassword: "velvet harbor lantern", newPassword: "plum tractor velvet harbour" }],
+  ["DELETE", "/api/account", { password: "velvet harbor lantern" }],
   ["POST", "/api/checkout", checkout],
   ["POST", "/api/payment-methods", { card, password: "velvet harbor lantern" }],
   ["POST", "/api/cart/email", { email: "corpus-lead@example.com" }],
@@ -92,6 +94,12 @@ const PATH_CASES: Case[] = [
   { name: "POST more than the stock", method: "POST", path: "/api/cart/items", body: '{"slug":"plant-mister","quantity":99}', status: 409 },
   { name: "PATCH product not in cart", method: "PATCH", path: "/api/cart/items/nonexistent", body: '{"quantity":1}' },
   { name: "DELETE product not in cart", method: "DELETE", path: "/api/cart/items/nonexistent" },
+  { name: "DELETE a session handle, bad encoding", method: "DELETE", path: "/api/account/sessions/%ff" },
+  { name: "DELETE a 300-char session handle", method: "DELETE", path: `/api/account/sessions/${"s".repeat(300)}`, status: 403 },
+  { name: "POST end-others without an account", method: "POST", path: "/api/account/sessions/end-others", status: 403 },
+  { name: "POST claim-orders without an account", method: "POST", path: "/api/account/claim-orders", status: 403 },
+  { name: "GET admin lookup, not an admin", method: "GET", path: `/api/admin/sessions?q=${"%ff".repeat(3)}`, status: 403 },
+  { name: "DELETE admin end, not an admin", method: "DELETE", path: `/api/admin/sessions/${"0".repeat(24)}`, status: 403 },
 ];
 
 function corpus(productId: string): Case[] {
@@ -151,12 +159,12 @@ test("the bad-input corpus: 200+ cases, each a 4xx with a code and a sentence, a
 });
 
 test("dynamic pages answer bad paths with a page, never a 500", async ({ request }) => {
-  for (const path of ["/products/%ff", "/orders/%ff", "/cart/restore/%ff", "/products/%00", "/orders/a%2", "/products/%5Bslug%5D", "/products/[slug]", "/orders/%5Bid%5D"]) {
+  for (const path of ["/products/%ff", "/orders/%ff", "/cart/restore/%ff", "/products/%00", "/orders/a%2", "/products/%5Bslug%5D", "/products/[slug]", "/orders/%5Bid%5D", "/account/claim/%ff"]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(400);
     expect(await response.text(), path).toContain("That address can't be read");
   }
-  for (const path of [`/products/${"a".repeat(300)}`, "/products/no-such-thing", "/orders/ord_nothing", "/cart/restore/xyz", "/?category=no-such"]) {
+  for (const path of [`/products/${"a".repeat(300)}`, "/products/no-such-thing", "/orders/ord_nothing", "/cart/restore/xyz", "/?category=no-such", `/account/claim/${"t".repeat(300)}`, "/admin/sessions?q=%00"]) {
     const response = await request.get(path);
     expect(response.status(), path).toBeLessThan(500);
   }

@@ -9,7 +9,7 @@ import { requireMember, type UserSession } from "../session/session";
 import { sendMessage } from "../checkout/outbox";
 import { flushEvents } from "../journeys/events";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, refineNewPassword, verifyPassword } from "./passwords";
-import { endOtherSessions } from "./sessions";
+import { endOtherSessions, live } from "./sessions";
 
 // The account's own security: asking for the password again, changing it (which ends every
 // other session: ASVS V7.4.3) and deleting the account (which ends all of them: V7.4.2).
@@ -69,7 +69,7 @@ export async function deleteAccount(ctx: Ctx, input: z.infer<typeof deleteAccoun
   const userId = me.userId;
   await flushEvents(); // so that the latest events are unlinked too
   const result = await db.$transaction(async (tx) => {
-    const sessions = await tx.userSession.count({ where: { userId, status: "active", expiresAt: { gt: ctx.now } } });
+    const sessions = await tx.userSession.count({ where: live(userId, ctx.now) });
     const savedCards = await tx.paymentMethod.count({ where: { userId } });
     const savedItems = await tx.savedItem.count({ where: { userId } });
     const cartItems = await tx.cartItem.count({ where: { cart: { userId } } });

@@ -30,7 +30,8 @@ export function deviceLabel(userAgent: string): string {
 }
 
 const WHY = "Log in to see and end your sessions.";
-const live = (userId: string, now: Date) => ({ userId, status: "active", expiresAt: { gt: now } }) as const;
+/** The account's live signed-in sessions, as a Prisma `where`. */
+export const live = (userId: string, now: Date) => ({ userId, status: "active", expiresAt: { gt: now } }) as const;
 
 export async function listSessions(session: Session | null, now = new Date()): Promise<SessionListing[]> {
   const me = requireMember(session, WHY);
