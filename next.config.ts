@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { hstsHeader, securityHeaders } from "./lib/security-headers.mjs";
 
@@ -13,6 +14,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino"],
+  // Several servers share one page cache in Redis when REDIS_URL is set (cache-handler.mjs): a
+  // page revalidated on one is gone for all. No per-process copy, so every server reads Redis.
+  ...(process.env.REDIS_URL ? { cacheHandler: path.resolve("cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
   // Security headers on every response, cached pages included (lib/security-headers.mjs).
   async headers() {
     return [

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findBrowser } from "./scripts/browser";
+import { E2E_DATABASE_URL } from "./e2e/database";
 
 // End-to-end tests run against a production build served by `npm start` (scripts/start.ts:
 // migrate, seed, build when stale, `next start`) on a throwaway database, in the Chromium that
@@ -32,7 +33,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      DATABASE_URL: "file:./.e2e-data/shop.db",
+      DATABASE_URL: E2E_DATABASE_URL,
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
       // Every test comes from 127.0.0.1 within a few minutes: raise the per-IP limits out of the
       // way (tests/rate-limit.test.ts proves them). Per-session cart writes keep the default, and an e2e test

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_DATABASE_URL } from "./database";
 import { uniqueEmail } from "./helpers";
 
 // The shop behind a proxy: a second `next start` on the same build and database, with
@@ -17,7 +18,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: "file:./.e2e-data/shop.db",
+      DATABASE_URL: E2E_DATABASE_URL,
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
       TRUST_PROXY: "true",
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { countRows } from "./database";
 import { addFromProductPage, fillCheckout, uniqueEmail } from "./helpers";
 
 // The attacks of the security review, tried against the real server: headers, session fixation
@@ -108,14 +108,9 @@ function serverFiles(dir = path.join(".next", "server")): { files: number; bytes
   return { files, bytes };
 }
 
-function rowCounts() {
-  const db = new Database(path.join(".e2e-data", "shop.db"), { readonly: true });
-  try {
-    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    return { sessions: count("GuestSession"), events: count("Event"), windows: count("RateLimitWindow") };
-  } finally {
-    db.close();
-  }
+async function rowCounts() {
+  const n = await countRows(["GuestSession", "Event", "RateLimitWindow"]);
+  return { sessions: n.GuestSession, events: n.Event, windows: n.RateLimitWindow };
 }
 
 test("hundreds of made-up URLs grow neither the server's cache folder nor the database", async ({ request }) => {
@@ -127,14 +122,14 @@ test("hundreds of made-up URLs grow neither the server's cache folder nor the da
   // Warm up: the first 404 renders Next's one shared not-found page.
   for (const url of made(0)) await request.get(url, { maxRedirects: 0 });
   for (const url of made(0)) await request.get(url, { headers: { cookie: "passerby_currency=EUR" }, maxRedirects: 0 });
-  const before = { ...serverFiles(), ...rowCounts() };
+  const before = { ...serverFiles(), ...(await rowCounts()) };
   for (let i = 1; i <= 25; i++) {
     for (const url of made(i)) {
       expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBeLessThan(500);
       expect((await request.get(url, { headers: { cookie: "passerby_currency=EUR" }, maxRedirects: 0 })).status(), url).toBeLessThan(500);
     }
   }
-  const after = { ...serverFiles(), ...rowCounts() };
+  const after = { ...serverFiles(), ...(await rowCounts()) };
   expect(after).toEqual(before);
 });
 

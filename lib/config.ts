@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { databaseFile, databaseUrl, type Env } from "./db/database-url";
+import { dataDir, databaseUrl, type Env } from "./db/database-url";
 import { invalidAnonScopes } from "./session/permissions";
 
 // Every setting the shop reads, validated once. A bad value stops start-up with a sentence
@@ -61,7 +61,7 @@ export class ConfigError extends Error {}
 const MIN_SECRET_LENGTH = 32;
 const MIN_IDLE_TIMEOUT = 120;
 
-function sessionSecrets(raw: string | undefined, dbFile: string): string[] {
+function sessionSecrets(raw: string | undefined, dir: string): string[] {
   if (raw && raw.trim() !== "") {
     const secrets = raw.split(",").map((s) => s.trim()).filter(Boolean);
     const short = secrets.findIndex((s) => s.length < MIN_SECRET_LENGTH);
@@ -74,7 +74,8 @@ function sessionSecrets(raw: string | undefined, dbFile: string): string[] {
     return secrets;
   }
   // Unset: generate one secret once, beside the database, so restarts keep sessions valid.
-  const file = path.join(path.dirname(dbFile), "session-secret");
+  // (Several servers must share one: set it. README, "Beyond one machine".)
+  const file = path.join(dir, "session-secret");
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
     console.warn(
@@ -116,7 +117,7 @@ export function parseConfig(env: Env = process.env): Config {
   }
   return {
     databaseUrl: url,
-    sessionSecrets: sessionSecrets(e.SESSION_SECRET, databaseFile(url)),
+    sessionSecrets: sessionSecrets(e.SESSION_SECRET, dataDir(url)),
     guestSessionTtl: e.GUEST_SESSION_TTL,
     guestIdleTimeout: e.GUEST_IDLE_TIMEOUT,
     userSessionTtl: e.USER_SESSION_TTL,

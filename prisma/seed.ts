@@ -1,4 +1,4 @@
-import { db } from "../lib/db/client";
+import { db, disconnect } from "../lib/db/client";
 import { categories, products } from "./catalog-data";
 
 /** Seeds the catalog when it is empty; returns whether it did. Safe to run on every start. */
@@ -30,5 +30,5 @@ export async function seedIfEmpty(): Promise<boolean> {
 if (process.argv[1]?.endsWith("seed.ts")) {
   seedIfEmpty()
     .then((seeded) => console.log(seeded ? `Seeded ${products.length} products.` : "Catalog already seeded."))
-    .finally(() => db.$disconnect());
+    .finally(() => disconnect());
 }

@@ -1,5 +1,5 @@
 // `npm run sessions:cleanup`: sweep expired guest sessions (see lib/session/sweep.ts). Run it from cron.
-import { db } from "../lib/db/client";
+import { disconnect } from "../lib/db/client";
 import { sweepGuestSessions } from "../lib/session/sweep";
 import { exitOnConfigError } from "./prepare-db";
 
@@ -11,4 +11,4 @@ sweepGuestSessions()
     );
   })
   .catch(exitOnConfigError)
-  .finally(() => db.$disconnect());
+  .finally(() => disconnect());

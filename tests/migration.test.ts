@@ -1,5 +1,5 @@
-// Guest → account migration against a real SQLite file.
-import "./helpers/test-db";
+// Guest → account migration against a real database (SQLite, or PostgreSQL under test:postgres).
+import { testEngine } from "./helpers/test-db";
 import { guestWithSeal } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
@@ -138,11 +138,16 @@ test("migration is atomic: a failure at its last step leaves guest and account e
   await accountCart(u.id, [["soy-candle", 1]]);
   const guest = await guestWith([["brass-pen", 2], ["soy-candle", 1]], '{"currency":"EUR"}');
   // Make the final write (the migration record) fail inside the transaction.
-  await db.$executeRawUnsafe(`CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" BEGIN SELECT RAISE(ABORT, 'forced failure'); END`);
+  const trigger = testEngine === "sqlite"
+    ? [[`CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" BEGIN SELECT RAISE(ABORT, 'forced failure'); END`], [`DROP TRIGGER fail_migration`]]
+    : [[`CREATE FUNCTION fail_migration() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$ LANGUAGE plpgsql`,
+        `CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" FOR EACH ROW EXECUTE FUNCTION fail_migration()`],
+       [`DROP TRIGGER fail_migration ON "Migration"`, `DROP FUNCTION fail_migration()`]];
+  for (const sql of trigger[0]) await db.$executeRawUnsafe(sql);
   try {
-    await assert.rejects(migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" }), (e: unknown) => JSON.stringify((e as { meta?: unknown }).meta).includes("forced failure"));
+    await assert.rejects(migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" }), (e: unknown) => /forced failure/.test(`${(e as Error).message} ${JSON.stringify((e as { meta?: unknown }).meta)}`));
   } finally {
-    await db.$executeRawUnsafe(`DROP TRIGGER fail_migration`);
+    for (const sql of trigger[1]) await db.$executeRawUnsafe(sql);
   }
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: guest.id } });
   assert.equal(row.status, "active");

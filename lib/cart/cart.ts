@@ -3,7 +3,8 @@ import { MAX_LINE_QUANTITY } from "./merge";
 import { config } from "../config";
 import type { Ctx } from "../context";
 import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
-import { cartIdOf, hotWrite, lineQuantity, productForCart, putLine, setLine } from "../db/hot-writes";
+import { hotWrite, lineQuantity, lockCart, productForCart, putLine, setLine } from "../db/hot-writes";
+import { hot, type Sql } from "../db/sql";
 import { cartItemCount, cartLine, cartLines } from "../db/hot-reads";
 import { DomainError, notFound } from "../errors";
 import { recordEvent } from "../journeys/events";
@@ -61,8 +62,8 @@ const outOfStock = (name: string, stock: number) =>
     stock <= 0 ? `${name} is out of stock.` : `Only ${stock} of ${name} ${stock === 1 ? "is" : "are"} in stock.`,
   );
 
-function productToAdd(input: z.infer<typeof addItemInput>) {
-  const product = productForCart(input);
+async function productToAdd(sql: Sql, input: z.infer<typeof addItemInput>) {
+  const product = await productForCart(sql, input);
   if (!product) throw notFound("That product does not exist.");
   return product;
 }
@@ -76,33 +77,33 @@ function assertFits(product: { name: string; stock: number }, wanted: number) {
 }
 
 // Cart writes are one hot write each (lib/db/hot-writes.ts): the reads, the checks and the
-// write in one SQLite transaction, so two requests can never both fit under the stock or the
-// cap, and a refusal (thrown inside) writes nothing, not even the cart.
+// write in one transaction, with the cart locked first, so two requests can never both fit
+// under the cap, and a refusal (thrown inside) writes nothing, not even the cart.
 
 export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>, now = new Date()): Promise<void> {
-  await hotWrite(() => {
-    const product = productToAdd(input);
-    const cart = cartIdOf(owner, now);
-    const wanted = lineQuantity(cart, product.id) + input.quantity;
+  await hotWrite(async (tx) => {
+    const cart = await lockCart(tx, owner, now);
+    const product = await productToAdd(tx, input);
+    const wanted = (await lineQuantity(tx, cart, product.id)) + input.quantity;
     assertFits(product, wanted);
-    putLine(cart, product.id, wanted, now);
+    await putLine(tx, cart, product.id, wanted, now);
   });
 }
 
 /** Sets a line's quantity; 0 removes it. */
 export async function setItemQuantity(owner: CartOwner, productId: string, qty: number): Promise<void> {
-  await hotWrite(() => {
-    const line = cartLine(owner, productId);
+  await hotWrite(async (tx) => {
+    const line = await cartLine(owner, productId, tx);
     if (!line) throw new DomainError("not_in_cart");
     if (qty > line.stock) throw outOfStock(line.name, line.stock);
-    setLine(line.id, qty);
+    await setLine(tx, line.id, qty);
   });
 }
 
 export const removeItem = (owner: CartOwner, productId: string) => setItemQuantity(owner, productId, 0);
 
 export async function readCart(owner: CartOwner | null, currency: Currency): Promise<CartView> {
-  const items: CartLine[] = (owner ? cartLines(owner) : []).map((r) => ({
+  const items: CartLine[] = (owner ? await cartLines(owner) : []).map((r) => ({
     productId: r.productId,
     slug: r.slug,
     name: r.name,
@@ -144,7 +145,7 @@ export async function countCartWrite(ctx: Ctx): Promise<Session> {
 export async function addToCart(ctx: Ctx, input: z.infer<typeof addItemInput>): Promise<Session> {
   requireScope(visitorPermissions(ctx.session), "add_to_cart");
   // A first write that will be refused (an unknown product, more than the stock) starts no session.
-  if (!ctx.session) assertFits(productToAdd(input), input.quantity);
+  if (!ctx.session) assertFits(await productToAdd(hot(), input), input.quantity);
   const session = await countCartWrite(ctx);
   await addItem(ownerOf(session), input);
   await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });

@@ -97,23 +97,26 @@ export async function migrateGuestSession(
   await flushEvents(); // so that the guest's latest events move too
   let converted = false;
   const result = await db.$transaction(async (tx) => {
-    const guest = await tx.guestSession.findUnique({ where: { id: guestSessionId } });
-    if (!guest) return null;
-    if (guest.status === "converted") {
+    // Converted to this same account already: the first migration's summary.
+    const earlier = async () => {
       const done = await tx.migration.findUnique({ where: { guestSessionId } });
       return done && done.userId === userId ? summaryOf(done) : null;
-    }
+    };
+    const guest = await tx.guestSession.findUnique({ where: { id: guestSessionId } });
+    if (!guest) return null;
+    if (guest.status === "converted") return earlier();
     if (guest.status !== "active") return null;
     if (guest.expiresAt <= now) {
       await tx.guestSession.update({ where: { id: guestSessionId }, data: { status: "expired", endedAt: now } });
       return null;
     }
-    // Claim the session first: a concurrent migration that lost the race finds it converted.
+    // Claim the session first: a concurrent migration that lost the race finds it converted (on
+    // PostgreSQL it waits here for the winner to commit, then reads what the winner wrote).
     const claimed = await tx.guestSession.updateMany({
       where: { id: guestSessionId, status: "active" },
       data: { status: "converted", convertedUserId: userId, endedAt: now },
     });
-    if (claimed.count !== 1) return null;
+    if (claimed.count !== 1) return earlier();
     converted = true;
 
     const plan = await moveCart(tx, guestSessionId, userId, cartChoice, params.lineChoices ?? {});

@@ -7,7 +7,7 @@ import { sendMessage } from "./outbox";
 import type { Ctx } from "../context";
 import { db } from "../db/client";
 import { cartLines } from "../db/hot-reads";
-import { emptyCart, hotWrite, insertOrder, productStock, takeStock } from "../db/hot-writes";
+import { emptyCart, hotWrite, insertOrder, lockCart, productStock, takeStock } from "../db/hot-writes";
 import { DomainError } from "../errors";
 import { flushEvents, recordEvent } from "../journeys/events";
 import { orderJson, type OrderJson } from "./orders";
@@ -102,13 +102,16 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   // One hot write (lib/db/hot-writes.ts): the stock taken, the order written, the cart emptied
   // and a guest's session rotated, all or nothing; a short line or a lost race changes nothing.
   const now = new Date();
-  const { order, nextSession } = await hotWrite(() => {
-    // Another checkout with the same cookie may have won meanwhile: its cart went with it.
-    const current = cartLines(owner);
+  const { order, nextSession } = await hotWrite(async (tx) => {
+    // The cart is locked first; another checkout with the same cookie may have won meanwhile:
+    // its cart went with it.
+    await lockCart(tx, owner, now);
+    const current = await cartLines(owner, tx);
     if (current.length === 0) throw new DomainError("empty_cart");
-    for (const line of current) {
-      if (!takeStock(line.productId, line.quantity)) {
-        const left = productStock(line.productId);
+    // Products in one order for every checkout, so two never wait on each other's rows.
+    for (const line of [...current].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
+      if (!(await takeStock(tx, line.productId, line.quantity))) {
+        const left = await productStock(tx, line.productId);
         throw shortOf(left.name, left.stock);
       }
     }
@@ -133,9 +136,10 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
       createdAt: now,
       items,
     };
-    insertOrder(row);
-    emptyCart(owner);
-    return { order: orderJson({ ...row, status: "paid" }), nextSession: session.type === "anonymous" ? rotateGuestSession(session, now) : null };
+    await insertOrder(tx, row);
+    await emptyCart(tx, owner);
+    const nextSession = session.type === "anonymous" ? await rotateGuestSession(tx, session, now) : null;
+    return { order: orderJson({ ...row, status: "paid" }), nextSession };
   });
   const buyer = nextSession ?? session;
   await recordEvent("order_placed", buyer, { total: order.total, lines: order.items.length });

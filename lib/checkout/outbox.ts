@@ -11,7 +11,7 @@ export type OutboxJson = { to: string; subject: string; text: string; links: str
 export async function sendMessage(message: {
   to: string; subject: string; text: string; links: string[]; guestSessionId?: string; userId?: string;
 }): Promise<void> {
-  await hotWrite(() => insertOutboxMessage({ ...message, links: outboxLinksColumn.encode(message.links), createdAt: new Date() }));
+  await hotWrite((tx) => insertOutboxMessage(tx, { ...message, links: outboxLinksColumn.encode(message.links), createdAt: new Date() }));
 }
 
 export async function listOutbox(session: Session | null): Promise<OutboxJson[]> {

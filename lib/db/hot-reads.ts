@@ -2,31 +2,28 @@ import type { GuestSessionStatus, UserSessionStatus } from "../generated/prisma/
 import type { Owner } from "../session/session";
 import { preferencesColumn } from "./codecs";
 import type { Preferences } from "../session/preferences-model";
-import { statement } from "./sqlite";
+import { hot, type Sql } from "./sql";
 
 // The reads that run on nearly every request (the session row, the cart lines), as named
-// queries that return domain values: real dates and booleans, decoded JSON, as prepared
-// statements on the hot connection (./sqlite.ts). These reads decide how much a guest session
-// costs (`npm run bench`). This file knows what the engine hands back (SQLite: dates as ISO
-// text, booleans as 0 or 1), so another engine is another version of it.
+// queries that return domain values: real dates and booleans, decoded JSON. They run on the hot
+// connection (./sql.ts), or inside a hot write when given its `tx`. These reads decide how much
+// a guest session costs (`npm run bench`).
 
-const one = <T>(sql: string, ...params: unknown[]) => statement(sql).get(...params) as T | undefined;
-const all = <T>(sql: string, ...params: unknown[]) => statement(sql).all(...params) as T[];
-const date = (value: string | number | Date) => new Date(value);
+const date = (value: string | Date) => new Date(value);
 
 /** The owner column of a cart, chosen here from the session, never from input. */
 const ownerFilter = (owner: Owner): [sql: string, value: string] =>
   "guestSessionId" in owner ? [`c."guestSessionId" = ?`, owner.guestSessionId] : [`c."userId" = ?`, owner.userId];
 
-type Stored = { createdAt: string; expiresAt: string; lastSeenAt: string; preferences: string };
+type Stored = { createdAt: string | Date; expiresAt: string | Date; lastSeenAt: string | Date; preferences: string };
 
 export type GuestSessionRow = {
   id: string; status: GuestSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date;
   preferences: Preferences; variant: string | null;
 };
 
-export function guestSessionRow(id: string): GuestSessionRow | null {
-  const row = one<Omit<GuestSessionRow, keyof Stored> & Stored>(
+export async function guestSessionRow(id: string): Promise<GuestSessionRow | null> {
+  const row = await hot().get<Omit<GuestSessionRow, keyof Stored> & Stored>(
     `SELECT "id", "status", "createdAt", "expiresAt", "lastSeenAt", "preferences", "variant"
      FROM "GuestSession" WHERE "id" = ?`, id);
   if (!row) return null;
@@ -43,8 +40,8 @@ export type UserSessionRow = {
 };
 
 /** A signed-in session with what the session needs of its account. */
-export function userSessionRow(id: string): UserSessionRow | null {
-  const row = one<Omit<UserSessionRow, keyof Stored | "isAdmin"> & Stored & { isAdmin: number | boolean }>(
+export async function userSessionRow(id: string): Promise<UserSessionRow | null> {
+  const row = await hot().get<Omit<UserSessionRow, keyof Stored | "isAdmin"> & Stored & { isAdmin: number | boolean }>(
     `SELECT s."id", s."publicId", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
             u."email", u."isAdmin", u."preferences", u."variant"
      FROM "UserSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`, id);
@@ -60,27 +57,27 @@ export function userSessionRow(id: string): UserSessionRow | null {
 export type CartLineRow = { productId: string; quantity: number; slug: string; name: string; image: string; stock: number; priceCents: number };
 
 /** The owner's cart lines with their products, oldest first. */
-export function cartLines(owner: Owner): CartLineRow[] {
+export function cartLines(owner: Owner, sql: Sql = hot()): Promise<CartLineRow[]> {
   const [where, value] = ownerFilter(owner);
-  return all<CartLineRow>(
+  return sql.all<CartLineRow>(
     `SELECT ci."productId", ci."quantity", p."slug", p."name", p."image", p."stock", p."priceCents"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
      WHERE ${where} ORDER BY ci."addedAt", ci."id"`, value);
 }
 
 /** One line of the owner's cart, with the product's name and stock. */
-export function cartLine(owner: Owner, productId: string): { id: string; name: string; stock: number } | null {
+export async function cartLine(owner: Owner, productId: string, sql: Sql = hot()): Promise<{ id: string; name: string; stock: number } | null> {
   const [where, value] = ownerFilter(owner);
-  return one<{ id: string; name: string; stock: number }>(
+  return (await sql.get<{ id: string; name: string; stock: number }>(
     `SELECT ci."id", p."name", p."stock"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
-     WHERE ${where} AND ci."productId" = ?`, value, productId) ?? null;
+     WHERE ${where} AND ci."productId" = ?`, value, productId)) ?? null;
 }
 
 /** How many items the owner's cart holds. */
-export function cartItemCount(owner: Owner): number {
+export async function cartItemCount(owner: Owner): Promise<number> {
   const [where, value] = ownerFilter(owner);
-  const row = one<{ count: number | null }>(
+  const row = await hot().get<{ count: number | null }>(
     `SELECT SUM(ci."quantity") AS "count" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" WHERE ${where}`, value);
   return Number(row?.count ?? 0);
 }

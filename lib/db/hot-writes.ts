@@ -1,24 +1,14 @@
 import crypto from "node:crypto";
 import type { Owner } from "../session/session";
-import { takeWriteTurn } from "./client";
-import { sqliteDate, statement, transaction } from "./sqlite";
+import type { Sql } from "./sql";
 
 // The writes every cart request makes (rate-limit windows, the cart and its lines, new guest
-// sessions), as prepared statements on the hot connection (./sqlite.ts) instead of Prisma's
-// query pipeline: 3–10 µs a statement instead of 100–800. `hotWrite` runs a group of them as
-// one SQLite transaction, synchronously, in its turn with Prisma's connection (takeWriteTurn),
-// so a Prisma transaction never waits on it and it never lands inside one. Domain code decides
-// what to write and may throw inside `hotWrite` to write nothing.
+// sessions, orders), as plain SQL that runs alike on SQLite and PostgreSQL, each inside a hot
+// write (`hotWrite(async (tx) => …)`, ./sql.ts). On SQLite, hot writes take turns with Prisma's;
+// on PostgreSQL they run side by side, so each write that reads before it writes first locks the
+// row it depends on (the cart), and rows several transactions lock are locked in one order.
 
-/** Runs `work` (calls to the functions below) as one transaction, in the database's write turn. */
-export async function hotWrite<T>(work: () => T): Promise<T> {
-  const release = await takeWriteTurn();
-  try {
-    return transaction(work);
-  } finally {
-    release();
-  }
-}
+export { hotWrite } from "./sql";
 
 const newId = () => crypto.randomUUID();
 
@@ -28,79 +18,85 @@ const newId = () => crypto.randomUUID();
  * Counts one hit for each key in its one-minute window, unless that window is already full
  * (`cap`), and returns the keys that were counted. One statement for all the keys.
  */
-export function countHits(hits: { key: string; cap: number }[], windowStart: Date): Set<string> {
-  const rows = hits.map(() => "(?, ?, 1)").join(", ");
-  const cap = `CASE "key" ${hits.map(() => "WHEN ? THEN ?").join(" ")} END`;
-  const window = sqliteDate(windowStart);
-  const counted = statement(
-    `INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES ${rows}
+export async function countHits(tx: Sql, hits: { key: string; cap: number }[], windowStart: Date): Promise<Set<string>> {
+  const sorted = [...hits].sort((a, b) => (a.key < b.key ? -1 : 1)); // one lock order for every request
+  const rows = sorted.map(() => "(?, ?, 1)").join(", ");
+  const cap = `CASE w."key" ${sorted.map(() => "WHEN ? THEN CAST(? AS INTEGER)").join(" ")} END`;
+  const counted = await tx.all<{ key: string }>(
+    `INSERT INTO "RateLimitWindow" AS w ("key", "windowStart", "count") VALUES ${rows}
      ON CONFLICT ("key") DO UPDATE SET
-       "count" = CASE WHEN "windowStart" = excluded."windowStart" THEN "count" + 1 ELSE 1 END,
+       "count" = CASE WHEN w."windowStart" = excluded."windowStart" THEN w."count" + 1 ELSE 1 END,
        "windowStart" = excluded."windowStart"
-     WHERE NOT ("windowStart" = excluded."windowStart" AND "count" >= ${cap})
+     WHERE NOT (w."windowStart" = excluded."windowStart" AND w."count" >= ${cap})
      RETURNING "key"`,
-  ).all(...hits.flatMap((h) => [h.key, window]), ...hits.flatMap((h) => [h.key, h.cap])) as { key: string }[];
+    ...sorted.flatMap((h) => [h.key, windowStart]), ...sorted.flatMap((h) => [h.key, h.cap]));
   return new Set(counted.map((row) => row.key));
 }
 
 // ---- Carts ----
 
-/** A product as a cart write needs it, by id or by slug. */
-export const productForCart = (ref: { productId?: string; slug?: string }) =>
-  (ref.productId
-    ? statement(`SELECT "id", "name", "stock" FROM "Product" WHERE "id" = ?`).get(ref.productId)
-    : statement(`SELECT "id", "name", "stock" FROM "Product" WHERE "slug" = ?`).get(ref.slug)) as
-    | { id: string; name: string; stock: number }
-    | undefined;
+type CartProduct = { id: string; name: string; stock: number };
 
-/** The owner's cart id, making the cart when there is none yet. */
-export function cartIdOf(owner: Owner, now: Date): string {
-  const [column, value] = "guestSessionId" in owner ? ["guestSessionId", owner.guestSessionId] : ["userId", owner.userId];
-  const at = sqliteDate(now);
-  statement(`INSERT INTO "Cart" ("id", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-    .run(newId(), value, at, at);
-  return (statement(`SELECT "id" FROM "Cart" WHERE "${column}" = ?`).get(value) as { id: string }).id;
+/** A product as a cart write needs it, by id or by slug. */
+export const productForCart = (tx: Sql, ref: { productId?: string; slug?: string }) =>
+  ref.productId
+    ? tx.get<CartProduct>(`SELECT "id", "name", "stock" FROM "Product" WHERE "id" = ?`, ref.productId)
+    : tx.get<CartProduct>(`SELECT "id", "name", "stock" FROM "Product" WHERE "slug" = ?`, ref.slug ?? "");
+
+const ownerColumn = (owner: Owner): [column: "guestSessionId" | "userId", value: string] =>
+  "guestSessionId" in owner ? ["guestSessionId", owner.guestSessionId] : ["userId", owner.userId];
+
+/**
+ * The owner's cart id, making the cart when there is none yet. It also locks the cart until the
+ * transaction ends (an update of its row), so writes to one cart happen one after another.
+ */
+export async function lockCart(tx: Sql, owner: Owner, now: Date): Promise<string> {
+  const [column, value] = ownerColumn(owner);
+  const row = await tx.get<{ id: string }>(
+    `INSERT INTO "Cart" ("id", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?)
+     ON CONFLICT ("${column}") DO UPDATE SET "updatedAt" = excluded."updatedAt"
+     RETURNING "id"`, newId(), value, now, now);
+  return row!.id;
 }
 
 /** How many of the product the cart holds (0 when none). */
-export const lineQuantity = (cartId: string, productId: string) =>
-  (statement(`SELECT "quantity" FROM "CartItem" WHERE "cartId" = ? AND "productId" = ?`).get(cartId, productId) as
-    | { quantity: number }
-    | undefined)?.quantity ?? 0;
+export const lineQuantity = async (tx: Sql, cartId: string, productId: string) =>
+  (await tx.get<{ quantity: number }>(`SELECT "quantity" FROM "CartItem" WHERE "cartId" = ? AND "productId" = ?`, cartId, productId))
+    ?.quantity ?? 0;
 
 /** Sets the cart's line for the product to `quantity`, making the line when there is none. */
-export function putLine(cartId: string, productId: string, quantity: number, now: Date): void {
-  statement(
+export async function putLine(tx: Sql, cartId: string, productId: string, quantity: number, now: Date): Promise<void> {
+  await tx.run(
     `INSERT INTO "CartItem" ("id", "cartId", "productId", "quantity", "addedAt") VALUES (?, ?, ?, ?, ?)
      ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = excluded."quantity"`,
-  ).run(newId(), cartId, productId, quantity, sqliteDate(now));
+    newId(), cartId, productId, quantity, now);
 }
 
 /** Sets an existing line's quantity (by the line's id), or removes it when `quantity` is 0. */
-export function setLine(lineId: string, quantity: number): void {
-  if (quantity === 0) statement(`DELETE FROM "CartItem" WHERE "id" = ?`).run(lineId);
-  else statement(`UPDATE "CartItem" SET "quantity" = ? WHERE "id" = ?`).run(quantity, lineId);
+export async function setLine(tx: Sql, lineId: string, quantity: number): Promise<void> {
+  if (quantity === 0) await tx.run(`DELETE FROM "CartItem" WHERE "id" = ?`, lineId);
+  else await tx.run(`UPDATE "CartItem" SET "quantity" = ? WHERE "id" = ?`, quantity, lineId);
 }
 
 // ---- Guest sessions ----
 
 /** A new guest session's row (the defaults: active, no preferences). */
-export function insertGuestSession(row: { id: string; logHash: string; createdAt: Date; expiresAt: Date; variant: string }): void {
-  statement(
+export async function insertGuestSession(tx: Sql, row: { id: string; logHash: string; createdAt: Date; expiresAt: Date; variant: string }): Promise<void> {
+  await tx.run(
     `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "lastSeenAt", "expiresAt", "status", "preferences", "variant")
      VALUES (?, ?, ?, ?, ?, 'active', '{}', ?)`,
-  ).run(row.id, row.logHash, sqliteDate(row.createdAt), sqliteDate(row.createdAt), sqliteDate(row.expiresAt), row.variant);
+    row.id, row.logHash, row.createdAt, row.createdAt, row.expiresAt, row.variant);
 }
 
 // ---- Orders ----
 
 /** Takes `quantity` of the product's stock, only if that many are left: whether it could. */
-export const takeStock = (productId: string, quantity: number) =>
-  statement(`UPDATE "Product" SET "stock" = "stock" - ? WHERE "id" = ? AND "stock" >= ?`).run(quantity, productId, quantity).changes === 1;
+export const takeStock = async (tx: Sql, productId: string, quantity: number) =>
+  (await tx.run(`UPDATE "Product" SET "stock" = "stock" - ? WHERE "id" = ? AND "stock" >= ?`, quantity, productId, quantity)) === 1;
 
 /** A product's name and stock as they are now. */
-export const productStock = (productId: string) =>
-  statement(`SELECT "name", "stock" FROM "Product" WHERE "id" = ?`).get(productId) as { name: string; stock: number };
+export const productStock = async (tx: Sql, productId: string) =>
+  (await tx.get<{ name: string; stock: number }>(`SELECT "name", "stock" FROM "Product" WHERE "id" = ?`, productId))!;
 
 export type OrderRow = {
   id: string; guestSessionId: string | null; userId: string | null; email: string; name: string;
@@ -110,48 +106,52 @@ export type OrderRow = {
 };
 
 /** Writes a paid order and its lines. */
-export function insertOrder(o: OrderRow): void {
-  statement(
+export async function insertOrder(tx: Sql, o: OrderRow): Promise<void> {
+  await tx.run(
     `INSERT INTO "Order" ("id", "guestSessionId", "userId", "status", "email", "name", "line1", "line2", "city", "postalCode",
        "country", "currency", "totalAmount", "cardBrand", "cardLast4", "createdAt")
      VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(o.id, o.guestSessionId, o.userId, o.email, o.name, o.line1, o.line2, o.city, o.postalCode, o.country, o.currency,
-    o.totalAmount, o.cardBrand, o.cardLast4, sqliteDate(o.createdAt));
-  const item = statement(`INSERT INTO "OrderItem" ("id", "orderId", "productId", "name", "quantity", "unitAmount") VALUES (?, ?, ?, ?, ?, ?)`);
-  for (const i of o.items) item.run(newId(), o.id, i.productId, i.name, i.quantity, i.unitAmount);
+    o.id, o.guestSessionId, o.userId, o.email, o.name, o.line1, o.line2, o.city, o.postalCode, o.country, o.currency,
+    o.totalAmount, o.cardBrand, o.cardLast4, o.createdAt);
+  for (const i of o.items) {
+    await tx.run(`INSERT INTO "OrderItem" ("id", "orderId", "productId", "name", "quantity", "unitAmount") VALUES (?, ?, ?, ?, ?, ?)`,
+      newId(), o.id, i.productId, i.name, i.quantity, i.unitAmount);
+  }
 }
 
 /** Empties the owner's cart. */
-export function emptyCart(owner: Owner): void {
-  const [column, value] = "guestSessionId" in owner ? ["guestSessionId", owner.guestSessionId] : ["userId", owner.userId];
-  statement(`DELETE FROM "CartItem" WHERE "cartId" IN (SELECT "id" FROM "Cart" WHERE "${column}" = ?)`).run(value);
+export async function emptyCart(tx: Sql, owner: Owner): Promise<void> {
+  const [column, value] = ownerColumn(owner);
+  await tx.run(`DELETE FROM "CartItem" WHERE "cartId" IN (SELECT "id" FROM "Cart" WHERE "${column}" = ?)`, value);
 }
 
 /**
  * Moves a live guest session to a new id: a new row with the old one's times, preferences,
  * variant and exposure; the cart, orders, leads, messages and events follow; the old row ends.
- * False when the old one was no longer live (nothing is changed then, if the caller throws).
+ * False when the old one was no longer live (nothing is changed then). Ending the old row comes
+ * first: it locks it, so of two moves of one session only one goes on.
  */
-export function moveGuestSession(oldId: string, newId: string, logHash: string, now: Date): boolean {
-  const at = sqliteDate(now);
-  statement(
+export async function moveGuestSession(tx: Sql, oldId: string, newId: string, logHash: string, now: Date): Promise<boolean> {
+  const ended = await tx.run(`UPDATE "GuestSession" SET "status" = 'revoked', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, oldId);
+  if (ended !== 1) return false;
+  await tx.run(
     `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "expiresAt", "lastSeenAt", "status", "preferences", "variant", "exposedAt")
-     SELECT ?, ?, "createdAt", "expiresAt", ?, 'active', "preferences", "variant", "exposedAt" FROM "GuestSession" WHERE "id" = ?`,
-  ).run(newId, logHash, at, oldId);
+     SELECT ?, ?, "createdAt", "expiresAt", "lastSeenAt", 'active', "preferences", "variant", "exposedAt" FROM "GuestSession" WHERE "id" = ?`,
+    newId, logHash, oldId);
+  await tx.run(`UPDATE "GuestSession" SET "lastSeenAt" = ? WHERE "id" = ?`, now, newId);
   for (const table of ["Cart", "Order", "Lead", "OutboxMessage", "Event"]) {
-    statement(`UPDATE "${table}" SET "guestSessionId" = ? WHERE "guestSessionId" = ?`).run(newId, oldId);
+    await tx.run(`UPDATE "${table}" SET "guestSessionId" = ? WHERE "guestSessionId" = ?`, newId, oldId);
   }
-  return statement(`UPDATE "GuestSession" SET "status" = 'revoked', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`)
-    .run(at, oldId).changes === 1;
+  return true;
 }
 
 // ---- The outbox ----
 
 /** Stores a message (links as a JSON array, lib/db/codecs.ts). */
-export function insertOutboxMessage(m: {
+export async function insertOutboxMessage(tx: Sql, m: {
   to: string; subject: string; text: string; links: string; guestSessionId?: string | null; userId?: string | null; createdAt: Date;
-}): void {
-  statement(
+}): Promise<void> {
+  await tx.run(
     `INSERT INTO "OutboxMessage" ("id", "to", "subject", "text", "links", "guestSessionId", "userId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(newId(), m.to, m.subject, m.text, m.links, m.guestSessionId ?? null, m.userId ?? null, sqliteDate(m.createdAt));
+    newId(), m.to, m.subject, m.text, m.links, m.guestSessionId ?? null, m.userId ?? null, m.createdAt);
 }

@@ -1,43 +1,153 @@
 import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "../config";
 import { databaseFile } from "./database-url";
+import type { Param, Sql, SqlEngine } from "./sql";
 
-// The second connection to the SQLite file, for the statements on the hot path: reads
-// (./hot-reads.ts) and the few writes every cart request makes (./hot-writes.ts). Through Prisma's
-// pipeline a statement costs 100–800 µs here; a prepared statement on this connection 3–10 µs.
-// It is the one place besides Prisma that knows how SQLite stores values.
-
-const globalForSqlite = globalThis as unknown as { passerbyHotConnection?: Database.Database };
-const statements = new Map<string, Database.Statement>();
-
-function connection(): Database.Database {
-  if (!globalForSqlite.passerbyHotConnection) {
-    const connection = new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
-    connection.pragma(`synchronous = ${SYNCHRONOUS}`);
-    globalForSqlite.passerbyHotConnection = connection;
-  }
-  return globalForSqlite.passerbyHotConnection;
-}
+// SQLite: the embedded default. Besides Prisma's connection, two better-sqlite3 connections for
+// the hot path (./sql.ts): one reads, one writes. In WAL mode the reader sees committed writes
+// only, so a hot write that is rolled back was never seen. This is the one place besides Prisma
+// that knows how SQLite stores values (dates as ISO text, booleans as 0/1).
 
 /**
  * With WAL, NORMAL syncs the log at checkpoints instead of at every commit: a commit survives the
  * process crashing, and only an operating-system crash or power loss can lose the last ones.
- * It is set on every connection (Prisma's too, lib/db/client.ts): it is not stored in the file.
+ * It is set on every connection: it is not stored in the file.
  */
-export const SYNCHRONOUS = "NORMAL";
-
-/** A prepared statement, prepared once per process. */
-export function statement(sql: string): Database.Statement {
-  let prepared = statements.get(sql);
-  if (!prepared) {
-    prepared = connection().prepare(sql);
-    statements.set(sql, prepared);
-  }
-  return prepared;
-}
-
-/** Runs `work` (synchronous statements) as one write transaction: all of it, or none. */
-export const transaction = <T>(work: () => T): T => connection().transaction(work).immediate();
+const SYNCHRONOUS = "NORMAL";
 
 /** A date as Prisma stores DateTime in SQLite (ISO 8601 text, "+00:00"), so both sort and compare alike. */
 export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+const toSqlite = (value: Param) => (value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value);
+
+type Connections = { read: Database.Database; write: Database.Database; statements: Map<string, Database.Statement> };
+const globalForSqlite = globalThis as unknown as { passerbySqlite?: Connections };
+
+function connections(): Connections {
+  if (!globalForSqlite.passerbySqlite) {
+    const open = () => {
+      const connection = new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
+      connection.pragma(`synchronous = ${SYNCHRONOUS}`);
+      return connection;
+    };
+    globalForSqlite.passerbySqlite = { read: open(), write: open(), statements: new Map() };
+  }
+  return globalForSqlite.passerbySqlite;
+}
+
+/** The statements of one connection, each prepared once per process. */
+function sqlOn(connection: "read" | "write"): Sql {
+  const statement = (sql: string) => {
+    const c = connections();
+    const key = `${connection}\0${sql}`;
+    let prepared = c.statements.get(key);
+    if (!prepared) {
+      prepared = c[connection].prepare(sql);
+      c.statements.set(key, prepared);
+    }
+    return prepared;
+  };
+  return {
+    get: async (sql, ...params) => statement(sql).get(...params.map(toSqlite)) as never,
+    all: async (sql, ...params) => statement(sql).all(...params.map(toSqlite)) as never,
+    run: async (sql, ...params) => statement(sql).run(...params.map(toSqlite)).changes,
+  };
+}
+
+/** A FIFO lock: `acquire` resolves with the function that lets the next one in. */
+function fifoLock() {
+  let tail = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const next = new Promise<void>((resolve) => (release = resolve));
+      const ready = tail.then(() => release);
+      tail = tail.then(() => next);
+      return ready;
+    },
+  };
+}
+
+/**
+ * Whose turn it is to write in this process: Prisma's connection (a transaction or one query) or
+ * a hot write. SQLite has one write lock per file; waiting for it here, in turn, is cheap, while
+ * waiting in SQLite's busy handler would block the event loop.
+ */
+const turns = fifoLock();
+
+let engine: SqlEngine | undefined;
+
+export function sqliteEngine(): SqlEngine {
+  const writer = sqlOn("write");
+  engine ??= {
+    read: sqlOn("read"),
+    async write(work) {
+      const release = await turns.acquire();
+      const connection = connections().write;
+      try {
+        connection.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(writer);
+          connection.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (connection.inTransaction) connection.exec("ROLLBACK");
+          throw error;
+        }
+      } finally {
+        release();
+      }
+    },
+  };
+  return engine;
+}
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/**
+ * Prisma's adapter over its own connection, shared by every request. Its transactions lock each
+ * other out, but not single queries: a write from another request, run while a transaction
+ * awaits, would land inside that transaction and vanish with its rollback (a declined checkout
+ * would undo someone's new session). Here the connection is held by one transaction, or by one
+ * single query, at a time, in turn with the hot writes. Code inside a transaction must use its
+ * `tx`, never `db` (it would wait for itself). `timeout` is SQLite's busy timeout, for another
+ * process holding the lock.
+ */
+export function sqlitePrismaAdapter(): PrismaBetterSQLite3 {
+  const factory = new PrismaBetterSQLite3({ url: config().databaseUrl, timeout: 5_000 });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter: Adapter = await connect();
+    await adapter.executeRaw({ sql: `PRAGMA synchronous = ${SYNCHRONOUS}`, args: [], argTypes: [] });
+    const single = <K extends "queryRaw" | "executeRaw">(method: K) => {
+      const run = adapter[method].bind(adapter) as Adapter[K];
+      return (async (query: Parameters<Adapter[K]>[0]) => {
+        const release = await turns.acquire();
+        try {
+          return await run(query as never);
+        } finally {
+          release();
+        }
+      }) as Adapter[K];
+    };
+    const begin = adapter.startTransaction.bind(adapter);
+    adapter.queryRaw = single("queryRaw");
+    adapter.executeRaw = single("executeRaw");
+    adapter.startTransaction = async (isolationLevel) => {
+      const release = await turns.acquire();
+      try {
+        const tx = await begin(isolationLevel);
+        const [commit, rollback] = [tx.commit.bind(tx), tx.rollback.bind(tx)];
+        tx.commit = () => commit().finally(release);
+        tx.rollback = () => rollback().finally(release);
+        return tx;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}

@@ -2,6 +2,7 @@ import { eventPropertiesColumn } from "../db/codecs";
 import { db } from "../db/client";
 import type { AuthState, EventName } from "../generated/prisma/client";
 import type { Session } from "../session/session";
+import { onShutdown } from "../shutdown";
 
 // The one place events are recorded. An event stores who did it (the guest session and/or the
 // account) and the auth state at that moment; logs never see a session id.
@@ -9,7 +10,8 @@ import type { Session } from "../session/session";
 // Events ride along on hot paths (every cart write, every page view), so they are buffered and
 // written in batches: one INSERT every EVENT_FLUSH_MS (or every EVENT_BATCH events) instead of
 // one per request, which `npm run bench` can tell apart. Readers of events (migration, the
-// dashboard) flush first. A crash loses at most the last fraction of a second of analytics,
+// dashboard) flush first, and so does a server that is stopped (lib/shutdown.ts). A crash
+// (SIGKILL, power loss) loses at most the last fraction of a second of analytics,
 // never anything a shopper did; and analytics never breaks a purchase: a failed write is logged
 // (by count only) and dropped.
 
@@ -53,3 +55,5 @@ export async function flushEvents(): Promise<void> {
     console.error(`[passerby] could not record ${rows.length} events:`, error instanceof Error ? error.message : error);
   }
 }
+
+onShutdown(flushEvents);

@@ -46,7 +46,7 @@ export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
   const keys = hits.map((h) => keyOf(h.limit, h.subject));
   // Each hit is counted unless its window is already full: the keys that come back are the
   // limits that still had room.
-  const counted = await hotWrite(() => countHits(keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart));
+  const counted = await hotWrite((tx) => countHits(tx, keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart));
   if (counted.size === hits.length) return;
   const full = keys.findIndex((key) => !counted.has(key));
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));

@@ -4,6 +4,7 @@ import { preferencesColumn } from "../db/codecs";
 import { db } from "../db/client";
 import { guestSessionRow, userSessionRow } from "../db/hot-reads";
 import { hotWrite, insertGuestSession, moveGuestSession } from "../db/hot-writes";
+import type { Sql } from "../db/sql";
 import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
 import { keyedHash, newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
@@ -168,7 +169,7 @@ async function isLive(
 export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
 
 async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | null> {
-  const row = guestSessionRow(id);
+  const row = await guestSessionRow(id);
   if (!row || !(await isLive("anonymous", row, now, write))) return null;
   return {
     type: "anonymous",
@@ -183,7 +184,7 @@ async function loadGuestSession(id: string, now: Date, write: Write): Promise<Gu
 }
 
 async function loadUserSession(id: string, now: Date, write: Write): Promise<UserSession | null> {
-  const row = userSessionRow(id);
+  const row = await userSessionRow(id);
   if (!row || !(await isLive("authenticated", row, now, write))) return null;
   return {
     type: "authenticated",
@@ -223,7 +224,7 @@ export async function createGuestSession(now = new Date()): Promise<{ session: G
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
   const variant = variantFor(id);
-  await hotWrite(() => insertGuestSession({ id, logHash: keyedHash(id), createdAt: now, expiresAt, variant }));
+  await hotWrite((tx) => insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant }));
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "anonymous" });
   return {
@@ -269,15 +270,15 @@ export async function revokeSession(session: Session, now = new Date()): Promise
 
 /**
  * Gives a live guest session a new id and ends the old one, inside the caller's hot write
- * (lib/db/hot-writes.ts: synchronous, all or nothing). Checkout calls it: whoever else holds
+ * (lib/db/hot-writes.ts: all or nothing). Checkout calls it: whoever else holds
  * the old cookie (planted before the order, or copied) can read nothing of the order, because
  * the order, the lead, the messages, the events, the preferences and the variant now belong to
  * the new id. Created and expiry times are kept: buying something does not extend the session.
  */
-export function rotateGuestSession(session: GuestSession, now = new Date()): GuestSession {
+export async function rotateGuestSession(tx: Sql, session: GuestSession, now = new Date()): Promise<GuestSession> {
   const id = newGuestSessionId();
   // Two checkouts with the same cookie at once: the second finds the old id already ended.
-  if (!moveGuestSession(session.id, id, keyedHash(id), now)) {
+  if (!(await moveGuestSession(tx, session.id, id, keyedHash(id), now))) {
     throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.");
   }
   return { ...session, id, idleExpiresAt: guestIdleExpiry(now) };

@@ -1,0 +1,29 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+
+// The database the e2e server runs on: a throwaway SQLite file, or under `npm run test:postgres`
+// a fresh PostgreSQL database (E2E_DATABASE_URL).
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL?.trim() || "file:./.e2e-data/shop.db";
+
+/** How many rows a table holds, read straight from the database the server uses. */
+export async function countRows(tables: string[]): Promise<Record<string, number>> {
+  const sql = (table: string) => `SELECT COUNT(*) AS n FROM "${table}"`;
+  if (E2E_DATABASE_URL.startsWith("file:")) {
+    const db = new Database(path.resolve(E2E_DATABASE_URL.slice("file:".length)), { readonly: true });
+    try {
+      return Object.fromEntries(tables.map((t) => [t, (db.prepare(sql(t)).get() as { n: number }).n]));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const t of tables) counts[t] = Number((await client.query<{ n: string }>(sql(t))).rows[0].n);
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
