@@ -8,9 +8,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createClient } from "redis";
-import { MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
+import { createDatabase, MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
 import { buildIfStale, portFrom, serve } from "./serve";
 import { freePort } from "./server";
 
@@ -85,16 +84,6 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
   }
 }
 `;
-}
-
-/** A database of its own on a throwaway server. */
-async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`).finally(() => client.end());
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 export async function startCluster(options: {

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { freePort } from "./server";
 
 export class MissingProgram extends Error {}
@@ -58,4 +59,14 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
     },
   };
+}
+
+/** Creates a database on the server of `serverUrl` and returns its URL. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`).finally(() => client.end());
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -46,9 +46,10 @@ function statement(sql: string) {
   return found;
 }
 
-function sqlOn(client: pg.Pool | pg.PoolClient): Sql {
+/** Statements on a pooled client (a transaction), or on whatever the pool is now (outside one). */
+function sqlOn(client: () => pg.Pool | pg.PoolClient): Sql {
   const query = <T extends pg.QueryResultRow>(sql: string, params: Param[]) =>
-    client.query<T>({ ...statement(sql), values: params.map(toPg), types });
+    client().query<T>({ ...statement(sql), values: params.map(toPg), types });
   return {
     get: async (sql, ...params) => (await query(sql, params)).rows[0] as never,
     all: async (sql, ...params) => (await query(sql, params)).rows as never,
@@ -60,14 +61,14 @@ let engine: SqlEngine | undefined;
 
 export function postgresEngine(): SqlEngine {
   engine ??= {
-    read: sqlOn(pool()),
+    read: sqlOn(pool),
     async write(work) {
       const client = await pool().connect();
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         try {
-          const result = await work(sqlOn(client));
+          const result = await work(sqlOn(() => client));
           await client.query("COMMIT");
           return result;
         } catch (error) {
@@ -86,5 +87,4 @@ export function postgresEngine(): SqlEngine {
 export async function closePool(): Promise<void> {
   await globalForPg.passerbyPool?.end();
   globalForPg.passerbyPool = undefined;
-  engine = undefined;
 }

@@ -26,7 +26,8 @@ export interface SqlEngine {
   write<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
 }
 
-const engine = (): SqlEngine => (engineOf(config().databaseUrl) === "postgres" ? postgresEngine() : sqliteEngine());
+let chosen: SqlEngine | undefined;
+const engine = (): SqlEngine => (chosen ??= engineOf(config().databaseUrl) === "postgres" ? postgresEngine() : sqliteEngine());
 
 /** The connection for hot reads. */
 export const hot = (): Sql => engine().read;
