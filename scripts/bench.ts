@@ -379,7 +379,7 @@ async function signupTiming(base: string): Promise<Micro[]> {
 }
 
 function report(rows: Row[], micro: Micro[]) {
-  const row = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
+  const row = (prefix: string) => rows.find((r) => r.name === prefix) ?? rows.find((r) => r.name.startsWith(prefix))!;
   const rps = (prefix: string) => row(prefix).rps;
   // Route budgets are ratios to the liveness route (the ceiling of any route here), measured beside each.
   const ofLive = (prefix: string) => row(prefix).rps / row(prefix).ceiling!;
