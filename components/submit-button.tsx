@@ -15,7 +15,7 @@ export function SubmitButton({
   variant = "primary",
   className = "",
   ...rest
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText: string; variant?: keyof typeof styles }) {
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText: string; variant?: keyof typeof styles; ref?: React.Ref<HTMLButtonElement> }) {
   const { pending } = useFormStatus();
   return (
     <button

@@ -87,7 +87,17 @@ test("the session inspector shows the session, its permissions and a live countd
   await expect(countdown).not.toHaveText(first!, { timeout: 3000 });
   await expect(page.getByText("save_payment_method")).toBeVisible();
 
+  // Ending asks first; keeping (or Escape) changes nothing and gives the focus back.
   await page.getByRole("button", { name: "End this guest session" }).click();
+  const keep = page.getByRole("button", { name: "Keep my session" });
+  await expect(keep).toBeFocused();
+  await keep.click();
+  await expect(page.getByRole("button", { name: "End this guest session" })).toBeFocused();
+  await page.getByRole("button", { name: "End this guest session" }).click();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("save_payment_method")).toBeVisible();
+  await page.getByRole("button", { name: "End this guest session" }).click();
+  await page.getByRole("button", { name: "Yes, end it" }).click();
   await expect(page.getByRole("heading", { name: "You have no session" })).toBeVisible();
   await expect(page.getByTestId("cart-count")).toHaveText("0");
 });

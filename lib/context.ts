@@ -1,5 +1,5 @@
 import type { Preferences } from "./session/preferences-model";
-import type { Session } from "./session/session";
+import type { Session, SessionEnd } from "./session/session";
 
 /**
  * What a domain function knows about the request it serves. `lib/server/context.ts` builds it
@@ -10,6 +10,8 @@ import type { Session } from "./session/session";
 export type Ctx = {
   /** The live session behind the request's cookie, or null (none, stale or ended). */
   session: Session | null;
+  /** The cookie named a session that has ended, and why (null: it was live, absent or unreadable). */
+  endedSession: SessionEnd | null;
   /** The client's address, and its network as rate limits count it (lib/limits/network.ts). */
   ip: string;
   network: string;

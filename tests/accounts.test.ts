@@ -74,7 +74,7 @@ test("signing up from a guest session signs the new account in and moves the gue
   assert.equal(session.email, user.email);
   assert.equal(session.migratedFrom, guestId);
   assert.deepEqual(ctx.jar.cookie?.preferences, { currency: "EUR" }, "the cookie mirrors the preferences the guest had");
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true }, "the guest cookie never works again");
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } }, "the guest cookie never works again");
   assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 1], ["morning-blend", 2]]);
   assert.deepEqual(await cartPairs({ guestSessionId: guestId }), []);
 });
@@ -184,7 +184,7 @@ test("a guest with a cart logging into an account with a cart is asked to choose
   assert.deepEqual([session.userId, session.migratedFrom], [user.id, guestId]);
   assert.deepEqual(await cartPairs({ userId: user.id }), [["soy-candle", 1]], "the account's cart is as it was");
   assert.deepEqual(await savedPairs(user.id), [["brass-pen", 2]]);
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } });
 });
 
 test("line choices at log-in override the cart choice for products in both carts; a choice for any other product is a 422 that changes nothing", async () => {

@@ -52,7 +52,7 @@ test("sign-up: the new account takes the guest cart whole, with preferences and 
   const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });
   assert.deepEqual(JSON.parse(after.preferences), { currency: "EUR" });
   assert.equal(after.variant, row.variant);
-  assert.deepEqual(await resolveSession(guest.seal), { session: null, stale: true }, "the guest cookie never works again");
+  assert.deepEqual(await resolveSession(guest.seal), { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } }, "the guest cookie never works again");
 });
 
 test("log-in, combine: quantities add up (capped at stock), both sides kept", async () => {
@@ -171,5 +171,5 @@ test("a signed-in session has its own id and TTL, and a logged-out cookie is ref
   assert.equal(session?.type, "authenticated");
   assert.ok(session?.permissions.includes("checkout"));
   await revokeSession(session!);
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "authenticated", reason: "ended", idle: false } });
 });

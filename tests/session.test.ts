@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
-import { createGuestSession, resolveSession, revokeSession } from "../lib/session/session";
+import { createGuestSession, describeEnd, explainEnd, resolveSession, revokeSession } from "../lib/session/session";
 import { sweepGuestSessions } from "../lib/session/sweep";
 import { backfillLogHashes, findSessions } from "../lib/session/admin-sessions";
 import { keyedHash } from "../lib/session/ids";
@@ -45,7 +45,7 @@ test("a cookie sealed with a rotated-out (second) secret still opens", async () 
 });
 
 test("no cookie is no session, and not stale", async () => {
-  assert.deepEqual(await resolveSession(undefined), { session: null, stale: false });
+  assert.deepEqual(await resolveSession(undefined), { session: null, stale: false, ended: null });
 });
 
 test("tampered, foreign and garbage cookies are no session, never an error", async () => {
@@ -54,19 +54,19 @@ test("tampered, foreign and garbage cookies are no session, never an error", asy
   const tampered = seal.slice(0, i) + (seal[i] === "A" ? "B" : "A") + seal.slice(i + 1);
   const foreign = await sealData({ sid: "guest_x", type: "anonymous", exp: Date.now() + 60_000 }, { password: "another-shops-secret-another-shops-secret" });
   for (const cookie of [tampered, foreign, "not-a-seal", "Fe26.2**"]) {
-    assert.deepEqual(await resolveSession(cookie), { session: null, stale: true });
+    assert.deepEqual(await resolveSession(cookie), { session: null, stale: true, ended: null });
   }
 });
 
 test("a well-sealed cookie for an unknown session id is refused", async () => {
   const seal = await sealData({ sid: "guest_unknown", type: "anonymous", exp: Date.now() + 60_000 }, { password: { 2: NEW_SECRET } });
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: null });
 });
 
 test("expiry is checked on the server: a live cookie for an expired row is refused and the row marked", async () => {
   const { session, seal } = await createGuestSession();
   await db.guestSession.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "expired", idle: false } });
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: session.id } });
   assert.equal(row.status, "expired");
 });
@@ -81,7 +81,7 @@ test("a revoked session's replayed cookie is refused on the very next request", 
   const { session, seal } = await createGuestSession();
   assert.ok((await resolveSession(seal)).session);
   await revokeSession(session);
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false } });
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).status, "revoked");
 });
 
@@ -89,7 +89,7 @@ test("a seal verified before is still refused once its own expiry has passed", a
   const { session, seal } = await createGuestSession();
   assert.ok((await resolveSession(seal)).session); // now in the cache of verified seals
   const later = new Date(session.expiresAt.getTime() + 1000);
-  assert.deepEqual(await resolveSession(seal, later), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(seal, later), { session: null, stale: true, ended: { type: "anonymous", reason: "expired", idle: false } });
 });
 
 test("converted sessions are refused too, also when their seal was verified before", async () => {
@@ -144,7 +144,7 @@ test("a guest session left unused for the idle timeout ends; one in use lives on
   assert.equal((await resolveSession(idle.seal, at(start, IDLE_MS - 60_000))).session?.id, idle.session.id);
 
   const forgotten = await createGuestSession(start);
-  assert.deepEqual(await resolveSession(forgotten.seal, at(start, IDLE_MS + 1000)), { session: null, stale: true });
+  assert.deepEqual(await resolveSession(forgotten.seal, at(start, IDLE_MS + 1000)), { session: null, stale: true, ended: { type: "anonymous", reason: "expired", idle: true } });
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: forgotten.session.id } });
   assert.equal(row.status, "expired");
   // Expired for good: a later request does not bring it back.
@@ -180,4 +180,47 @@ test("sessions made before the log hash was stored get it at start, and the admi
   const [found] = await findSessions(admin, hash.toUpperCase());
   assert.deepEqual([found.kind, found.status, found.hash], ["guest", "active", hash]);
   await assert.rejects(findSessions(session, hash), (e: unknown) => e instanceof DomainError && e.code === "forbidden");
+});
+
+test("a refused cookie says why its session ended: expired (lifetime or idle), ended, or converted; a forged one says nothing", async () => {
+  const later = (s: { createdAt: Date }, seconds: number) => new Date(s.createdAt.getTime() + seconds * 1000);
+
+  const idle = await createGuestSession();
+  const afterIdle = await resolveSession(idle.seal, later(idle.session, 7_200 + 1));
+  assert.deepEqual(afterIdle.ended, { type: "anonymous", reason: "expired", idle: true });
+  assert.match(describeEnd(afterIdle.ended!), /ended after 2 hours without activity, so its cart was cleared/);
+  // Asked again (the row is marked expired now), it still says idle.
+  assert.equal((await resolveSession(idle.seal, later(idle.session, 7_200 + 2))).ended?.idle, true);
+
+  const lifetime = await createGuestSession();
+  await db.guestSession.update({ where: { id: lifetime.session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const expired = await resolveSession(lifetime.seal);
+  assert.deepEqual(expired.ended, { type: "anonymous", reason: "expired", idle: false });
+  assert.match(describeEnd(expired.ended!), /ended after 24 hours, so its cart was cleared/);
+
+  const ended = await createGuestSession();
+  await revokeSession(ended.session);
+  const revoked = await resolveSession(ended.seal);
+  assert.equal(revoked.ended?.reason, "ended");
+  assert.match(describeEnd(revoked.ended!), /ended in another tab or window/);
+
+  const converted = await createGuestSession();
+  await db.guestSession.update({ where: { id: converted.session.id }, data: { status: "converted" } });
+  assert.equal((await resolveSession(converted.seal)).ended?.reason, "converted");
+
+  assert.equal((await resolveSession("Fe26.2**garbage")).ended, null);
+  assert.equal((await resolveSession(undefined)).ended, null);
+  const live = await resolveSession((await createGuestSession()).seal);
+  assert.equal(live.ended, null);
+});
+
+test("a failure caused by a gone session is said as why it is gone; other failures keep their own sentence", () => {
+  const end = { type: "anonymous", reason: "ended", idle: false } as const;
+  const explained = explainEnd(new DomainError("not_in_cart"), end) as DomainError;
+  assert.equal(explained.code, "not_in_cart");
+  assert.match(explained.message, /ended in another tab/);
+  const declined = new DomainError("card_declined");
+  assert.equal(explainEnd(declined, end), declined);
+  const missing = new DomainError("not_in_cart");
+  assert.equal(explainEnd(missing, null), missing);
 });

@@ -7,7 +7,8 @@ import { currencyOf } from "@/lib/session/preferences-model";
 import { Price } from "@/components/price";
 import { cartOf } from "@/lib/cart/cart";
 import { welcomeMessage } from "@/lib/cart/migration";
-import { currentSession } from "@/lib/server/session-cookie";
+import { currentSession, endedSession } from "@/lib/server/session-cookie";
+import { SessionEnded } from "@/components/session-ended";
 import { Countdown } from "@/components/countdown";
 import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
@@ -30,6 +31,7 @@ function restoreMessage({ restored, unavailable, restore }: Search): string | nu
 
 export default async function CartPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await currentSession();
+  const ended = await endedSession();
   const [cart, saved] = await Promise.all([
     cartOf(session),
     session?.type === "authenticated" ? readSaved(session.userId, currencyOf(session)) : Promise.resolve([]),
@@ -41,6 +43,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
     <div className="mx-auto max-w-3xl space-y-6">
       <ServerVisitor session={session} />
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
+      <SessionEnded ended={ended} />
       {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
       {cart.items.length === 0 ? (
         <div className="rounded-xl border border-stone-200 bg-white p-8 text-center">

@@ -10,7 +10,8 @@ import { recordEvent } from "@/lib/journeys/events";
 import { after } from "next/server";
 import { listPaymentMethods } from "@/lib/accounts/payment-methods";
 import { describeCard } from "@/lib/checkout/payments";
-import { currentSession } from "@/lib/server/session-cookie";
+import { currentSession, endedSession } from "@/lib/server/session-cookie";
+import { SessionEnded } from "@/components/session-ended";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -21,6 +22,7 @@ export default async function CheckoutPage() {
     return (
       <div className="mx-auto max-w-lg space-y-4 text-center">
         <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
+        <SessionEnded ended={await endedSession()} />
         <p className="text-stone-600">Your cart is empty. Add something before checking out.</p>
         <Link href="/" className="inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white">Browse the shop</Link>
       </div>

@@ -57,7 +57,10 @@ export default async function SessionPage() {
             {JSON.stringify(await sessionJson(session), null, 2)}
           </pre>
           {session.type === "anonymous" && (
-            <ActionButton action={endSessionAction} variant="secondary" pendingText="Ending…">End this guest session</ActionButton>
+            <ActionButton action={endSessionAction} variant="secondary" pendingText="Ending…"
+              confirm={{ question: "End this guest session? Its cart and choices go with it, and this can't be undone.", yes: "Yes, end it", no: "Keep my session" }}>
+              End this guest session
+            </ActionButton>
           )}
         </section>
       ) : (

@@ -9,8 +9,10 @@ import { sessionCookies, sessionForRequest } from "./session-cookie";
 /** The request as the domain sees it (lib/context.ts), built from the cookie and the headers. */
 async function requestContext({ ip, host, https, userAgent }: RequestFacts): Promise<Ctx> {
   const now = new Date();
+  const { session, ended } = await sessionForRequest(now, https);
   return {
-    session: await sessionForRequest(now, https),
+    session,
+    endedSession: ended,
     ip,
     network: networkOf(ip),
     userAgent,

@@ -3,6 +3,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { failed, ok, type ActionState } from "../action-state";
 import type { Ctx } from "../context";
+import { explainEnd, type SessionEnd } from "../session/session";
 import { withContext } from "./context";
 
 // Every form's server action, in one shape: read the form, validate it (every field's problem
@@ -58,11 +59,15 @@ export function formAction<S extends z.ZodType>(
   return async (_previous, form) => {
     const data = form instanceof FormData ? form : new FormData();
     let result: string | ActionState;
+    let ended: SessionEnd | null = null;
     try {
       const input = schema.parse((options.read ?? ((f) => f))(formFields(data)));
-      result = await withContext((ctx) => run(ctx, input));
+      result = await withContext((ctx) => {
+        ended = ctx.endedSession; // a failure because the session is gone says why it is gone
+        return run(ctx, input);
+      });
     } catch (error) {
-      return failed(error, typedValues(data));
+      return failed(explainEnd(error, ended), typedValues(data));
     }
     if (options.refresh) refresh();
     return typeof result === "string" ? ok(result) : result;

@@ -1,7 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import type { Ctx } from "../context";
+import type { Ctx, SessionCookie } from "../context";
+import { explainEnd, type SessionEnd } from "../session/session";
 import { withContext } from "./context";
 import { errorJson } from "./error-body";
 import { describeZodError, DomainError } from "../errors";
@@ -32,13 +33,31 @@ export function toErrorResponse(error: unknown): NextResponse {
   return errorJson("internal_error");
 }
 
-/** A route handler's body: one domain call with the request's context, errors as JSON. */
+/**
+ * A route handler's body: one domain call with the request's context, errors as JSON. When the
+ * cookie named a session that has ended, a failure says why (`explainEnd`), and a success that
+ * started a new session says which one it replaced: `replacedSession: { reason }`.
+ */
 export async function handle(fn: (ctx: Ctx) => Promise<NextResponse>): Promise<NextResponse> {
+  let ended: SessionEnd | null = null;
   try {
-    return await withContext(fn);
+    return await withContext(async (ctx) => {
+      ended = ctx.endedSession;
+      if (!ended) return fn(ctx);
+      let started = false;
+      const cookies = { ...ctx.cookies, set: (cookie: SessionCookie) => ((started = true), ctx.cookies.set(cookie)) };
+      const response = await fn({ ...ctx, cookies });
+      return started ? withReplacedSession(response, ended) : response;
+    });
   } catch (error) {
-    return toErrorResponse(error);
+    return toErrorResponse(explainEnd(error, ended));
   }
+}
+
+async function withReplacedSession(response: NextResponse, ended: SessionEnd): Promise<NextResponse> {
+  if (!response.headers.get("content-type")?.includes("application/json")) return response;
+  const body = await response.json();
+  return NextResponse.json({ ...body, replacedSession: { reason: ended.reason } }, { status: response.status, headers: response.headers });
 }
 
 /**

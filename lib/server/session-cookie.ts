@@ -5,7 +5,7 @@ import { cache } from "react";
 import { DEFAULT_CURRENCY } from "../catalog/currency";
 import type { SessionCookies } from "../context";
 import type { Preferences } from "../session/preferences-model";
-import { resolveSession, type Session, type Write } from "../session/session";
+import { resolveSession, type Session, type SessionEnd, type Write } from "../session/session";
 import { secureCookies } from "./request";
 
 // The one module that reads and writes the session cookie. What the cookie holds and what makes
@@ -28,21 +28,44 @@ const cookieName = async () => nameFor(await secureCookies());
  */
 export const CURRENCY_COOKIE = "passerby_currency";
 
-/** The current session for reading (server components may not change cookies). */
-export const currentSession = cache(async (): Promise<Session | null> => {
+/**
+ * Not a secret either: why the last session cookie was cleared ("anonymous:ended:0"), for a few
+ * minutes, so that what comes next without the cookie (the page an action renders again, the
+ * form sent after the header's request cleared it) can still say why. A new session clears it.
+ */
+const ENDED_COOKIE = "passerby_session_ended";
+const ENDED_MAX_AGE = 300;
+const encodeEnd = (end: SessionEnd) => `${end.type}:${end.reason}:${end.idle ? 1 : 0}`;
+function decodeEnd(value: string | undefined): SessionEnd | null {
+  const match = /^(anonymous|authenticated):(expired|ended|converted):([01])$/.exec(value ?? "");
+  return match ? { type: match[1] as SessionEnd["type"], reason: match[2] as SessionEnd["reason"], idle: match[3] === "1" } : null;
+}
+
+/** The cookie's session as a page sees it, checked once per render. */
+const pageSession = cache(async () => {
   const jar = await cookies();
   // Pages only read while rendering: what the check learnt (expiry, last seen) is written after.
   const later: Write = async (work) => after(work);
-  return (await resolveSession(jar.get(await cookieName())?.value, new Date(), later)).session;
+  return resolveSession(jar.get(await cookieName())?.value, new Date(), later);
 });
 
-/** For actions and route handlers: the current session, clearing a stale cookie. */
-export async function sessionForRequest(now: Date, https: boolean): Promise<Session | null> {
+/** The current session for reading (server components may not change cookies). */
+export const currentSession = async (): Promise<Session | null> => (await pageSession()).session;
+
+/** For pages: why the session the cookie names (or named, a moment ago) has ended, or null. */
+export const endedSession = async (): Promise<SessionEnd | null> =>
+  (await pageSession()).ended ?? decodeEnd((await cookies()).get(ENDED_COOKIE)?.value);
+
+/** For actions and route handlers: the current session (clearing a stale cookie), or why it ended. */
+export async function sessionForRequest(now: Date, https: boolean): Promise<{ session: Session | null; ended: SessionEnd | null }> {
   const jar = await cookies();
-  const { session, stale } = await resolveSession(jar.get(nameFor(https))?.value, now);
+  const seal = jar.get(nameFor(https))?.value;
+  const { session, stale, ended } = await resolveSession(seal, now);
   if (stale) await clearCookies();
-  return session;
+  if (ended) jar.set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
+  return { session, ended: ended ?? (seal ? null : decodeEnd(jar.get(ENDED_COOKIE)?.value)) };
 }
+
 
 async function cookieOptions(expiresAt: Date) {
   return {
@@ -87,7 +110,9 @@ async function clearCookies() {
 /** The jar the domain writes through (Ctx.cookies). */
 export const sessionCookies: SessionCookies = {
   async set({ seal, expiresAt, preferences }) {
-    (await cookies()).set(await cookieName(), seal, await cookieOptions(expiresAt));
+    const jar = await cookies();
+    jar.set(await cookieName(), seal, await cookieOptions(expiresAt));
+    if (jar.has(ENDED_COOKIE)) jar.delete(ENDED_COOKIE);
     await writeCurrencyHint({ expiresAt, preferences });
   },
   setPreferences: writeCurrencyHint,

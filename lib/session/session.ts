@@ -136,19 +136,33 @@ const rowWrites: Record<SessionType, { expire(id: string, now: Date): Promise<{ 
 };
 
 /**
- * Whether a session row still makes a live session. An ended one's cookie came back: refused,
- * and worth a line in the security log. Expiry is absolute and checked here, whatever the
- * cookie says; last-seen is kept to the minute.
+ * Why the session a cookie names can no longer be used, when the shop knows it: it expired (its
+ * lifetime, or for a guest its idle timeout), it was ended (log-out, "End this session", another
+ * tab, an administrator, a checkout's rotation), or the guest became an account. The JSON API
+ * says it as `replacedSession: { reason }`; pages and forms say `describeEnd`.
  */
-async function isLive(
+export type SessionEnd = { type: SessionType; reason: "expired" | "ended" | "converted"; idle: boolean };
+
+const endOfRow = (type: SessionType, row: { status: string; expiresAt: Date }, now: Date): SessionEnd => ({
+  type,
+  reason: row.status === "converted" ? "converted" : row.status === "revoked" ? "ended" : "expired",
+  idle: row.status === "expired" && type === "anonymous" && row.expiresAt > now,
+});
+
+/**
+ * Whether a session row still makes a live session: null when it does, else why not. An ended
+ * one's cookie came back: refused, and worth a line in the security log. Expiry is absolute and
+ * checked here, whatever the cookie says; last-seen is kept to the minute.
+ */
+async function endOf(
   type: SessionType,
   row: { id: string; status: string; expiresAt: Date; lastSeenAt: Date },
   now: Date,
   write: Write,
-): Promise<boolean> {
+): Promise<SessionEnd | null> {
   if (row.status !== "active") {
     await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
-    return false;
+    return endOfRow(type, row, now);
   }
   const idle = type === "anonymous" && now >= guestIdleExpiry(row.lastSeenAt);
   if (row.expiresAt <= now || idle) {
@@ -156,21 +170,56 @@ async function isLive(
       const { count } = await rowWrites[type].expire(row.id, now);
       if (count === 1) await securityLog("session.expired", { sessionId: row.id, type, reason: idle ? "idle" : "absolute" });
     });
-    return false;
+    return { type, reason: "expired", idle: idle && row.expiresAt > now };
   }
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await write(() => rowWrites[type].seen(row.id, now));
     row.lastSeenAt = now;
   }
-  return true;
+  return null;
+}
+
+/** What a request fails with when its session is gone: said as why it is gone (with the same code). */
+const LOST_SESSION = new Set(["no_session", "not_in_cart", "not_saved", "empty_cart", "session_ended", "forbidden"]);
+
+export function explainEnd(error: unknown, ended: SessionEnd | null): unknown {
+  if (!ended || !(error instanceof DomainError) || !LOST_SESSION.has(error.code)) return error;
+  return new DomainError(error.code, describeEnd(ended), error.details);
+}
+
+const hours = (seconds: number) => {
+  const h = Math.round(seconds / 3600);
+  return h >= 48 && h % 24 === 0 ? `${h / 24} days` : h === 1 ? "an hour" : `${h} hours`;
+};
+
+/** The sentence a shopper reads where they act, with the way back. */
+export function describeEnd(end: SessionEnd): string {
+  const c = config();
+  if (end.type === "authenticated") {
+    return end.reason === "expired"
+      ? `You were signed out after ${hours(c.userSessionTtl)}: log in again to go on.`
+      : "You were signed out (from another tab or device): log in again to go on.";
+  }
+  switch (end.reason) {
+    case "converted":
+      return "This guest session became an account: log in to find its cart.";
+    case "ended":
+      return "This guest session was ended in another tab or window, so its cart is gone. Log in if you have an account.";
+    default:
+      return end.idle
+        ? `Your guest session ended after ${hours(c.guestIdleTimeout)} without activity, so its cart was cleared. Log in if you have an account, or start again.`
+        : `Your guest session ended after ${hours(c.guestSessionTtl)}, so its cart was cleared. Log in if you have an account, or start again.`;
+  }
 }
 
 /** A guest session seen last at `lastSeenAt` ends at this moment unless a request comes first. */
 export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
 
-async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | null> {
+async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | SessionEnd | null> {
   const row = await guestSessionRow(id);
-  if (!row || !(await isLive("anonymous", row, now, write))) return null;
+  if (!row) return null;
+  const end = await endOf("anonymous", row, now, write);
+  if (end) return end;
   return {
     type: "anonymous",
     id: row.id,
@@ -183,9 +232,11 @@ async function loadGuestSession(id: string, now: Date, write: Write): Promise<Gu
   };
 }
 
-async function loadUserSession(id: string, now: Date, write: Write): Promise<UserSession | null> {
+async function loadUserSession(id: string, now: Date, write: Write): Promise<UserSession | SessionEnd | null> {
   const row = await userSessionRow(id);
-  if (!row || !(await isLive("authenticated", row, now, write))) return null;
+  if (!row) return null;
+  const end = await endOf("authenticated", row, now, write);
+  if (end) return end;
   return {
     type: "authenticated",
     id: row.id,
@@ -204,19 +255,22 @@ async function loadUserSession(id: string, now: Date, write: Write): Promise<Use
 
 /**
  * The live session behind a sealed cookie, or null. `stale` says a cookie was sent but is of
- * no use (tampered, foreign, expired, ended or unknown) and should be cleared.
+ * no use (tampered, foreign, expired, ended or unknown) and should be cleared; `ended` says why,
+ * when the cookie named a real session that has ended.
  */
 export async function resolveSession(
   seal: string | undefined,
   now = new Date(),
   write: Write = writeNow,
-): Promise<{ session: Session | null; stale: boolean }> {
-  if (!seal) return { session: null, stale: false };
+): Promise<{ session: Session | null; stale: boolean; ended: SessionEnd | null }> {
+  if (!seal) return { session: null, stale: false, ended: null };
   const payload = await unsealSession(seal);
-  if (!payload || payload.exp <= now.getTime()) return { session: null, stale: true };
-  const session =
+  if (!payload) return { session: null, stale: true, ended: null };
+  if (payload.exp <= now.getTime()) return { session: null, stale: true, ended: { type: payload.type, reason: "expired", idle: false } };
+  const found =
     payload.type === "anonymous" ? await loadGuestSession(payload.sid, now, write) : await loadUserSession(payload.sid, now, write);
-  return { session, stale: session === null };
+  if (found && "id" in found) return { session: found, stale: false, ended: null };
+  return { session: null, stale: true, ended: found };
 }
 
 /** Creates a guest session row and its sealed cookie value. */

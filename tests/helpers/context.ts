@@ -15,6 +15,7 @@ export function testContext(session: Session | null = null, options: { ip?: stri
   const ip = options.ip ?? "203.0.113.7";
   const ctx: TestContext = {
     session,
+    endedSession: null,
     ip,
     network: ip,
     userAgent: options.userAgent ?? "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",

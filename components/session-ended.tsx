@@ -1,0 +1,11 @@
+import { describeEnd, type SessionEnd } from "@/lib/session/session";
+
+/** Where a shopper acts on a page, why the session their cookie named is gone (and the way back). */
+export function SessionEnded({ ended }: { ended: SessionEnd | null }) {
+  if (!ended) return null;
+  return (
+    <p role="status" id="session-ended" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900">
+      {describeEnd(ended)}
+    </p>
+  );
+}
