@@ -1,11 +1,17 @@
 "use server";
 
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { formAction } from "@/lib/server/form-action";
+import { refererPath } from "@/lib/server/request";
 import { setPreferences } from "@/lib/session/preferences";
 import { preferencesInput } from "@/lib/session/preferences-model";
 
-// The switcher refreshes the page itself: see components/currency-switcher.tsx.
-export const setCurrencyAction = formAction(preferencesInput, async (ctx, input) => {
+// With JavaScript the switcher refreshes the page itself (components/currency-switcher.tsx).
+// Without it the form says so (`back`), and the page it came from is loaded again, so the new
+// currency cookie picks the catalog copy in that currency (next.config.ts).
+export const setCurrencyAction = formAction(preferencesInput.extend({ back: z.literal("1").optional() }), async (ctx, { back, ...input }) => {
   await setPreferences(ctx, input);
+  if (back) redirect((await refererPath()) ?? "/");
   return "Prices now show in your currency.";
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { checkoutAction } from "@/app/checkout/actions";
 import { fieldError, formError, idle, type FieldPath } from "@/lib/action-state";
 import type { CheckoutInput } from "@/lib/checkout/checkout";
@@ -9,22 +9,46 @@ import { TextField } from "./text-field";
 
 type SavedCard = { id: string; label: string };
 
-/** Fields that show their own error; any other error shows above the button. */
-const FIELDS: FieldPath<CheckoutInput>[] = ["email", "name", "address.line1", "address.line2", "address.city", "address.postalCode",
-  "address.country", "card.number", "card.expMonth", "card.expYear", "card.cvc"];
+/** Fields that show their own error (by label, in the order of the form); any other error shows above the button. */
+const LABELS: Partial<Record<FieldPath<CheckoutInput>, string>> = {
+  email: "E-mail", name: "Full name", "address.line1": "Address", "address.line2": "Apartment, suite", "address.city": "City",
+  "address.postalCode": "Postal code", "address.country": "Country", "card.number": "Card number", "card.expMonth": "Expiry month",
+  "card.expYear": "Expiry year", "card.cvc": "CVC",
+};
+const FIELDS = Object.keys(LABELS) as FieldPath<CheckoutInput>[];
+
+/** Moves the focus to a field (the summary's links), as a label click would. */
+const focusField = (id: string) => (event: React.MouseEvent) => {
+  event.preventDefault();
+  document.getElementById(id)?.focus();
+};
 
 export function CheckoutForm({
   defaultEmail, countries, savedCards, totalLabel,
 }: { defaultEmail: string; countries: [string, string][]; savedCards: SavedCard[]; totalLabel: string }) {
-  const [state, action] = useActionState(checkoutAction, idle);
+  const [state, action, pending] = useActionState(checkoutAction, idle);
   const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
   const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
   const err = (k: FieldPath<CheckoutInput>) => fieldError(state, k);
   const fieldless = formError(state, FIELDS);
-  // Remount the fields when an error comes back so they show what was typed.
-  const key = JSON.stringify(state.values ?? {});
+  const problems = FIELDS.filter((f) => err(f));
+  const summary = useRef<HTMLDivElement>(null);
+  const alert = useRef<HTMLParagraphElement>(null);
+  // After a refusal the focus goes to what says what is wrong, never to <body>.
+  useEffect(() => {
+    if (state.status === "error") (summary.current ?? alert.current)?.focus();
+  }, [state]);
+  // With JavaScript the form is sent without React's form reset: the fields (card included) keep
+  // what was typed, and their elements stay, so their messages are announced. Without it, the
+  // form posts and the page comes back with what was typed (but secrets) refilled.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    startTransition(() => action(form));
+  };
   return (
-    <form action={action} className="space-y-6" noValidate key={key}>
+    <form action={action} onSubmit={submit} className="space-y-6" noValidate>
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Contact</legend>
         <TextField label="E-mail" name="email" type="email" autoComplete="email" defaultValue={v("email", defaultEmail)} error={err("email")}
@@ -75,8 +99,20 @@ export function CheckoutForm({
         )}
       </fieldset>
 
-      {fieldless && <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">{fieldless}</p>}
-      <SubmitButton pendingText="Placing your order…" className="w-full py-3 text-base">Place order · {totalLabel}</SubmitButton>
+      {problems.length > 0 && (
+        <div ref={summary} tabIndex={-1} aria-labelledby="checkout-problems" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700">
+          <h2 id="checkout-problems" className="font-semibold">
+            {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the order can be placed:
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {problems.map((f) => (
+              <li key={f}><a href={`#${f}`} onClick={focusField(f)} className="underline">{LABELS[f]}</a></li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {fieldless && <p ref={alert} tabIndex={-1} role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">{fieldless}</p>}
+      <SubmitButton pendingText="Placing your order…" pending={pending} className="w-full py-3 text-base">Place order · {totalLabel}</SubmitButton>
     </form>
   );
 }

@@ -1,22 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useSyncExternalStore } from "react";
 import { setCurrencyAction } from "@/app/preferences-actions";
 import { idle } from "@/lib/action-state";
 import { CURRENCIES, DEFAULT_CURRENCY } from "@/lib/catalog/currency";
+import { SubmitButton } from "./submit-button";
 import { useVisitor } from "./visitor";
 
 const noSubscription = () => () => {};
 
-/** Changing the currency is a preference, so it starts a guest session when there is none. */
+/**
+ * Changing the currency is a preference, so it starts a guest session when there is none. It
+ * changes only when asked ("Set"): an arrow key through the list changes nothing, and the focus
+ * stays where it is.
+ */
 export function CurrencySwitcher() {
-  const [state, formAction, isPending] = useActionState(setCurrencyAction, idle);
+  const [state, formAction] = useActionState(setCurrencyAction, idle);
   const { visitor, refresh } = useVisitor();
   const router = useRouter();
   // False in the server's HTML, true once React runs in the browser (no effect, no second render).
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
-  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status !== "ok") return;
     // A fresh request, carrying the new currency cookie, so that next.config.ts's rewrites
@@ -26,24 +30,21 @@ export function CurrencySwitcher() {
   }, [state, refresh, router]);
   const current = visitor?.currency ?? DEFAULT_CURRENCY;
   return (
-    <form ref={form} action={formAction} className="flex items-center gap-1">
+    <form action={formAction} className="flex items-center gap-1">
       <label htmlFor="currency" className="sr-only">Currency</label>
       <select
         id="currency"
         name="currency"
         defaultValue={current}
         key={current}
-        disabled={isPending}
-        onChange={() => form.current?.requestSubmit()}
         className="rounded-full border border-stone-300 bg-white px-2 py-1.5 text-sm"
       >
         {CURRENCIES.map((c) => (
           <option key={c} value={c}>{c}</option>
         ))}
       </select>
-      {!enhanced && (
-        <button type="submit" className="rounded-full border border-stone-300 px-2 py-1.5 text-sm">Set</button>
-      )}
+      {!enhanced && <input type="hidden" name="back" value="1" />}
+      <SubmitButton variant="secondary" pendingText="Setting…" className="px-2 py-1.5">Set</SubmitButton>
       {state.status === "error" && <span role="alert" className="text-xs text-red-700">{state.message}</span>}
     </form>
   );

@@ -59,6 +59,7 @@ test("the header is personal although the page is not", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.getByLabel("Currency").selectOption("GBP");
+  await page.getByRole("button", { name: "Set", exact: true }).click();
   await expect(page.getByText("£11.46")).toBeVisible(); // Morning Blend in pounds
   await page.reload();
   await expect(page.getByText("£11.46")).toBeVisible();

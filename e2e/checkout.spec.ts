@@ -69,7 +69,8 @@ test("a declined card says so beside the form, keeps what was typed and keeps th
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByLabel("E-mail")).toHaveValue(contact);
   await expect(page.getByLabel("City")).toHaveValue("London");
-  await expect(page.getByLabel("Card number")).toHaveValue("");
+  // The browser keeps what was typed, card included (the server never sends a card number back).
+  await expect(page.getByLabel("Card number")).toHaveValue("4000 0000 0000 0002");
   await page.goto("/cart");
   await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
 });
@@ -90,6 +91,40 @@ test("bad fields are named beside the field; an empty cart cannot check out", as
   await placeOrder(page);
   await expect(page.locator("#card\\.number-error")).not.toBeEmpty();
   await expect(page).toHaveURL(/\/checkout$/);
+});
+
+test("a refused checkout keeps every field as typed (card included), lists the problems above the button and takes the focus there", async ({ page }) => {
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  await page.getByLabel("E-mail", { exact: true }).fill("grace@example.com");
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  const city = await page.getByLabel("City", { exact: true }).elementHandle();
+  await placeOrder(page);
+
+  const problems = page.locator('[aria-labelledby="checkout-problems"]');
+  await expect(problems).toBeFocused();
+  await expect(problems.getByRole("heading")).toHaveText("7 fields need your attention before the order can be placed:");
+  await expect(problems.getByRole("link")).toHaveText(["Full name", "Address", "City", "Postal code", "Expiry month", "Expiry year", "CVC"]);
+  // Nothing typed is lost, and the fields are the same elements (their messages are announced).
+  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("grace@example.com");
+  await expect(page.getByLabel("Card number")).toHaveValue("4242 4242 4242 4242");
+  expect(await city!.evaluate((node) => node.isConnected)).toBe(true);
+  // Each link takes the focus to its field.
+  await problems.getByRole("link", { name: "City" }).click();
+  await expect(page.getByLabel("City", { exact: true })).toBeFocused();
+  await expect(page.getByRole("button", { name: /^Place order/ })).not.toHaveAttribute("aria-disabled", "true");
+});
+
+test("on a phone the order summary, with a way back to the cart, comes before the form", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  const summary = await page.getByRole("heading", { name: "Order summary" }).boundingBox();
+  const button = await page.getByRole("button", { name: /^Place order/ }).boundingBox();
+  expect(summary!.y).toBeLessThan(button!.y);
+  expect(summary!.y).toBeLessThan((await page.getByLabel("E-mail", { exact: true }).boundingBox())!.y);
+  await page.getByRole("link", { name: "Edit cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
 });
 
 test("an empty checkout names every missing field at once, each beside its field", async ({ page }) => {

@@ -34,8 +34,13 @@ test("a guest fills a cart, changes it, switches currency and keeps it across a 
   await expect(lines).toHaveCount(1);
   await expect(cartCount(page)).toHaveText("3");
 
+  // Choosing in the list changes nothing until asked; the focus stays on the button.
   await page.getByLabel("Currency").selectOption("EUR");
+  await expect(coffee.getByTestId("line-total")).not.toHaveText(/€/);
+  const set = page.getByRole("button", { name: "Set", exact: true });
+  await set.click();
   await expect(coffee.getByTestId("line-total")).toHaveText("€40.02"); // 3 × €13.34
+  await expect(set).toBeFocused();
   await page.goto("/products/chef-knife");
   await expect(page.getByText("€81.88")).toBeVisible();
 
@@ -113,5 +118,18 @@ test("the add-to-cart form works without JavaScript", async ({ browser }) => {
   await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
   await page.getByRole("button", { name: "Remove Linen Apron" }).click();
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  await context.close();
+});
+
+test("without JavaScript, Set changes the currency and comes back to the same page, in that currency", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/products/chef-knife");
+  await page.getByLabel("Currency").selectOption("EUR");
+  await page.getByRole("button", { name: "Set", exact: true }).click();
+  await expect(page).toHaveURL(/\/products\/chef-knife$/);
+  await expect(page.getByText("€81.88")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByText("€13.34")).toBeVisible(); // Morning Blend, on every catalog page
   await context.close();
 });

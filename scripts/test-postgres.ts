@@ -14,6 +14,16 @@ function npmRun(script: string, env: Record<string, string>): boolean {
   return spawnSync("npm", ["run", script], { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
 }
 
+/** Runs an npm script with `variable` naming a fresh, migrated database on the server, dropped after. */
+function onFreshDatabase(serverUrl: string, script: string, variable: string): boolean {
+  const database = execFileSync(tsx, [helper, "create", serverUrl], { encoding: "utf8" });
+  try {
+    return npmRun(script, { [variable]: database });
+  } finally {
+    execFileSync(tsx, [helper, "drop", database], { stdio: "inherit" });
+  }
+}
+
 async function main() {
   let server: PostgresServer | null = null;
   const given = process.env.TEST_DATABASE_URL?.trim();
@@ -28,20 +38,8 @@ async function main() {
     process.on("SIGTERM", stop);
 
     const unit = npmRun("test:unit", { TEST_DATABASE_URL: url });
-    const e2eDatabase = execFileSync(tsx, [helper, "create", url], { encoding: "utf8" });
-    let e2e = false;
-    try {
-      e2e = npmRun("test:e2e", { E2E_DATABASE_URL: e2eDatabase });
-    } finally {
-      execFileSync(tsx, [helper, "drop", e2eDatabase], { stdio: "inherit" });
-    }
-    const clusterDatabase = execFileSync(tsx, [helper, "create", url], { encoding: "utf8" });
-    let cluster = false;
-    try {
-      cluster = npmRun("test:cluster", { CLUSTER_DATABASE_URL: clusterDatabase });
-    } finally {
-      execFileSync(tsx, [helper, "drop", clusterDatabase], { stdio: "inherit" });
-    }
+    const e2e = onFreshDatabase(url, "test:e2e", "E2E_DATABASE_URL");
+    const cluster = onFreshDatabase(url, "test:cluster", "CLUSTER_DATABASE_URL");
     const verdict = (ok: boolean) => (ok ? "passed" : "FAILED");
     console.log(`\n[test:postgres] unit and integration: ${verdict(unit)}; end-to-end: ${verdict(e2e)}; cluster: ${verdict(cluster)}`);
     process.exitCode = unit && e2e && cluster ? 0 : 1;

@@ -59,8 +59,12 @@ export default async function CheckoutPage() {
           totalLabel={formatMoney(cart.subtotal)}
         />
       </div>
-      <aside aria-labelledby="summary" className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24">
-        <h2 id="summary" className="text-lg font-semibold">Order summary</h2>
+      {/* On a phone the summary comes first, above the form and its button. */}
+      <aside aria-labelledby="summary" className="order-first h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24 lg:order-none">
+        <div className="flex items-baseline justify-between gap-2">
+          <h2 id="summary" className="text-lg font-semibold">Order summary</h2>
+          <Link href="/cart" className="text-sm font-medium text-brand-700 underline">Edit cart</Link>
+        </div>
         <ul className="space-y-2 text-sm">
           {cart.items.map((i) => (
             <li key={i.productId} className="flex justify-between gap-2">

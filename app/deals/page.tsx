@@ -22,7 +22,7 @@ export default async function DealsPage() {
       <ServerVisitor session={session} />
       <header className="space-y-1">
         <h1 className="text-3xl font-semibold tracking-tight">Members&rsquo; deals</h1>
-        <p className="text-stone-600">{member ? "Your offers this month. Codes apply at checkout." : "Offers for members. Here is a taste."}</p>
+        <p className="text-stone-600">{member ? "Your offers this month. This demo's checkout takes no codes yet: they show what a members' page holds." : "Offers for members. Here is a taste."}</p>
       </header>
       {!member && <SignupPrompt variant={variantOf(session)} />}
       <ul aria-label="Deals" className="space-y-4">

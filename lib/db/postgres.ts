@@ -59,28 +59,45 @@ function sqlOn(client: () => pg.Pool | pg.PoolClient): Sql {
 
 let engine: SqlEngine | undefined;
 
+/** Deadlock, serialization failure: PostgreSQL rolled the transaction back, and running it again is safe. */
+const RETRYABLE = new Set(["40P01", "40001"]);
+
 export function postgresEngine(): SqlEngine {
   engine ??= {
     read: sqlOn(pool),
+    // Writers lock in one order (lib/db/hot-writes.ts), but a hot write and a Prisma transaction
+    // (a log-in's migration) may still meet the other way round: the one PostgreSQL picks to
+    // fail is run again, up to three times.
     async write(work) {
-      const client = await pool().connect();
-      let broken: Error | undefined;
-      try {
-        await client.query("BEGIN");
+      for (let attempt = 1; ; attempt++) {
         try {
-          const result = await work(sqlOn(() => client));
-          await client.query("COMMIT");
-          return result;
+          return await transaction(work);
         } catch (error) {
-          await client.query("ROLLBACK").catch((failed: Error) => (broken = failed));
-          throw error;
+          if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? "")) throw error;
         }
-      } finally {
-        client.release(broken); // a connection that cannot roll back is closed, not reused
       }
     },
   };
   return engine;
+}
+
+/** One transaction on one pooled client. */
+async function transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await work(sqlOn(() => client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((failed: Error) => (broken = failed));
+      throw error;
+    }
+  } finally {
+    client.release(broken); // a connection that cannot roll back is closed, not reused
+  }
 }
 
 /** Closes the pool (scripts that end; servers keep it). */

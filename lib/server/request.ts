@@ -51,6 +51,18 @@ export async function sameOrigin(): Promise<boolean> {
   return !crossSite(origin, host);
 }
 
+/** The page a form was sent from (path and query), when the Referer names this host; else null. */
+export async function refererPath(): Promise<string | null> {
+  const referer = (await headers()).get("referer");
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    return url.host === (await requestFacts()).host ? `${url.pathname}${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Addresses a development or test machine is reached by: links to them can go nowhere else. */
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

@@ -66,7 +66,6 @@ export async function sessionForRequest(now: Date, https: boolean): Promise<{ se
   return { session, ended: ended ?? (seal ? null : decodeEnd(jar.get(ENDED_COOKIE)?.value)) };
 }
 
-
 async function cookieOptions(expiresAt: Date) {
   return {
     httpOnly: true,
