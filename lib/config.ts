@@ -33,6 +33,7 @@ const envSchema = z.object({
   RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: z.preprocess(blankIsUnset, perMinute(300)),
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   LOG_FILE: z.preprocess(blankIsUnset, z.string().optional()),
+  SWEEP_INTERVAL: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(600)),
 });
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   publicUrl: string | null;
   /** Hosts (host or host:port, lower-case) whose address may be used for links when publicUrl is null. */
   allowedHosts: string[];
+  /** Seconds between two sweeps by the server (lib/session/sweep.ts); 0: the server never sweeps. */
+  sweepInterval: number;
   /** The security log (lib/security-log.ts): its level, and a file to append to instead of stdout. */
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent"; file: string | null };
 };
@@ -135,6 +138,7 @@ export function parseConfig(env: Env = process.env): Config {
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,
     allowedHosts: (e.ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE ?? null },
+    sweepInterval: e.SWEEP_INTERVAL,
   };
 }
 

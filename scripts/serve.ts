@@ -12,7 +12,7 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const stampFile = path.join(root, ".next", "passerby-build-stamp");
 
 // Everything `next build` reads. A change to any of these makes the build stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "cache-handler.mjs", "proxy.ts",
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "cache-handler.mjs", "instrumentation.ts", "proxy.ts",
   "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function walk(entry: string, out: string[]) {

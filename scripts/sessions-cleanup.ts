@@ -6,8 +6,8 @@ import { exitOnConfigError } from "./prepare-db";
 sweepGuestSessions()
   .then((r) => {
     console.log(
-      `Marked ${r.expiredSessions} guest session(s) expired, deleted ${r.cartsDeleted} cart(s) of ended guest sessions, ` +
-        `pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s).`,
+      `Marked ${r.expiredSessions} guest session(s) expired, deleted ${r.cartsDeleted} cart(s) of ended guest sessions ` +
+        `and ${r.restoreLinksDeleted} expired or used restore link(s), pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s).`,
     );
   })
   .catch(exitOnConfigError)

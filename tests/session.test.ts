@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
 import { createGuestSession, describeEnd, explainEnd, resolveSession, revokeSession } from "../lib/session/session";
-import { sweepGuestSessions } from "../lib/session/sweep";
+import { sweepGuestSessions, sweepIfMine } from "../lib/session/sweep";
 import { backfillLogHashes, findSessions } from "../lib/session/admin-sessions";
 import { keyedHash } from "../lib/session/ids";
 import { permissionsFor } from "../lib/session/permissions";
@@ -223,4 +223,28 @@ test("a failure caused by a gone session is said as why it is gone; other failur
   assert.equal(explainEnd(declined, end), declined);
   const missing = new DomainError("not_in_cart");
   assert.equal(explainEnd(missing, null), missing);
+});
+
+test("the sweep works in small batches until nothing is left; a second run finds nothing to do", async () => {
+  const long = new Date(Date.now() - 90_000_000);
+  const stale = await Promise.all(Array.from({ length: 7 }, () => createGuestSession(long)));
+  const product = await db.product.findFirstOrThrow();
+  for (const s of stale) await db.cart.create({ data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } } });
+  const first = await sweepGuestSessions(new Date(), 3);
+  assert.ok(first.expiredSessions >= 7 && first.cartsDeleted >= 7, JSON.stringify(first));
+  const ids = stale.map((s) => s.session.id);
+  assert.equal(await db.guestSession.count({ where: { id: { in: ids }, status: "expired" } }), 7);
+  assert.equal(await db.cart.count({ where: { guestSessionId: { in: ids } } }), 0);
+  assert.equal(await db.cartItem.count({ where: { cart: { guestSessionId: { in: ids } } } }), 0);
+  assert.deepEqual(await sweepGuestSessions(new Date(), 3), { expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0 });
+});
+
+test("one server sweeps at a time: the sweep's lease lasts one interval, then another server may take it", async () => {
+  const now = new Date();
+  assert.ok(await sweepIfMine(now, "server-a"), "the first server takes the lease and sweeps");
+  assert.equal(await sweepIfMine(now, "server-b"), null, "the second waits its turn");
+  assert.ok(await sweepIfMine(new Date(now.getTime() + 1000), "server-a"), "the holder goes on");
+  const later = new Date(now.getTime() + 601_000 + 1000);
+  assert.ok(await sweepIfMine(later, "server-b"), "once the lease ran out, another server takes it");
+  assert.equal(await sweepIfMine(later, "server-a"), null);
 });

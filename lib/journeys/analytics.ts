@@ -1,11 +1,14 @@
 import { db } from "../db/client";
+import type { EventName } from "../generated/prisma/client";
 import { flushEvents } from "./events";
 import { EXPERIMENT, type Variant } from "./experiments";
 import { requireScope } from "../session/permissions";
 import type { Session } from "../session/session";
 
 // The admin's figures: anonymous vs authenticated journeys. The pure functions turn counts into
-// what the dashboard and GET /api/admin/analytics show; `analytics()` gathers the counts.
+// what the dashboard and GET /api/admin/analytics show; `analytics()` gathers the counts, every
+// one of them an aggregate in the database on an index (never rows loaded to count them here),
+// so the dashboard costs the same with a year of sessions and events.
 
 export type FunnelStage = { stage: string; sessions: number; ofPrevious: number; ofStart: number };
 
@@ -28,55 +31,73 @@ export function buildFunnel(counts: FunnelCounts): FunnelStage[] {
 
 export type VariantFigures = { exposed: number; converted: number; conversionRate: number };
 
-/** Per variant: the sessions that saw the prompt, and how many of them became accounts. */
-export function variantConversion(rows: { variant: string | null; exposed: boolean; converted: boolean }[]): Record<Variant, VariantFigures> {
+/** Per variant: the sessions that saw the prompt, and how many of them became accounts (counts per variant and status). */
+export function variantConversion(rows: { variant: string | null; converted: boolean; count: number }[]): Record<Variant, VariantFigures> {
   const result = { A: { exposed: 0, converted: 0, conversionRate: 0 }, B: { exposed: 0, converted: 0, conversionRate: 0 } };
   for (const row of rows) {
-    if (!row.exposed || (row.variant !== "A" && row.variant !== "B")) continue;
-    result[row.variant].exposed++;
-    if (row.converted) result[row.variant].converted++;
+    if (row.variant !== "A" && row.variant !== "B") continue;
+    result[row.variant].exposed += row.count;
+    if (row.converted) result[row.variant].converted += row.count;
   }
   for (const v of ["A", "B"] as const) result[v].conversionRate = ratio(result[v].converted, result[v].exposed);
   return result;
 }
 
-/** The last `days` days (UTC), oldest first, each with guest sessions started and converted. */
-export function byDay(started: Date[], converted: Date[], now: Date, days = 14) {
-  const key = (d: Date) => d.toISOString().slice(0, 10);
-  const buckets = new Map<string, { date: string; guestSessions: number; converted: number }>();
-  for (let i = days - 1; i >= 0; i--) {
-    const date = key(new Date(now.getTime() - i * 86_400_000));
-    buckets.set(date, { date, guestSessions: 0, converted: 0 });
-  }
-  for (const d of started) { const b = buckets.get(key(d)); if (b) b.guestSessions++; }
-  for (const d of converted) { const b = buckets.get(key(d)); if (b) b.converted++; }
-  return [...buckets.values()];
+/** The last `days` days (UTC), oldest first: each day's start and end. */
+export function lastDays(now: Date, days = 14): { date: string; from: Date; to: Date }[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: days }, (_, i) => {
+    const from = new Date(today - (days - 1 - i) * 86_400_000);
+    return { date: from.toISOString().slice(0, 10), from, to: new Date(from.getTime() + 86_400_000) };
+  });
+}
+
+/**
+ * The funnel counts distinct journeys (guest sessions; events follow a guest through checkout's
+ * rotation): a journey is at a stage when it reached that stage or a later one, so an order
+ * placed through the API without a checkout_started event still counts at checkout, and no stage
+ * is ever larger than the one before it.
+ */
+export const FUNNEL_STAGES = {
+  cart: ["cart_add", "checkout_started", "order_placed"],
+  checkout: ["checkout_started", "order_placed"],
+  order: ["order_placed"],
+} as const;
+
+/** The SQL for how many journeys reached one of these events (constant names, never input); tests read its plan. */
+export const stageSql = (names: readonly EventName[]) =>
+  `SELECT COUNT(DISTINCT "guestSessionId") AS "n" FROM "Event" WHERE "name" IN (${names.map((n) => `'${n}'`).join(", ")}) AND "guestSessionId" IS NOT NULL`;
+
+/** COUNT(DISTINCT) in the database, on the (name, guestSessionId) index. */
+async function stageCount(names: readonly EventName[]): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(stageSql(names));
+  return Number(row?.n ?? 0);
 }
 
 export async function analytics(session: Session | null, now = new Date()) {
   requireScope(session?.permissions ?? [], "view_analytics");
   await flushEvents();
-  const since = new Date(now.getTime() - 14 * 86_400_000);
-  const [statuses, expiredByTime, stageRows, migrations, recentSessions, recentConversions, variantRows, eventRows] = await Promise.all([
+  const days = lastDays(now);
+  const countDays = (count: (range: { gte: Date; lt: Date }) => Promise<number>) =>
+    Promise.all(days.map((d) => count({ gte: d.from, lt: d.to })));
+  const [statuses, expiredByTime, stages, migrations, started, conversions, variantRows, eventRows] = await Promise.all([
     db.guestSession.groupBy({ by: ["status"], _count: { _all: true } }),
     db.guestSession.count({ where: { status: "active", expiresAt: { lte: now } } }),
-    db.$queryRaw<{ name: string; sessions: number | bigint }[]>`
-      SELECT "name", COUNT(DISTINCT "guestSessionId") AS "sessions" FROM "Event"
-      WHERE "guestSessionId" IS NOT NULL AND "name" IN ('cart_add', 'checkout_started', 'order_placed') GROUP BY "name"`,
+    Promise.all(Object.values(FUNNEL_STAGES).map(stageCount)),
     db.migration.groupBy({ by: ["cartChoice"], where: { OR: [{ cartItems: { gt: 0 } }, { savedForLater: { gt: 0 } }] }, _count: { _all: true } }),
-    db.guestSession.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true } }),
-    db.migration.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true } }),
-    db.guestSession.findMany({ where: { variant: { not: null } }, select: { variant: true, exposedAt: true, status: true } }),
+    countDays((createdAt) => db.guestSession.count({ where: { createdAt } })),
+    countDays((createdAt) => db.migration.count({ where: { createdAt } })),
+    db.guestSession.groupBy({ by: ["variant", "status"], where: { exposedAt: { not: null } }, _count: { _all: true } }),
     db.event.groupBy({ by: ["authState"], _count: { _all: true } }),
   ]);
   const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s._count._all])) as Record<string, number>;
   const total = statuses.reduce((sum, s) => sum + s._count._all, 0);
-  const stage = (name: string) => Number(stageRows.find((r) => r.name === name)?.sessions ?? 0);
+  const [cart, checkout, order] = stages;
   const choices = Object.fromEntries(migrations.map((m) => [m.cartChoice, m._count._all])) as Record<string, number>;
   const events = Object.fromEntries(eventRows.map((e) => [e.authState, e._count._all])) as Record<string, number>;
   const converted = byStatus.converted ?? 0;
   return {
-    funnel: { guestSessions: total, cart: stage("cart_add"), checkout: stage("checkout_started"), order: stage("order_placed") } satisfies FunnelCounts,
+    funnel: { guestSessions: total, cart, checkout, order } satisfies FunnelCounts,
     guestSessions: {
       active: (byStatus.active ?? 0) - expiredByTime,
       expired: (byStatus.expired ?? 0) + expiredByTime,
@@ -84,11 +105,11 @@ export async function analytics(session: Session | null, now = new Date()) {
       revoked: byStatus.revoked ?? 0,
     },
     conversionRate: ratio(converted, total),
-    conversionsByDay: byDay(recentSessions.map((s) => s.createdAt), recentConversions.map((m) => m.createdAt), now),
+    conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: started[i], converted: conversions[i] })),
     cartsMigrated: Object.values(choices).reduce((a, b) => a + b, 0),
     cartChoices: { combine: choices.combine ?? 0, keep_account: choices.keep_account ?? 0, use_guest: choices.use_guest ?? 0 },
     experiments: {
-      [EXPERIMENT]: variantConversion(variantRows.map((r) => ({ variant: r.variant, exposed: r.exposedAt !== null, converted: r.status === "converted" }))),
+      [EXPERIMENT]: variantConversion(variantRows.map((r) => ({ variant: r.variant, converted: r.status === "converted", count: r._count._all }))),
     },
     events: { anonymous: events.anonymous ?? 0, authenticated: events.authenticated ?? 0 },
   };

@@ -60,8 +60,10 @@ export async function hitsThisWindow(limit: LimitName, subject: string, now = Da
   return row && row.windowStart.getTime() === windowOf(now).getTime() ? row.count : 0;
 }
 
-/** Deletes windows that ended, for the cleanup script. */
-export async function pruneRateLimits(now = Date.now()): Promise<number> {
-  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now - WINDOW_MS) } } });
-  return count;
+/** Deletes windows that ended (at most `batch` of them, for the sweep): how many. */
+export async function pruneRateLimits(now = Date.now(), batch = 2_000): Promise<number> {
+  const ended = { windowStart: { lt: new Date(now - WINDOW_MS) } };
+  const keys = (await db.rateLimitWindow.findMany({ where: ended, select: { key: true }, take: batch })).map((w) => w.key);
+  if (keys.length === 0) return 0;
+  return (await db.rateLimitWindow.deleteMany({ where: { key: { in: keys }, ...ended } })).count;
 }
