@@ -19,14 +19,16 @@ export function CartLine({ line }: { line: Line }) {
   const state = removeState.status !== "idle" ? removeState : updateState;
   return (
     <li className="flex gap-4 py-5" aria-label={line.name}>
-      <Image src={line.image} alt="" width={96} height={96} unoptimized className="h-24 w-24 rounded-lg border border-stone-200 bg-white" />
-      <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+      <Image src={line.image} alt="" width={96} height={96} unoptimized className="h-16 w-16 shrink-0 rounded-lg border border-stone-200 bg-white sm:h-24 sm:w-24" />
+      {/* min-w-0: the line may shrink to a 320 px screen instead of pushing the page sideways. */}
+      <div className="min-w-0 flex-1 space-y-2">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
         <div>
           <Link href={`/products/${line.slug}`} className="font-semibold hover:text-brand-700">{line.name}</Link>
           <p className="text-sm text-stone-500">{formatMoney(line.unitPrice)} each</p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <form action={update} className="flex items-center gap-2">
+          <form action={update} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="productId" value={line.productId} />
             <label className="text-sm">
               <span className="sr-only">Quantity of {line.name}</span>
@@ -52,6 +54,7 @@ export function CartLine({ line }: { line: Line }) {
         <p className="font-semibold sm:w-28 sm:text-right" data-testid="line-total">{formatMoney(line.lineTotal)}</p>
       </div>
       <FormMessage state={state} id={messageId} />
+      </div>
     </li>
   );
 }

@@ -30,7 +30,7 @@ export async function CatalogView({ currency, category }: { currency: Currency; 
           There is no category called “{slug}”. Pick one above.
         </p>
       ) : (
-        <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4" aria-label="Products">
+        <ul className="grid grid-cols-2 gap-3 sm:gap-6 lg:grid-cols-4" aria-label="Products">
           {products.map((p) => (
             <li key={p.id} className="flex">
               <ProductCard product={p} />

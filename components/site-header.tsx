@@ -10,11 +10,13 @@ const nav = [
 
 export function SiteHeader() {
   return (
-    <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+    // On a phone the header scrolls away with the page (sticky, it would keep two rows of a small
+    // screen), and the name shrinks to its badge.
+    <header className="z-40 border-b border-stone-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
         <Link href="/" className="flex items-center gap-2 text-xl font-semibold tracking-tight text-brand-900">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-600 text-sm text-white">P</span>
-          Passerby
+          <span className="sr-only sm:not-sr-only">Passerby</span>
         </Link>
         <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
           <ul className="flex gap-4 text-sm font-medium text-stone-600">

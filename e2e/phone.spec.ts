@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { addFromProductPage } from "./helpers";
+
+// A shop that fits a phone: no page scrolls sideways at 320 or 390 px, cart lines and messages
+// included, and the catalog shows two products to a row.
+
+const PAGES = ["/", "/?category=kitchen", "/products/brass-pen", "/cart", "/checkout", "/session", "/login", "/signup", "/deals", "/about", "/outbox"];
+
+for (const width of [320, 390]) {
+  test(`no page scrolls sideways at ${width} px, a cart with a message in it included`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await addFromProductPage(page, "brass-pen");
+    await addFromProductPage(page, "cast-iron-skillet");
+    for (const path of PAGES) {
+      await page.goto(path);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    // A line's message ("Quantity updated.") must not push the page either.
+    await page.goto("/cart");
+    const line = page.getByRole("listitem", { name: "Cast Iron Skillet" });
+    await line.getByLabel("Quantity of Cast Iron Skillet").selectOption("2");
+    await line.getByRole("button", { name: "Update" }).click();
+    await expect(line.getByText("Quantity updated.")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}
+
+test("on a phone the catalog shows two products to a row", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const cards = page.getByRole("list", { name: "Products" }).getByRole("listitem");
+  const [first, second, third] = await Promise.all([0, 1, 2].map(async (i) => (await cards.nth(i).boundingBox())!));
+  expect(Math.abs(first.y - second.y)).toBeLessThan(2); // side by side
+  expect(second.x).toBeGreaterThan(first.x + first.width - 1);
+  expect(third.y).toBeGreaterThan(first.y + first.height - 1); // the third starts the next row
+});
