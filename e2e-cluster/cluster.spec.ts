@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { atWindowStart } from "../e2e/helpers";
 import { startCluster, type Cluster } from "../scripts/cluster";
 
 // Two app servers behind nginx, on one PostgreSQL and one Redis (scripts/cluster.ts). Requests go
@@ -83,6 +84,7 @@ test("a session made on server A works on server B, and one ended on B is refuse
 
 test("the per-address limit on cart writes counts across both servers", async ({ playwright }) => {
   const g = await guest(playwright);
+  await atWindowStart();
   const statuses: number[] = [];
   for (let i = 0; i <= PER_IP_CART_WRITES; i++) {
     // Alternate servers, and start a new guest session now and then: the address is what counts.

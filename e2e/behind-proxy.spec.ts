@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_DATABASE_URL } from "./database";
-import { uniqueEmail } from "./helpers";
+import { atWindowStart, uniqueEmail } from "./helpers";
 
 // The shop behind a proxy: a second `next start` on the same build and database, with
 // TRUST_PROXY=true (client address, host and scheme come from X-Forwarded-*, as nginx would send
@@ -37,11 +37,6 @@ test.afterAll(() => {
   server?.kill("SIGTERM");
 });
 
-/** Fixed one-minute windows: start a burst early in a window, so it cannot straddle two. */
-async function atWindowStart() {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 200));
-}
 
 const from = (ip: string) => ({ ...json, "x-forwarded-for": ip });
 

@@ -8,6 +8,12 @@ let n = 0;
 /** A fresh address per call, so tests never collide on the shared e2e database. */
 export const uniqueEmail = (prefix: string) => `${prefix}${Date.now()}${++n}@example.com`;
 
+/** Fixed one-minute windows: start a burst early in a window, so it cannot straddle two. */
+export async function atWindowStart() {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 200));
+}
+
 /** Adds a product from its page, as a shopper does, and waits for the confirmation. */
 export async function addFromProductPage(page: Page, slug: string, quantity = 1) {
   await page.goto(`/products/${slug}`);
