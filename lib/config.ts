@@ -34,7 +34,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   LOG_FILE: z.preprocess(blankIsUnset, z.string().optional()),
   SWEEP_INTERVAL: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(600)),
+  GUEST_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(30)),
 });
+
+/** The dashboard's per-day series looks 14 days back (lib/journeys/analytics.ts): retention keeps at least that. */
+export const MIN_RETENTION_DAYS = 14;
 
 export type Config = {
   databaseUrl: string;
@@ -55,6 +59,8 @@ export type Config = {
   allowedHosts: string[];
   /** Seconds between two sweeps by the server (lib/session/sweep.ts); 0: the server never sweeps. */
   sweepInterval: number;
+  /** Days after its end that a guest session is deleted with what hangs off it (lib/session/sweep.ts). */
+  guestRetentionDays: number;
   /** The security log (lib/security-log.ts): its level, and a file to append to instead of stdout. */
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent"; file: string | null };
 };
@@ -118,6 +124,13 @@ export function parseConfig(env: Env = process.env): Config {
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
   }
+  // A member's session names the guest session it converted (its events carry that id): it must
+  // be over before that guest session goes.
+  if (e.GUEST_RETENTION_DAYS < MIN_RETENTION_DAYS || e.GUEST_RETENTION_DAYS * 86_400 < e.USER_SESSION_TTL) {
+    throw new ConfigError(
+      `GUEST_RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS} (the dashboard's per-day series) and cover USER_SESSION_TTL (${e.USER_SESSION_TTL} seconds).`,
+    );
+  }
   return {
     databaseUrl: url,
     sessionSecrets: sessionSecrets(e.SESSION_SECRET, dataDir(url)),
@@ -139,6 +152,7 @@ export function parseConfig(env: Env = process.env): Config {
     allowedHosts: (e.ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE ?? null },
     sweepInterval: e.SWEEP_INTERVAL,
+    guestRetentionDays: e.GUEST_RETENTION_DAYS,
   };
 }
 

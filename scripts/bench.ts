@@ -12,13 +12,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { startCluster, type Cluster } from "./cluster";
+import { CONNECTIONS, guestCookie, load, median, timeEach, type Micro, type Row, type Target } from "./load";
 import { createDatabase, startPostgres, type PostgresServer } from "./postgres-server";
 import { freePort, startServer, stopServer } from "./server";
 
 const root = path.resolve(__dirname, "..");
-const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CEILING_SECONDS = 3;
@@ -48,70 +47,6 @@ Object.assign(process.env, {
   RATE_LIMIT_LOGINS_PER_MIN: raised,
   NEXT_TELEMETRY_DISABLED: "1",
 });
-
-type Row = {
-  name: string; rps: number; p50: number; p99: number; errors: number; requests: number;
-  /** The liveness route's req/s measured just before and just after this route (their mean). */
-  ceiling?: number;
-};
-type Micro = { name: string; medianMs: number; runs: number };
-
-type Target = {
-  name: string; path: string; method?: "GET" | "POST" | "PATCH"; headers?: Record<string, string>; body?: string;
-  /** Changes each request (another guest, another product), where one request can't repeat. */
-  vary?: () => { headers?: Record<string, string>; body?: string };
-  /** Sends this many requests and stops (each needs something used up), instead of a duration. */
-  amount?: number;
-};
-
-async function load(base: string, target: Target, seconds: number): Promise<Row> {
-  const request: autocannon.Request = { method: target.method ?? "GET", path: target.path, headers: target.headers, body: target.body };
-  const vary = target.vary;
-  const result = await autocannon({
-    url: base,
-    requests: [vary ? { ...request, setupRequest: (req: autocannon.Request) => ({ ...req, ...vary() }) } : request],
-    connections: CONNECTIONS,
-    ...(target.amount ? { amount: target.amount } : { duration: seconds }),
-  });
-  const ok = result["2xx"];
-  return {
-    name: target.name,
-    rps: ok / (result.duration || seconds), // only 2xx answers count as throughput
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    requests: result.requests.total,
-  };
-}
-
-const cookieOf = (response: Response) => {
-  const value = response.headers.getSetCookie().find((c) => c.startsWith("passerby_session="));
-  if (!value) throw new Error("No session cookie was set.");
-  return value.split(";")[0];
-};
-
-async function guestCookie(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/session`, { method: "POST" });
-  if (response.status !== 201) throw new Error(`POST /api/session answered ${response.status}.`);
-  return cookieOf(response);
-}
-
-async function timeEach<T>(runs: number, prepare: (i: number) => Promise<T>, measure: (input: T) => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const input = await prepare(i);
-    const start = performance.now();
-    await measure(input);
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** The database for this mode: SQLite's file is set above; PostgreSQL's is made here. */
 async function database(): Promise<PostgresServer | null> {

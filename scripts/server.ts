@@ -16,9 +16,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(port: number): Promise<ChildProcess> {
+export async function startServer(port: number, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
   const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
-    env: { ...process.env, PORT: String(port) },
+    env: { ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true, // its own process group, so that stopping it stops `next start` too
   });

@@ -1,13 +1,16 @@
-// `npm run sessions:cleanup`: sweep expired guest sessions (see lib/session/sweep.ts). Run it from cron.
+// `npm run sessions:cleanup`: the sweep (lib/session/sweep.ts), now. Servers run it by themselves every SWEEP_INTERVAL seconds.
 import { disconnect } from "../lib/db/client";
 import { sweepGuestSessions } from "../lib/session/sweep";
 import { exitOnConfigError } from "./prepare-db";
 
+const started = performance.now();
 sweepGuestSessions()
   .then((r) => {
     console.log(
       `Marked ${r.expiredSessions} guest session(s) expired, deleted ${r.cartsDeleted} cart(s) of ended guest sessions ` +
-        `and ${r.restoreLinksDeleted} expired or used restore link(s), pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s).`,
+        `and ${r.restoreLinksDeleted} expired or used restore link(s), pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s), ` +
+        `deleted ${r.guestSessionsDeleted} guest session(s) past their retention with what hung off them, ` +
+        `folded ${r.talliesFolded} dashboard tally row(s), in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
   })
   .catch(exitOnConfigError)

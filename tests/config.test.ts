@@ -67,6 +67,8 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     [{ ADMIN_EMAIL: "admin@example.com" }, /ADMIN_PASSWORD/],
     [{ PUBLIC_URL: "shop.example" }, /PUBLIC_URL/],
+    [{ GUEST_RETENTION_DAYS: "7" }, /GUEST_RETENTION_DAYS must be at least 14/],
+    [{ GUEST_RETENTION_DAYS: "20", USER_SESSION_TTL: String(30 * 86_400) }, /cover USER_SESSION_TTL/],
   ];
   for (const [override, message] of cases) {
     assert.throws(() => parseConfig({ ...base, ...override }), (e: unknown) => e instanceof ConfigError && message.test(e.message));

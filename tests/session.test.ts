@@ -236,7 +236,9 @@ test("the sweep works in small batches until nothing is left; a second run finds
   assert.equal(await db.guestSession.count({ where: { id: { in: ids }, status: "expired" } }), 7);
   assert.equal(await db.cart.count({ where: { guestSessionId: { in: ids } } }), 0);
   assert.equal(await db.cartItem.count({ where: { cart: { guestSessionId: { in: ids } } } }), 0);
-  assert.deepEqual(await sweepGuestSessions(new Date(), 3), { expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0 });
+  assert.deepEqual(await sweepGuestSessions(new Date(), 3), {
+    expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0, guestSessionsDeleted: 0, talliesFolded: 0,
+  });
 });
 
 test("one server sweeps at a time: the sweep's lease lasts one interval, then another server may take it", async () => {

@@ -168,7 +168,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                   {" — "}{CHOICE_WORDS[m.summary.cartChoice]}
                 </p>
                 <p className="text-stone-600">
-                  From guest session <code>{m.summary.fromSessionId.slice(0, 12)}…</code>: {m.summary.cartItems} to the cart,{" "}
+                  {m.summary.fromSessionId ? <>From guest session <code>{m.summary.fromSessionId.slice(0, 12)}…</code></> : "From a guest session"}:{" "}
+                  {m.summary.cartItems} to the cart,{" "}
                   {m.summary.savedForLater} saved for later{m.summary.preferences ? ", preferences" : ""}.
                 </p>
                 {m.details.cart && m.details.cart.length > 0 && (

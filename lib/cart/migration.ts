@@ -24,7 +24,8 @@ export const unknownLines = (productIds: string[]) =>
 
 /** The API's documented `migration` object. */
 export type MigrationSummary = {
-  fromSessionId: string;
+  /** null in the history once the guest session itself is deleted (GUEST_RETENTION_DAYS after it ended). */
+  fromSessionId: string | null;
   cartChoice: CartChoice;
   cartItems: number;
   savedForLater: number;
@@ -34,7 +35,7 @@ export type MigrationSummary = {
 };
 
 type MigrationRow = {
-  guestSessionId: string; cartChoice: CartChoice; cartItems: number; savedForLater: number;
+  guestSessionId: string | null; cartChoice: CartChoice; cartItems: number; savedForLater: number;
   preferences: boolean; events: number; orders: number;
 };
 

@@ -145,6 +145,50 @@ export async function moveGuestSession(tx: Sql, oldId: string, newId: string, lo
   return true;
 }
 
+// ---- The sweep (lib/session/sweep.ts): each call changes at most `size` rows ----
+
+/** Marks live guest sessions past their expiry, or idle since `idleSince`, as expired. */
+export const expireGuestSessions = (tx: Sql, now: Date, idleSince: Date, size: number) =>
+  tx.run(
+    `UPDATE "GuestSession" SET "status" = 'expired', "endedAt" = ? WHERE "id" IN (
+       SELECT "id" FROM "GuestSession" WHERE "status" = 'active' AND ("expiresAt" <= ? OR "lastSeenAt" <= ?) LIMIT ?)`,
+    now, now, idleSince, size);
+
+/** Deletes the carts (their lines go with them: ON DELETE CASCADE) of expired and ended guest sessions, which no cookie can reach. */
+export const deleteEndedCarts = (tx: Sql, size: number) =>
+  tx.run(
+    `DELETE FROM "Cart" WHERE "id" IN (
+       SELECT c."id" FROM "Cart" c JOIN "GuestSession" g ON g."id" = c."guestSessionId" WHERE g."status" IN ('expired', 'revoked') LIMIT ?)`,
+    size);
+
+/** Deletes restore links that expired or were used. */
+export const deleteSpentRestoreTokens = (tx: Sql, now: Date, size: number) =>
+  tx.run(`DELETE FROM "RestoreToken" WHERE "id" IN (SELECT "id" FROM "RestoreToken" WHERE "expiresAt" <= ? OR "usedAt" IS NOT NULL LIMIT ?)`, now, size);
+
+/** Deletes rate-limit windows that started before `before`. */
+export const deleteRateLimitWindows = (tx: Sql, before: Date, size: number) =>
+  tx.run(`DELETE FROM "RateLimitWindow" WHERE "key" IN (SELECT "key" FROM "RateLimitWindow" WHERE "windowStart" < ? LIMIT ?)`, before, size);
+
+// ---- Retention ----
+
+/**
+ * Deletes these ended guest sessions and what hangs off them: cart (its lines by ON DELETE
+ * CASCADE), leads, restore links, the messages sent to the guest alone. The records that outlive them lose the guest's id: events
+ * (the dashboard's totals are in the Tally table, which deletions do not change), orders and
+ * migrations (the account's history), messages that also went to an account.
+ */
+export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const list = `(${ids.map(() => "?").join(", ")})`;
+  for (const table of ["Event", "Order", "Migration"]) {
+    await tx.run(`UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list}`, ...ids);
+  }
+  await tx.run(`UPDATE "OutboxMessage" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list} AND "userId" IS NOT NULL`, ...ids);
+  await tx.run(`DELETE FROM "OutboxMessage" WHERE "guestSessionId" IN ${list}`, ...ids);
+  for (const table of ["Cart", "Lead", "RestoreToken"]) await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
+  return tx.run(`DELETE FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids);
+}
+
 // ---- Leases ----
 
 /**

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { countHits, hotWrite } from "../db/hot-writes";
+import { countHits, deleteRateLimitWindows, hotWrite } from "../db/hot-writes";
 import { rateLimited } from "../errors";
 import { keyedHash } from "../session/ids";
 import { securityLog } from "../security-log";
@@ -62,8 +62,5 @@ export async function hitsThisWindow(limit: LimitName, subject: string, now = Da
 
 /** Deletes windows that ended (at most `batch` of them, for the sweep): how many. */
 export async function pruneRateLimits(now = Date.now(), batch = 2_000): Promise<number> {
-  const ended = { windowStart: { lt: new Date(now - WINDOW_MS) } };
-  const keys = (await db.rateLimitWindow.findMany({ where: ended, select: { key: true }, take: batch })).map((w) => w.key);
-  if (keys.length === 0) return 0;
-  return (await db.rateLimitWindow.deleteMany({ where: { key: { in: keys }, ...ended } })).count;
+  return hotWrite((tx) => deleteRateLimitWindows(tx, new Date(now - WINDOW_MS), batch));
 }

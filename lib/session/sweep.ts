@@ -1,22 +1,31 @@
 import { randomUUID } from "node:crypto";
 import { config } from "../config";
-import { db } from "../db/client";
-import { hotWrite, takeLease } from "../db/hot-writes";
+import { hot, type Sql } from "../db/sql";
+import {
+  deleteEndedCarts, deleteSpentRestoreTokens, expireGuestSessions, hotWrite, retireGuestSessions, takeLease,
+} from "../db/hot-writes";
+import { foldTallies } from "../journeys/tallies";
 import { pruneRateLimits } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
 
 // The sweep: marks guest sessions past their absolute expiry, or idle past GUEST_IDLE_TIMEOUT,
 // as expired; deletes the carts of ended guest sessions (expired or revoked), which no cookie can
 // reach any more, and the restore links that expired or were used; prunes finished rate-limit
-// windows. Session rows and events stay (for the analytics). It works in batches of a few
-// thousand rows, each its own short statement, so a shopper's write waits for one batch at most,
-// never for the whole sweep; it is idempotent, and stopping it anywhere loses nothing (the next
-// run goes on). Each server runs it every SWEEP_INTERVAL seconds, one server at a time (a lease
+// windows; deletes guest sessions that ended more than GUEST_RETENTION_DAYS ago with what hangs off
+// them (lib/db/hot-writes.ts retireGuestSessions), and folds the dashboard's totals
+// (lib/journeys/tallies.ts), which retention never changes. It works in batches, each its own
+// short transaction, so a shopper's write waits for one batch at most, never for the whole sweep;
+// it is idempotent, and stopping it anywhere loses nothing (the next run goes on). Each server runs it every SWEEP_INTERVAL seconds, one server at a time (a lease
 // in the database); `npm run sessions:cleanup` runs it on demand.
 
 export const SWEEP_BATCH = 2_000;
+/** Guest sessions per retention transaction: each brings its events, orders, leads and cart along. */
+export const RETIRE_BATCH = 250;
 
-export type SweepResult = { expiredSessions: number; cartsDeleted: number; restoreLinksDeleted: number; rateLimitWindowsPruned: number };
+export type SweepResult = {
+  expiredSessions: number; cartsDeleted: number; restoreLinksDeleted: number; rateLimitWindowsPruned: number;
+  guestSessionsDeleted: number; talliesFolded: number;
+};
 
 /** Runs `batch` (at most `size` rows) until it finds fewer than `size`: how many rows it changed in all. */
 async function inBatches(size: number, batch: (size: number) => Promise<{ found: number; changed: number }>): Promise<number> {
@@ -30,31 +39,33 @@ async function inBatches(size: number, batch: (size: number) => Promise<{ found:
 
 export async function sweepGuestSessions(now = new Date(), size = SWEEP_BATCH): Promise<SweepResult> {
   const idleSince = new Date(now.getTime() - config().guestIdleTimeout * 1000);
-  const expiredSessions = await inBatches(size, async (take) => {
-    const ids = (await db.guestSession.findMany({
-      where: { status: "active", OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] }, select: { id: true }, take,
-    })).map((r) => r.id);
-    if (ids.length === 0) return { found: 0, changed: 0 };
-    const { count } = await db.guestSession.updateMany({ where: { id: { in: ids }, status: "active" }, data: { status: "expired", endedAt: now } });
-    return { found: ids.length, changed: count };
-  });
-  const cartsDeleted = await inBatches(size, async (take) => {
-    const ids = (await db.cart.findMany({ where: { guestSession: { status: { in: ["expired", "revoked"] } } }, select: { id: true }, take })).map((r) => r.id);
-    if (ids.length === 0) return { found: 0, changed: 0 };
-    return { found: ids.length, changed: (await db.cart.deleteMany({ where: { id: { in: ids } } })).count };
-  });
-  const restoreLinksDeleted = await inBatches(size, async (take) => {
-    const ids = (await db.restoreToken.findMany({ where: { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] }, select: { id: true }, take }))
-      .map((r) => r.id);
-    if (ids.length === 0) return { found: 0, changed: 0 };
-    return { found: ids.length, changed: (await db.restoreToken.deleteMany({ where: { id: { in: ids } } })).count };
-  });
+  const batch = (write: (tx: Sql, take: number) => Promise<number>) =>
+    inBatches(size, async (take) => {
+      const changed = await hotWrite((tx) => write(tx, take));
+      return { found: changed, changed };
+    });
+  const expiredSessions = await batch((tx, take) => expireGuestSessions(tx, now, idleSince, take));
+  const cartsDeleted = await batch(deleteEndedCarts);
+  const restoreLinksDeleted = await batch((tx, take) => deleteSpentRestoreTokens(tx, now, take));
   const rateLimitWindowsPruned = await inBatches(size, async (take) => {
-    const changed = await pruneRateLimits(now.getTime(), take);
+    const changed = await pruneRateLimits(now.getTime(), take); // its own transaction
     return { found: changed, changed };
   });
+  const guestSessionsDeleted = await retireOldGuestSessions(now, Math.min(size, RETIRE_BATCH));
+  const talliesFolded = await foldTallies(size * 5);
   if (expiredSessions > 0) await securityLog("session.expired", { count: expiredSessions, by: "sweep" });
-  return { expiredSessions, cartsDeleted, restoreLinksDeleted, rateLimitWindowsPruned };
+  return { expiredSessions, cartsDeleted, restoreLinksDeleted, rateLimitWindowsPruned, guestSessionsDeleted, talliesFolded };
+}
+
+/** Retention: deletes the guest sessions that ended more than GUEST_RETENTION_DAYS before `now`. */
+export async function retireOldGuestSessions(now: Date, size = RETIRE_BATCH): Promise<number> {
+  const before = new Date(now.getTime() - config().guestRetentionDays * 86_400_000);
+  return inBatches(size, async (take) => {
+    const ids = (await hot().all<{ id: string }>(
+      `SELECT "id" FROM "GuestSession" WHERE "endedAt" < ? AND "status" <> 'active' LIMIT ?`, before, take)).map((r) => r.id);
+    if (ids.length === 0) return { found: 0, changed: 0 };
+    return { found: ids.length, changed: await hotWrite((tx) => retireGuestSessions(tx, ids)) };
+  });
 }
 
 /** This process, as a lease holder. */
