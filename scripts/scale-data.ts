@@ -97,7 +97,7 @@ export function fillShop(file: string, now: Date, passwordHash: string, size: Sc
       const created = start + (i / size.guestSessions) * 365 * DAY + Math.floor(rand() * 60_000);
       const expires = created + 24 * HOUR;
       const lastSeen = created + Math.floor(rand() * 30 * 60_000);
-      const variant = i % 2 ? "B" : "A";
+      const variant = rand() < 0.5 ? "A" : "B";
       const exposed = rand() < 0.9 ? created + 1_000 : null;
       const converts = Math.floor((i + 1) * convertedShare) > Math.floor(i * convertedShare);
       const age = now.getTime() - created;

@@ -15,7 +15,7 @@ import { flushEvents, recordEvent } from "../lib/journeys/events";
 import { recordExposure } from "../lib/journeys/exposure";
 import { FUNNEL_STAGES, foldTallies, readTallies, recountTallies, stageProbeSql } from "../lib/journeys/tallies";
 import { createUserSession, resolveSession, revokeSession, type Session } from "../lib/session/session";
-import { sweepGuestSessions } from "../lib/session/sweep";
+import { retireOldGuestSessions, sweepGuestSessions } from "../lib/session/sweep";
 import { seedIfEmpty } from "../prisma/seed";
 
 const DAY = 86_400_000;
@@ -106,6 +106,16 @@ test("retention deletes guest sessions that ended over GUEST_RETENTION_DAYS ago,
   // A second sweep finds nothing more to do, and the figures still hold.
   assert.equal((await sweepGuestSessions(now)).guestSessionsDeleted, 0);
   assert.deepEqual(await analytics(admin, now), figures);
+});
+
+test("retention stops when its time is up and the next sweep goes on from there", async () => {
+  const now = new Date();
+  const old = await Promise.all([guest(), guest(), guest()]);
+  const longAgo = new Date(now.getTime() - 40 * DAY);
+  await db.guestSession.updateMany({ where: { id: { in: old.map((g) => g.id) } }, data: { status: "expired", endedAt: longAgo, createdAt: longAgo } });
+  assert.deepEqual(await retireOldGuestSessions(now, 1, 0), { deleted: 0, left: 3 });
+  assert.deepEqual(await retireOldGuestSessions(now, 1), { deleted: 3, left: 0 });
+  assert.equal(await db.guestSession.count({ where: { id: { in: old.map((g) => g.id) } } }), 0);
 });
 
 test("the question each arriving event asks, whether its journey reached the stage before, is answered from an index", async () => {

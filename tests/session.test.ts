@@ -237,7 +237,7 @@ test("the sweep works in small batches until nothing is left; a second run finds
   assert.equal(await db.cart.count({ where: { guestSessionId: { in: ids } } }), 0);
   assert.equal(await db.cartItem.count({ where: { cart: { guestSessionId: { in: ids } } } }), 0);
   assert.deepEqual(await sweepGuestSessions(new Date(), 3), {
-    expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0, guestSessionsDeleted: 0, talliesFolded: 0,
+    expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0, guestSessionsDeleted: 0, guestSessionsLeft: 0, talliesFolded: 0,
   });
 });
 

@@ -88,6 +88,34 @@ export async function insertGuestSession(tx: Sql, row: { id: string; logHash: st
     row.id, row.logHash, row.createdAt, row.createdAt, row.expiresAt, row.variant);
 }
 
+/** A session check's writes: the expiry it found (whether it was the one to mark it), the last-seen time. */
+export const expireSessionRow = async (tx: Sql, table: "GuestSession" | "UserSession", id: string, now: Date) =>
+  (await tx.run(`UPDATE "${table}" SET "status" = 'expired', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, id)) === 1;
+
+export const touchSessionRow = (tx: Sql, table: "GuestSession" | "UserSession", id: string, now: Date) =>
+  tx.run(`UPDATE "${table}" SET "lastSeenAt" = ? WHERE "id" = ?`, now, id);
+
+// ---- Events ----
+
+export type EventRow = {
+  name: string; authState: string; guestSessionId: string | null; userId: string | null; properties: string; createdAt: Date;
+};
+
+/** Rows per INSERT: a few statement shapes only, each prepared once. */
+const EVENTS_PER_INSERT = 25;
+
+/** Writes a batch of events (lib/journeys/events.ts buffers them). */
+export async function insertEvents(tx: Sql, rows: EventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; ) {
+    const take = rows.length - i >= EVENTS_PER_INSERT ? EVENTS_PER_INSERT : 1;
+    const chunk = rows.slice(i, i + take);
+    await tx.run(
+      `INSERT INTO "Event" ("id", "name", "authState", "guestSessionId", "userId", "properties", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      ...chunk.flatMap((e) => [newId(), e.name, e.authState, e.guestSessionId, e.userId, e.properties, e.createdAt]));
+    i += take;
+  }
+}
+
 // ---- Orders ----
 
 /** Takes `quantity` of the product's stock, only if that many are left: whether it could. */
@@ -158,7 +186,8 @@ export const expireGuestSessions = (tx: Sql, now: Date, idleSince: Date, size: n
 export const deleteEndedCarts = (tx: Sql, size: number) =>
   tx.run(
     `DELETE FROM "Cart" WHERE "id" IN (
-       SELECT c."id" FROM "Cart" c JOIN "GuestSession" g ON g."id" = c."guestSessionId" WHERE g."status" IN ('expired', 'revoked') LIMIT ?)`,
+       SELECT c."id" FROM "Cart" c WHERE c."guestSessionId" IS NOT NULL
+       AND EXISTS (SELECT 1 FROM "GuestSession" g WHERE g."id" = c."guestSessionId" AND g."status" IN ('expired', 'revoked')) LIMIT ?)`,
     size);
 
 /** Deletes restore links that expired or were used. */

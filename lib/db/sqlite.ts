@@ -29,9 +29,13 @@ function connections(): Connections {
     const open = () => {
       const connection = new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
       connection.pragma(`synchronous = ${SYNCHRONOUS}`);
+      // After a checkpoint the log is cut back to this size: a long sweep must not leave it at gigabytes.
+      connection.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
       return connection;
     };
-    globalForSqlite.passerbySqlite = { read: open(), write: open(), statements: new Map() };
+    const write = open();
+    write.pragma("busy_timeout = 0"); // waiting for another process's lock: beginWrite, below
+    globalForSqlite.passerbySqlite = { read: open(), write, statements: new Map() };
   }
   return globalForSqlite.passerbySqlite;
 }
@@ -78,6 +82,27 @@ const turns = fifoLock();
 
 let engine: SqlEngine | undefined;
 
+/** How long a hot write waits for another process (a sweep, a script) to let go of the lock. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * BEGIN IMMEDIATE, trying again every millisecond while another process holds the write lock.
+ * SQLite's own busy handler would block the event loop, and its back-off (up to 100 ms between
+ * tries) lets a process writing batch after batch, like the sweep, keep the lock for seconds.
+ */
+async function beginWrite(connection: Database.Database): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      connection.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
 export function sqliteEngine(): SqlEngine {
   const writer = sqlOn("write");
   engine ??= {
@@ -86,7 +111,7 @@ export function sqliteEngine(): SqlEngine {
       const release = await turns.acquire();
       const connection = connections().write;
       try {
-        connection.exec("BEGIN IMMEDIATE");
+        await beginWrite(connection);
         try {
           const result = await work(writer);
           connection.exec("COMMIT");

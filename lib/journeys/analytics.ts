@@ -1,3 +1,4 @@
+import { config } from "../config";
 import { db } from "../db/client";
 import { flushEvents } from "./events";
 import { EXPERIMENT, type Variant } from "./experiments";
@@ -57,11 +58,13 @@ export async function analytics(session: Session | null, now = new Date()) {
   requireScope(session?.permissions ?? [], "view_analytics");
   await flushEvents();
   const days = lastDays(now);
+  const idleSince = new Date(now.getTime() - config().guestIdleTimeout * 1000);
   const countDays = (count: (range: { gte: Date; lt: Date }) => Promise<number>) =>
     Promise.all(days.map((d) => count({ gte: d.from, lt: d.to })));
   const [tallies, expiredByTime, migrations, started, conversions] = await Promise.all([
     readTallies(),
-    db.guestSession.count({ where: { status: "active", expiresAt: { lte: now } } }),
+    // Still marked active but over (the sweep marks them): they count as expired already.
+    db.guestSession.count({ where: { status: "active", OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } }),
     db.migration.groupBy({ by: ["cartChoice"], where: { OR: [{ cartItems: { gt: 0 } }, { savedForLater: { gt: 0 } }] }, _count: { _all: true } }),
     countDays((createdAt) => db.guestSession.count({ where: { createdAt } })),
     countDays((createdAt) => db.migration.count({ where: { createdAt } })),

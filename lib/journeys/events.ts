@@ -1,5 +1,5 @@
 import { eventPropertiesColumn } from "../db/codecs";
-import { db } from "../db/client";
+import { hotWrite, insertEvents } from "../db/hot-writes";
 import type { AuthState, EventName } from "../generated/prisma/client";
 import type { Session } from "../session/session";
 import { onShutdown } from "../shutdown";
@@ -50,7 +50,7 @@ export async function flushEvents(): Promise<void> {
   const rows = buffer.splice(0);
   if (rows.length === 0) return;
   try {
-    await db.event.createMany({ data: rows });
+    await hotWrite((tx) => insertEvents(tx, rows));
   } catch (error) {
     console.error(`[passerby] could not record ${rows.length} events:`, error instanceof Error ? error.message : error);
   }

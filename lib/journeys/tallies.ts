@@ -32,7 +32,7 @@ export const RECOUNT_SQL = [
 
 /** The trigger's question for an arriving event: has this journey reached the stage before? (Tests read its plan.) */
 export const stageProbeSql = (stage: keyof typeof FUNNEL_STAGES) =>
-  `SELECT 1 FROM "Event" WHERE "name" IN (${names(FUNNEL_STAGES[stage])}) AND "guestSessionId" = ?`;
+  `SELECT 1 FROM "Event" WHERE "guestSessionId" = ? AND "name" IN (${names(FUNNEL_STAGES[stage])})`;
 
 export type Tallies = Record<string, number>;
 

@@ -3,7 +3,7 @@ import { config } from "../config";
 import { preferencesColumn } from "../db/codecs";
 import { db } from "../db/client";
 import { guestSessionRow, userSessionRow } from "../db/hot-reads";
-import { hotWrite, insertGuestSession, moveGuestSession } from "../db/hot-writes";
+import { expireSessionRow, hotWrite, insertGuestSession, moveGuestSession, touchSessionRow } from "../db/hot-writes";
 import type { Sql } from "../db/sql";
 import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
@@ -123,17 +123,8 @@ const writeNow: Write = async (work) => {
 
 type SessionType = Session["type"];
 
-/** The two writes a session check may make, per table. */
-const rowWrites: Record<SessionType, { expire(id: string, now: Date): Promise<{ count: number }>; seen(id: string, now: Date): Promise<unknown> }> = {
-  anonymous: {
-    expire: (id, now) => db.guestSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } }),
-    seen: (id, now) => db.guestSession.update({ where: { id }, data: { lastSeenAt: now } }),
-  },
-  authenticated: {
-    expire: (id, now) => db.userSession.updateMany({ where: { id, status: "active" }, data: { status: "expired", endedAt: now } }),
-    seen: (id, now) => db.userSession.update({ where: { id }, data: { lastSeenAt: now } }),
-  },
-};
+/** The table a session type's rows live in. */
+const sessionTable = { anonymous: "GuestSession", authenticated: "UserSession" } as const;
 
 /**
  * Why the session a cookie names can no longer be used, when the shop knows it: it expired (its
@@ -167,13 +158,13 @@ async function endOf(
   const idle = type === "anonymous" && now >= guestIdleExpiry(row.lastSeenAt);
   if (row.expiresAt <= now || idle) {
     await write(async () => {
-      const { count } = await rowWrites[type].expire(row.id, now);
-      if (count === 1) await securityLog("session.expired", { sessionId: row.id, type, reason: idle ? "idle" : "absolute" });
+      const marked = await hotWrite((tx) => expireSessionRow(tx, sessionTable[type], row.id, now));
+      if (marked) await securityLog("session.expired", { sessionId: row.id, type, reason: idle ? "idle" : "absolute" });
     });
     return { type, reason: "expired", idle: idle && row.expiresAt > now };
   }
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await write(() => rowWrites[type].seen(row.id, now));
+    await write(() => hotWrite((tx) => touchSessionRow(tx, sessionTable[type], row.id, now)));
     row.lastSeenAt = now;
   }
   return null;

@@ -20,12 +20,19 @@ import { securityLog } from "../security-log";
 
 export const SWEEP_BATCH = 2_000;
 /** Guest sessions per retention transaction: each brings its events, orders, leads and cart along. */
-export const RETIRE_BATCH = 250;
+export const RETIRE_BATCH = 500;
 
 export type SweepResult = {
   expiredSessions: number; cartsDeleted: number; restoreLinksDeleted: number; rateLimitWindowsPruned: number;
-  guestSessionsDeleted: number; talliesFolded: number;
+  /** Deleted past their retention; and those left for the next sweep when this one ran out of time (RETENTION_SECONDS). */
+  guestSessionsDeleted: number; guestSessionsLeft: number; talliesFolded: number;
 };
+
+/**
+ * A breath between two batches, so that a shopper's write waiting for the lock (on SQLite, in
+ * another process too: lib/db/sqlite.ts retries every millisecond) goes in before the next batch.
+ */
+const PAUSE_MS = 3;
 
 /** Runs `batch` (at most `size` rows) until it finds fewer than `size`: how many rows it changed in all. */
 async function inBatches(size: number, batch: (size: number) => Promise<{ found: number; changed: number }>): Promise<number> {
@@ -34,6 +41,7 @@ async function inBatches(size: number, batch: (size: number) => Promise<{ found:
     const { found, changed } = await batch(size);
     total += changed;
     if (found < size) return total;
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
 }
 
@@ -51,21 +59,44 @@ export async function sweepGuestSessions(now = new Date(), size = SWEEP_BATCH): 
     const changed = await pruneRateLimits(now.getTime(), take); // its own transaction
     return { found: changed, changed };
   });
-  const guestSessionsDeleted = await retireOldGuestSessions(now, Math.min(size, RETIRE_BATCH));
+  const retired = await retireOldGuestSessions(now, Math.min(size, RETIRE_BATCH));
   const talliesFolded = await foldTallies(size * 5);
   if (expiredSessions > 0) await securityLog("session.expired", { count: expiredSessions, by: "sweep" });
-  return { expiredSessions, cartsDeleted, restoreLinksDeleted, rateLimitWindowsPruned, guestSessionsDeleted, talliesFolded };
+  return {
+    expiredSessions, cartsDeleted, restoreLinksDeleted, rateLimitWindowsPruned,
+    guestSessionsDeleted: retired.deleted, guestSessionsLeft: retired.left, talliesFolded,
+  };
 }
 
-/** Retention: deletes the guest sessions that ended more than GUEST_RETENTION_DAYS before `now`. */
-export async function retireOldGuestSessions(now: Date, size = RETIRE_BATCH): Promise<number> {
+/**
+ * Retention works for at most this long in one sweep. A backlog (the first sweep over a year of
+ * sessions kept before retention existed) is then cleared over several sweeps, each well inside
+ * the sweep's lease, instead of one long run of writes; the next sweep goes on where this one
+ * stopped.
+ */
+export const RETENTION_SECONDS = 60;
+
+const retirable = `FROM "GuestSession" WHERE "status" IN ('expired', 'converted', 'revoked') AND "endedAt" < ?`;
+
+/**
+ * Retention: deletes the guest sessions that ended more than GUEST_RETENTION_DAYS before `now`,
+ * oldest first: how many it deleted, and how many past retention are left for the next sweep.
+ */
+export async function retireOldGuestSessions(now: Date, size = RETIRE_BATCH, seconds = RETENTION_SECONDS): Promise<{ deleted: number; left: number }> {
   const before = new Date(now.getTime() - config().guestRetentionDays * 86_400_000);
-  return inBatches(size, async (take) => {
-    const ids = (await hot().all<{ id: string }>(
-      `SELECT "id" FROM "GuestSession" WHERE "endedAt" < ? AND "status" <> 'active' LIMIT ?`, before, take)).map((r) => r.id);
+  const deadline = performance.now() + seconds * 1000;
+  let stopped = false;
+  const deleted = await inBatches(size, async (take) => {
+    if (performance.now() > deadline) {
+      stopped = true;
+      return { found: 0, changed: 0 };
+    }
+    const ids = (await hot().all<{ id: string }>(`SELECT "id" ${retirable} LIMIT ?`, before, take)).map((r) => r.id);
     if (ids.length === 0) return { found: 0, changed: 0 };
     return { found: ids.length, changed: await hotWrite((tx) => retireGuestSessions(tx, ids)) };
   });
+  const left = stopped ? Number((await hot().get<{ n: number }>(`SELECT COUNT(*) AS "n" ${retirable}`, before))?.n ?? 0) : 0;
+  return { deleted, left };
 }
 
 /** This process, as a lease holder. */

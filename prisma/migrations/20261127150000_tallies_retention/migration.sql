@@ -1,6 +1,13 @@
 -- The dashboard's running totals (model Tally): triggers append +1/-1 rows as guest sessions and
 -- events change, the sweep folds them; deletions (retention) change no total. Retention: a
 -- migration outlives its guest session (guestSessionId is set to NULL), so does an order.
+-- The indexes the dashboard's old aggregates used are dropped: events are written on every page
+-- view, and the totals no longer need them (the funnel's trigger asks the guestSessionId index).
+DROP INDEX "GuestSession_exposedAt_variant_idx";
+DROP INDEX "Event_name_createdAt_idx";
+DROP INDEX "Event_name_guestSessionId_idx";
+DROP INDEX "Event_authState_idx";
+
 -- CreateTable
 CREATE TABLE "Tally" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
@@ -37,7 +44,8 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "GuestSession_endedAt_idx" ON "GuestSession"("endedAt");
+DROP INDEX "GuestSession_status_expiresAt_idx";
+CREATE INDEX "GuestSession_status_endedAt_idx" ON "GuestSession"("status", "endedAt");
 
 -- CreateIndex
 CREATE INDEX "RestoreToken_guestSessionId_idx" ON "RestoreToken"("guestSessionId");
@@ -76,17 +84,17 @@ BEGIN
 END;
 
 -- A journey enters a funnel stage with its first event of that stage or a later one (the
--- (name, guestSessionId) index answers the NOT EXISTS).
+-- guestSessionId index answers the NOT EXISTS).
 CREATE TRIGGER "Event_tally_insert" BEFORE INSERT ON "Event"
 BEGIN
   INSERT INTO "Tally" ("key", "count") VALUES ('events:' || NEW."authState", 1);
   INSERT INTO "Tally" ("key", "count") SELECT 'funnel:cart', 1
     WHERE NEW."guestSessionId" IS NOT NULL AND NEW."name" IN ('cart_add', 'checkout_started', 'order_placed')
-    AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "name" IN ('cart_add', 'checkout_started', 'order_placed') AND "guestSessionId" = NEW."guestSessionId");
+    AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "guestSessionId" = NEW."guestSessionId" AND "name" IN ('cart_add', 'checkout_started', 'order_placed'));
   INSERT INTO "Tally" ("key", "count") SELECT 'funnel:checkout', 1
     WHERE NEW."guestSessionId" IS NOT NULL AND NEW."name" IN ('checkout_started', 'order_placed')
-    AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "name" IN ('checkout_started', 'order_placed') AND "guestSessionId" = NEW."guestSessionId");
+    AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "guestSessionId" = NEW."guestSessionId" AND "name" IN ('checkout_started', 'order_placed'));
   INSERT INTO "Tally" ("key", "count") SELECT 'funnel:order', 1
     WHERE NEW."guestSessionId" IS NOT NULL AND NEW."name" IN ('order_placed')
-    AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "name" IN ('order_placed') AND "guestSessionId" = NEW."guestSessionId");
+    AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "guestSessionId" = NEW."guestSessionId" AND "name" IN ('order_placed'));
 END;

@@ -1,6 +1,13 @@
 -- The dashboard's running totals (model Tally): triggers append +1/-1 rows as guest sessions and
 -- events change, the sweep folds them; deletions (retention) change no total. Retention: a
 -- migration outlives its guest session (guestSessionId is set to NULL), so does an order.
+-- The indexes the dashboard's old aggregates used are dropped: events are written on every page
+-- view, and the totals no longer need them (the funnel's trigger asks the guestSessionId index).
+DROP INDEX "GuestSession_exposedAt_variant_idx";
+DROP INDEX "Event_name_createdAt_idx";
+DROP INDEX "Event_name_guestSessionId_idx";
+DROP INDEX "Event_authState_idx";
+
 -- DropForeignKey
 ALTER TABLE "Migration" DROP CONSTRAINT "Migration_guestSessionId_fkey";
 
@@ -17,7 +24,8 @@ CREATE TABLE "Tally" (
 );
 
 -- CreateIndex
-CREATE INDEX "GuestSession_endedAt_idx" ON "GuestSession"("endedAt");
+DROP INDEX "GuestSession_status_expiresAt_idx";
+CREATE INDEX "GuestSession_status_endedAt_idx" ON "GuestSession"("status", "endedAt");
 
 -- CreateIndex
 CREATE INDEX "RestoreToken_guestSessionId_idx" ON "RestoreToken"("guestSessionId");
@@ -73,13 +81,13 @@ BEGIN
   IF NEW."guestSessionId" IS NULL THEN
     RETURN NEW;
   END IF;
-  IF NEW."name" IN ('cart_add', 'checkout_started', 'order_placed') AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "name" IN ('cart_add', 'checkout_started', 'order_placed') AND "guestSessionId" = NEW."guestSessionId") THEN
+  IF NEW."name" IN ('cart_add', 'checkout_started', 'order_placed') AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "guestSessionId" = NEW."guestSessionId" AND "name" IN ('cart_add', 'checkout_started', 'order_placed')) THEN
     INSERT INTO "Tally" ("key", "count") VALUES ('funnel:cart', 1);
   END IF;
-  IF NEW."name" IN ('checkout_started', 'order_placed') AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "name" IN ('checkout_started', 'order_placed') AND "guestSessionId" = NEW."guestSessionId") THEN
+  IF NEW."name" IN ('checkout_started', 'order_placed') AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "guestSessionId" = NEW."guestSessionId" AND "name" IN ('checkout_started', 'order_placed')) THEN
     INSERT INTO "Tally" ("key", "count") VALUES ('funnel:checkout', 1);
   END IF;
-  IF NEW."name" IN ('order_placed') AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "name" IN ('order_placed') AND "guestSessionId" = NEW."guestSessionId") THEN
+  IF NEW."name" IN ('order_placed') AND NOT EXISTS (SELECT 1 FROM "Event" WHERE "guestSessionId" = NEW."guestSessionId" AND "name" IN ('order_placed')) THEN
     INSERT INTO "Tally" ("key", "count") VALUES ('funnel:order', 1);
   END IF;
   RETURN NEW;
