@@ -65,6 +65,7 @@ const RETRYABLE = new Set(["40P01", "40001"]);
 export function postgresEngine(): SqlEngine {
   engine ??= {
     read: sqlOn(pool),
+    settle: async () => {}, // autovacuum and the checkpointer run on their own
     // Writers lock in one order (lib/db/hot-writes.ts), but a hot write and a Prisma transaction
     // (a log-in's migration) may still meet the other way round: the one PostgreSQL picks to
     // fail is run again, up to three times.

@@ -24,6 +24,8 @@ export interface SqlEngine {
   read: Sql;
   /** Runs `work` as one write transaction: all of it, or none when it throws. */
   write<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** After a batch of bulk writes (the sweep): lets the database catch up before the next one. */
+  settle(): Promise<void>;
 }
 
 let chosen: SqlEngine | undefined;
@@ -37,3 +39,6 @@ export const hot = (): Sql => engine().read;
  * decides what to write and may throw inside it to write nothing.
  */
 export const hotWrite = <T>(work: (tx: Sql) => Promise<T>): Promise<T> => engine().write(work);
+
+/** Between two batches of bulk writes (lib/session/sweep.ts). */
+export const settle = (): Promise<void> => engine().settle();

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "../config";
@@ -16,6 +18,60 @@ import type { Param, Sql, SqlEngine } from "./sql";
  */
 const SYNCHRONOUS = "NORMAL";
 
+/** After a checkpoint the log is cut back to this size: a long sweep must not leave it at gigabytes. */
+const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
+/** The checkpointing thread (./sqlite-checkpointer.cjs), once started. */
+let checkpointer: Worker | null = null;
+/** Whether this process's connections leave checkpoints to that thread (the server's do). */
+let checkpointsOff = false;
+
+function checkpointerThread(): Worker {
+  if (!checkpointer) {
+    checkpointer = new Worker(path.join(process.cwd(), "lib", "db", "sqlite-checkpointer.cjs"), {
+      workerData: { file: databaseFile(config().databaseUrl), intervalMs: 250, journalSizeLimit: JOURNAL_SIZE_LIMIT },
+    });
+    checkpointer.unref();
+    checkpointer.on("error", (error) => console.error("[passerby] the checkpointer stopped:", error.message));
+  }
+  return checkpointer;
+}
+
+/**
+ * Starts the checkpointing thread, which copies the write-ahead log into the database file four
+ * times a second, and turns automatic checkpoints off on this process's connections: a request's
+ * commit never copies the log, whoever wrote it. The server calls it at start-up
+ * (instrumentation.ts), before any connection opens.
+ */
+export function startCheckpointer(): void {
+  if (globalForSqlite.passerbySqlite) return; // too late to change the connections
+  checkpointsOff = true;
+  checkpointerThread();
+}
+
+/**
+ * Between two batches of the sweep: the checkpointing thread copies the log and, once it is past
+ * a few megabytes, starts it over (a RESTART checkpoint). With shoppers writing between batches
+ * the log is otherwise never all copied at a moment a write begins, so it never starts over and
+ * grows by gigabytes.
+ */
+async function restartLog(): Promise<void> {
+  const thread = checkpointerThread();
+  thread.ref(); // this process waits for the answer
+  try {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        thread.off("message", done).off("exit", done);
+        resolve();
+      };
+      thread.on("message", done).on("exit", done); // a thread that died answers nothing
+      thread.postMessage("restart");
+    });
+  } finally {
+    thread.unref();
+  }
+}
+
 /** A date as Prisma stores DateTime in SQLite (ISO 8601 text, "+00:00"), so both sort and compare alike. */
 export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
@@ -29,8 +85,8 @@ function connections(): Connections {
     const open = () => {
       const connection = new Database(databaseFile(config().databaseUrl), { fileMustExist: true, timeout: 5_000 });
       connection.pragma(`synchronous = ${SYNCHRONOUS}`);
-      // After a checkpoint the log is cut back to this size: a long sweep must not leave it at gigabytes.
-      connection.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      connection.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+      if (checkpointsOff) connection.pragma("wal_autocheckpoint = 0");
       return connection;
     };
     const write = open();
@@ -107,14 +163,20 @@ export function sqliteEngine(): SqlEngine {
   const writer = sqlOn("write");
   engine ??= {
     read: sqlOn("read"),
+    settle: restartLog,
     async write(work) {
       const release = await turns.acquire();
       const connection = connections().write;
       try {
+        const t0 = performance.now();
         await beginWrite(connection);
+        const t1 = performance.now();
         try {
           const result = await work(writer);
+          const t2 = performance.now();
           connection.exec("COMMIT");
+          const t3 = performance.now();
+          if (process.env.ZZ && t3 - t0 > 100) console.log("begin", (t1 - t0).toFixed(0), "work", (t2 - t1).toFixed(0), "commit", (t3 - t2).toFixed(0));
           return result;
         } catch (error) {
           if (connection.inTransaction) connection.exec("ROLLBACK");
@@ -145,6 +207,7 @@ export function sqlitePrismaAdapter(): PrismaBetterSQLite3 {
   factory.connect = async () => {
     const adapter: Adapter = await connect();
     await adapter.executeRaw({ sql: `PRAGMA synchronous = ${SYNCHRONOUS}`, args: [], argTypes: [] });
+    if (checkpointsOff) await adapter.executeRaw({ sql: "PRAGMA wal_autocheckpoint = 0", args: [], argTypes: [] });
     const single = <K extends "queryRaw" | "executeRaw">(method: K) => {
       const run = adapter[method].bind(adapter) as Adapter[K];
       return (async (query: Parameters<Adapter[K]>[0]) => {

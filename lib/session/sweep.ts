@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { config } from "../config";
-import { hot, type Sql } from "../db/sql";
+import { hot, settle, type Sql } from "../db/sql";
 import {
   deleteEndedCarts, deleteSpentRestoreTokens, expireGuestSessions, hotWrite, retireGuestSessions, takeLease,
 } from "../db/hot-writes";
@@ -20,7 +20,7 @@ import { securityLog } from "../security-log";
 
 export const SWEEP_BATCH = 2_000;
 /** Guest sessions per retention transaction: each brings its events, orders, leads and cart along. */
-export const RETIRE_BATCH = 500;
+export const RETIRE_BATCH = 250;
 
 export type SweepResult = {
   expiredSessions: number; cartsDeleted: number; restoreLinksDeleted: number; rateLimitWindowsPruned: number;
@@ -41,6 +41,7 @@ async function inBatches(size: number, batch: (size: number) => Promise<{ found:
     const { found, changed } = await batch(size);
     total += changed;
     if (found < size) return total;
+    await settle();
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
 }
