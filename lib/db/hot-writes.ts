@@ -202,9 +202,10 @@ export const deleteRateLimitWindows = (tx: Sql, before: Date, size: number) =>
 
 /**
  * Deletes these ended guest sessions and what hangs off them: cart (its lines by ON DELETE
- * CASCADE), leads, restore links, the messages sent to the guest alone. The records that outlive them lose the guest's id: events
- * (the dashboard's totals are in the Tally table, which deletions do not change), orders and
- * migrations (the account's history), messages that also went to an account.
+ * CASCADE), leads, restore links, the messages sent to the guest alone. The records that outlive
+ * them lose the guest's id: events (the dashboard's totals are in the Tally table, which
+ * deletions do not change), orders and migrations (the account's history), messages that also
+ * went to an account.
  */
 export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;

@@ -11,12 +11,13 @@ import { securityLog } from "../security-log";
 // The sweep: marks guest sessions past their absolute expiry, or idle past GUEST_IDLE_TIMEOUT,
 // as expired; deletes the carts of ended guest sessions (expired or revoked), which no cookie can
 // reach any more, and the restore links that expired or were used; prunes finished rate-limit
-// windows; deletes guest sessions that ended more than GUEST_RETENTION_DAYS ago with what hangs off
-// them (lib/db/hot-writes.ts retireGuestSessions), and folds the dashboard's totals
+// windows; deletes guest sessions that ended more than GUEST_RETENTION_DAYS ago with what hangs
+// off them (lib/db/hot-writes.ts retireGuestSessions), and folds the dashboard's totals
 // (lib/journeys/tallies.ts), which retention never changes. It works in batches, each its own
-// short transaction, so a shopper's write waits for one batch at most, never for the whole sweep;
-// it is idempotent, and stopping it anywhere loses nothing (the next run goes on). Each server runs it every SWEEP_INTERVAL seconds, one server at a time (a lease
-// in the database); `npm run sessions:cleanup` runs it on demand.
+// short transaction, so a shopper's write waits for one batch at most, never for the whole
+// sweep; it is idempotent, and stopping it anywhere loses nothing (the next run goes on). Each
+// server runs it every SWEEP_INTERVAL seconds, one server at a time (a lease in the database);
+// `npm run sessions:cleanup` runs it on demand.
 
 export const SWEEP_BATCH = 2_000;
 /** Guest sessions per retention transaction: each brings its events, orders, leads and cart along. */
