@@ -9,6 +9,7 @@ const email = () => uniqueEmail("shopper");
 async function logOut(page: Page) {
   await page.goto("/account");
   await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "You are logged out." })).toBeVisible();
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
 }
 

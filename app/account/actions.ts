@@ -14,7 +14,7 @@ import { endSession } from "@/lib/session/session";
 
 export async function logOutAction(): Promise<void> {
   await withContext(endSession);
-  redirect("/");
+  redirect("/login?loggedOut=1"); // which says so
 }
 
 export const moveToCartAction = formAction(
