@@ -168,15 +168,10 @@ export function sqliteEngine(): SqlEngine {
       const release = await turns.acquire();
       const connection = connections().write;
       try {
-        const t0 = performance.now();
         await beginWrite(connection);
-        const t1 = performance.now();
         try {
           const result = await work(writer);
-          const t2 = performance.now();
           connection.exec("COMMIT");
-          const t3 = performance.now();
-          if (process.env.ZZ && t3 - t0 > 100) console.log("begin", (t1 - t0).toFixed(0), "work", (t2 - t1).toFixed(0), "commit", (t3 - t2).toFixed(0));
           return result;
         } catch (error) {
           if (connection.inTransaction) connection.exec("ROLLBACK");
