@@ -189,6 +189,10 @@ async function main() {
     for (let i = 0; i < 5; i++) adminMs.push((await timed(`${bases.full}/admin`, admin)).ms);
     clearInterval(sampler);
     rss = Math.max(rss, serverRss(full.pid!));
+    // The empty database's server gets the same requests, so the two differ by their data only.
+    const emptyAdmin = await logIn(bases.empty);
+    for (let i = 0; i < 6; i++) await timed(`${bases.empty}/api/admin/analytics`, emptyAdmin);
+    for (let i = 0; i < 6; i++) await timed(`${bases.empty}/admin`, emptyAdmin);
     console.log("[scale] measuring the session check and a cart write, full and empty, in alternating slices");
     const session = await fullOverEmpty(bases, async (base) => ({ name: "GET /api/session", path: "/api/session", headers: { cookie: await guestCookie(base) } }));
     const write = await fullOverEmpty(bases, async (base) => {
