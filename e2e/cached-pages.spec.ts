@@ -55,6 +55,8 @@ test("the header is personal although the page is not", async ({ page }) => {
   await page.goto("/products/washi-tape-set");
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await page.getByRole("button", { name: "Add to cart" }).click();
+  // The count shows 1 while the add is still pending; wait for the answer (and its cookie).
+  await expect(page.getByText("Added to your cart.")).toBeVisible();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/");
   await expect(page.getByTestId("cart-count")).toHaveText("1");

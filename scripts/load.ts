@@ -8,6 +8,8 @@ export type Row = {
   name: string; rps: number; p50: number; p99: number; errors: number; requests: number;
   /** The liveness route's req/s measured just before and just after this route (their mean). */
   ceiling?: number;
+  /** This route's req/s ÷ the liveness route's, the median of the pairs of slices measured in turn. */
+  ratio?: number;
 };
 export type Micro = { name: string; medianMs: number; runs: number };
 

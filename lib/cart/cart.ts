@@ -10,7 +10,7 @@ import { DomainError, notFound } from "../errors";
 import { recordEvent } from "../journeys/events";
 import { requireScope } from "../session/permissions";
 import { currencyOf } from "../session/preferences-model";
-import { hitAll } from "../limits/rate-limit";
+import { hitAll, hitAllThen } from "../limits/rate-limit";
 import { ownerOf, startGuestSession, visitorPermissions, type Owner, type Session } from "../session/session";
 
 // Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
@@ -80,25 +80,27 @@ function assertFits(product: { name: string; stock: number }, wanted: number) {
 // write in one transaction, with the cart locked first, so two requests can never both fit
 // under the cap, and a refusal (thrown inside) writes nothing, not even the cart.
 
-export async function addItem(owner: CartOwner, input: z.infer<typeof addItemInput>, now = new Date()): Promise<void> {
-  await hotWrite(async (tx) => {
-    const cart = await lockCart(tx, owner, now);
-    const product = await productToAdd(tx, input);
-    const wanted = (await lineQuantity(tx, cart, product.id)) + input.quantity;
-    assertFits(product, wanted);
-    await putLine(tx, cart, product.id, wanted, now);
-  });
+async function addItemIn(tx: Sql, owner: CartOwner, input: z.infer<typeof addItemInput>, now: Date): Promise<void> {
+  const cart = await lockCart(tx, owner, now);
+  const product = await productToAdd(tx, input);
+  const wanted = (await lineQuantity(tx, cart, product.id)) + input.quantity;
+  assertFits(product, wanted);
+  await putLine(tx, cart, product.id, wanted, now);
 }
 
-/** Sets a line's quantity; 0 removes it. */
-export async function setItemQuantity(owner: CartOwner, productId: string, qty: number): Promise<void> {
-  await hotWrite(async (tx) => {
-    const line = await cartLine(owner, productId, tx);
-    if (!line) throw new DomainError("not_in_cart");
-    if (qty > line.stock) throw outOfStock(line.name, line.stock);
-    await setLine(tx, line.id, qty);
-  });
+async function setQuantityIn(tx: Sql, owner: CartOwner, productId: string, qty: number): Promise<void> {
+  const line = await cartLine(owner, productId, tx);
+  if (!line) throw new DomainError("not_in_cart");
+  if (qty > line.stock) throw outOfStock(line.name, line.stock);
+  await setLine(tx, line.id, qty);
 }
+
+export const addItem = (owner: CartOwner, input: z.infer<typeof addItemInput>, now = new Date()): Promise<void> =>
+  hotWrite((tx) => addItemIn(tx, owner, input, now));
+
+/** Sets a line's quantity; 0 removes it. */
+export const setItemQuantity = (owner: CartOwner, productId: string, qty: number): Promise<void> =>
+  hotWrite((tx) => setQuantityIn(tx, owner, productId, qty));
 
 export const removeItem = (owner: CartOwner, productId: string) => setItemQuantity(owner, productId, 0);
 
@@ -122,22 +124,27 @@ export async function readCart(owner: CartOwner | null, currency: Currency): Pro
 
 // ---- The operations behind both the server actions and the route handlers ----
 
+type CartWrite = (tx: Sql, owner: CartOwner) => Promise<void>;
+
 /**
  * Counts a cart write against the client address's per-minute limit, then the session's, so
  * dropping the cookie for a fresh session buys no new allowance. With no session, a guest session
  * is started between the two: after the address's limit, so a refused write leaves no session.
+ * A `write` given runs in the same transaction as the session's hit (hitAllThen).
  */
-export async function countCartWrite(ctx: Ctx): Promise<Session> {
+export async function countCartWrite(ctx: Ctx, write?: CartWrite): Promise<Session> {
   const { session } = ctx;
   const limits = config().rateLimits;
   const address = { limit: "cart_writes_ip", subject: ctx.network, perMinute: limits.cartWritesPerIp } as const;
+  const bySession = (s: Session) => ({ limit: "cart_writes", subject: s.id, perMinute: limits.cartWrites }) as const;
+  const then = (s: Session) => (write ? (tx: Sql) => write(tx, ownerOf(s)) : null);
   if (session) {
-    await hitAll([address, { limit: "cart_writes", subject: session.id, perMinute: limits.cartWrites }]);
+    await hitAllThen([address, bySession(session)], then(session));
     return session;
   }
   await hitAll([address]);
   const created = await startGuestSession(ctx);
-  await hitAll([{ limit: "cart_writes", subject: created.id, perMinute: limits.cartWrites }]);
+  await hitAllThen([bySession(created)], then(created));
   return created;
 }
 
@@ -146,8 +153,7 @@ export async function addToCart(ctx: Ctx, input: z.infer<typeof addItemInput>): 
   requireScope(visitorPermissions(ctx.session), "add_to_cart");
   // A first write that will be refused (an unknown product, more than the stock) starts no session.
   if (!ctx.session) assertFits(await productToAdd(hot(), input), input.quantity);
-  const session = await countCartWrite(ctx);
-  await addItem(ownerOf(session), input);
+  const session = await countCartWrite(ctx, (tx, owner) => addItemIn(tx, owner, input, ctx.now));
   await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });
   return session;
 }
@@ -155,8 +161,7 @@ export async function addToCart(ctx: Ctx, input: z.infer<typeof addItemInput>): 
 export async function changeCartQuantity(ctx: Ctx, productId: string, qty: number): Promise<Session> {
   requireScope(visitorPermissions(ctx.session), "add_to_cart");
   if (!ctx.session) throw new DomainError("not_in_cart");
-  const session = await countCartWrite(ctx);
-  await setItemQuantity(ownerOf(session), productId, qty);
+  const session = await countCartWrite(ctx, (tx, owner) => setQuantityIn(tx, owner, productId, qty));
   await recordEvent(qty === 0 ? "cart_remove" : "cart_update", session, { product: productId, quantity: qty });
   return session;
 }

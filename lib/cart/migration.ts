@@ -1,8 +1,14 @@
-import { lineInclude, planCartMerge, sharedProducts, toMergeLine, type CartChoice, type LineChoices, MAX_LINE_QUANTITY } from "./merge";
+import { planCartMerge, sharedProducts, type CartChoice, type LineChoices, MAX_LINE_QUANTITY } from "./merge";
 import { DomainError } from "../errors";
 import type { MigrationKind } from "../generated/prisma/enums";
 import { securityLog } from "../security-log";
-import { db, type Tx } from "../db/client";
+import { db } from "../db/client";
+import { expireSessionRow, hotWrite, insertEvents, lockCart } from "../db/hot-writes";
+import {
+  accountOf, addSavedItem, claimGuestSession, guestSessionState, insertMigration, linesOf, lockGuestCart, migrationOf,
+  moveGuestRecords, replaceLines, updateAccount, type MigrationRow,
+} from "../db/migration-writes";
+import type { Sql } from "../db/sql";
 import { flushEvents } from "../journeys/events";
 import type { Preferences } from "../session/preferences-model";
 import { eventPropertiesColumn, migrationDetailsColumn, preferencesColumn } from "../db/codecs";
@@ -34,11 +40,6 @@ export type MigrationSummary = {
   orders: number;
 };
 
-type MigrationRow = {
-  guestSessionId: string | null; cartChoice: CartChoice; cartItems: number; savedForLater: number;
-  preferences: boolean; events: number; orders: number;
-};
-
 const summaryOf = (m: MigrationRow): MigrationSummary => ({
   fromSessionId: m.guestSessionId,
   cartChoice: m.cartChoice,
@@ -49,33 +50,28 @@ const summaryOf = (m: MigrationRow): MigrationSummary => ({
   orders: m.orders,
 });
 
-
-async function moveCart(tx: Tx, guestSessionId: string, userId: string, choice: CartChoice, lineChoices: LineChoices) {
-  const guestCart = await tx.cart.findUnique({ where: { guestSessionId }, include: { items: lineInclude } });
-  const guestLines = (guestCart?.items ?? []).map(toMergeLine);
-  const accountCart = await tx.cart.upsert({
-    where: { userId }, create: { userId }, update: {}, include: { items: lineInclude },
-  });
-  const accountLines = accountCart.items.map(toMergeLine);
+/**
+ * Moves the guest's cart into the account's by the shopper's choice (lib/cart/merge.ts plans it).
+ * Lines keep the time they were first added, so the cart still reads oldest first.
+ */
+async function moveCart(tx: Sql, guestCartId: string | undefined, userId: string, choice: CartChoice, lineChoices: LineChoices, now: Date) {
+  const guestLines = guestCartId ? await linesOf(tx, guestCartId) : [];
+  const accountCartId = await lockCart(tx, { userId }, now);
+  const accountLines = await linesOf(tx, accountCartId);
   // A line choice may only name a product found in both carts; anything else changes nothing.
   const shared = new Set(sharedProducts(guestLines, accountLines));
   const unknown = Object.keys(lineChoices).filter((id) => !shared.has(id));
   if (unknown.length > 0) throw unknownLines(unknown);
   const plan = planCartMerge(guestLines, accountLines, choice, lineChoices);
 
-  await tx.cartItem.deleteMany({ where: { cartId: accountCart.id } });
-  await tx.cartItem.createMany({
-    data: plan.cart.map((l) => ({ cartId: accountCart.id, productId: l.productId, quantity: l.quantity })),
-  });
-  for (const l of plan.savedForLater) {
-    const existing = await tx.savedItem.findUnique({ where: { userId_productId: { userId, productId: l.productId } } });
-    await tx.savedItem.upsert({
-      where: { userId_productId: { userId, productId: l.productId } },
-      create: { userId, productId: l.productId, quantity: Math.min(l.quantity, MAX_LINE_QUANTITY) },
-      update: { quantity: Math.min((existing?.quantity ?? 0) + l.quantity, MAX_LINE_QUANTITY) },
-    });
+  const firstAdded = new Map<string, Date>();
+  for (const l of [...accountLines, ...guestLines]) {
+    const known = firstAdded.get(l.productId);
+    if (!known || l.addedAt < known) firstAdded.set(l.productId, l.addedAt);
   }
-  if (guestCart) await tx.cartItem.deleteMany({ where: { cartId: guestCart.id } });
+  await replaceLines(tx, accountCartId, plan.cart.map((l) => ({ ...l, addedAt: firstAdded.get(l.productId) ?? now })));
+  for (const l of plan.savedForLater) await addSavedItem(tx, userId, l.productId, l.quantity, MAX_LINE_QUANTITY, now);
+  if (guestCartId) await replaceLines(tx, guestCartId, []);
   return plan;
 }
 
@@ -85,9 +81,10 @@ function mergePreferences(kind: MigrationKind, guest: Preferences, account: Pref
 }
 
 /**
- * Migrates a live guest session into `userId`. Returns null when there is nothing to migrate
- * (unknown, expired, revoked, or converted to another account). Converted to this same account
- * already (a double submit, a second tab) returns the first migration's summary: it runs once.
+ * Migrates a live guest session into `userId`, as one hot write (./lib/db/migration-writes.ts).
+ * Returns null when there is nothing to migrate (unknown, expired, revoked, or converted to
+ * another account). Converted to this same account already (a double submit, a second tab)
+ * returns the first migration's summary: it runs once.
  */
 export async function migrateGuestSession(
   params: { guestSessionId: string; userId: string; kind: MigrationKind; cartChoice?: CartChoice; lineChoices?: LineChoices },
@@ -97,69 +94,40 @@ export async function migrateGuestSession(
   const cartChoice: CartChoice = params.cartChoice ?? "combine";
   await flushEvents(); // so that the guest's latest events move too
   let converted = false;
-  const result = await db.$transaction(async (tx) => {
-    // Converted to this same account already: the first migration's summary.
-    const earlier = async () => {
-      const done = await tx.migration.findUnique({ where: { guestSessionId } });
-      return done && done.userId === userId ? summaryOf(done) : null;
-    };
-    const guest = await tx.guestSession.findUnique({ where: { id: guestSessionId } });
-    if (!guest) return null;
-    if (guest.status === "converted") return earlier();
-    if (guest.status !== "active") return null;
-    if (guest.expiresAt <= now) {
-      await tx.guestSession.update({ where: { id: guestSessionId }, data: { status: "expired", endedAt: now } });
-      return null;
+  const result = await hotWrite(async (tx): Promise<MigrationSummary | null> => {
+    converted = false; // PostgreSQL runs this again after a deadlock
+    const guestCartId = await lockGuestCart(tx, guestSessionId, now);
+    // Claim the session first: a concurrent migration that lost the race finds it converted.
+    const guest = await claimGuestSession(tx, guestSessionId, userId, now);
+    if (!guest) {
+      const state = await guestSessionState(tx, guestSessionId);
+      if (state?.status === "active") await expireSessionRow(tx, "GuestSession", guestSessionId, now); // live no longer
+      // Converted to this same account already: the first migration's summary.
+      const earlier = state?.status === "converted" ? await migrationOf(tx, guestSessionId) : null;
+      return earlier && earlier.userId === userId ? summaryOf(earlier) : null;
     }
-    // Claim the session first: a concurrent migration that lost the race finds it converted (on
-    // PostgreSQL it waits here for the winner to commit, then reads what the winner wrote).
-    const claimed = await tx.guestSession.updateMany({
-      where: { id: guestSessionId, status: "active" },
-      data: { status: "converted", convertedUserId: userId, endedAt: now },
-    });
-    if (claimed.count !== 1) return earlier();
     converted = true;
 
-    const plan = await moveCart(tx, guestSessionId, userId, cartChoice, params.lineChoices ?? {});
-    // Orders placed in this very guest session, never orders matched by e-mail.
-    const orders = await tx.order.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
-    const events = await tx.event.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
-    await tx.lead.updateMany({ where: { guestSessionId, convertedAt: null }, data: { convertedAt: now, convertedUserId: userId } });
-    await tx.outboxMessage.updateMany({ where: { guestSessionId, userId: null }, data: { userId } });
-
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    const plan = await moveCart(tx, guestCartId, userId, cartChoice, params.lineChoices ?? {}, now);
+    const { orders, events } = await moveGuestRecords(tx, guestSessionId, userId, now);
+    const account = await accountOf(tx, userId);
+    if (!account) throw new Error(`No account ${userId} to migrate into.`);
     const guestPrefs = preferencesColumn.decode(guest.preferences);
-    const preferences = mergePreferences(kind, guestPrefs, preferencesColumn.decode(user.preferences));
-    await tx.user.update({
-      where: { id: userId },
-      data: {
-        preferences: preferencesColumn.encode(preferences),
-        // The account keeps the variant the guest saw, unless it already has its own.
-        variant: user.variant ?? guest.variant,
-      },
-    });
+    const preferences = mergePreferences(kind, guestPrefs, preferencesColumn.decode(account.preferences));
+    // The account keeps the variant the guest saw, unless it already has its own.
+    await updateAccount(tx, userId, preferencesColumn.encode(preferences), account.variant ?? guest.variant);
 
-    const row = await tx.migration.create({
-      data: {
-        guestSessionId,
-        userId,
-        kind,
-        cartChoice,
-        cartItems: plan.guestLinesAdded,
-        savedForLater: plan.savedForLater.length,
-        preferences: Object.keys(guestPrefs).length > 0,
-        orders: orders.count,
-        events: events.count,
-        details: migrationDetailsColumn.encode({ cart: plan.cart, savedForLater: plan.savedForLater }),
-        createdAt: now,
-      },
-    });
-    const summary = summaryOf(row);
-    await tx.event.create({
-      data: { name: "migration", authState: "authenticated", guestSessionId, userId, createdAt: now,
-        properties: eventPropertiesColumn.encode({ kind, cartChoice, cartItems: summary.cartItems, savedForLater: summary.savedForLater }) },
-    });
-    return summary;
+    const row = {
+      guestSessionId, userId, kind, cartChoice, cartItems: plan.guestLinesAdded, savedForLater: plan.savedForLater.length,
+      preferences: Object.keys(guestPrefs).length > 0, orders, events, createdAt: now,
+      details: migrationDetailsColumn.encode({ cart: plan.cart, savedForLater: plan.savedForLater }),
+    };
+    await insertMigration(tx, row);
+    await insertEvents(tx, [{
+      name: "migration", authState: "authenticated", guestSessionId, userId, createdAt: now,
+      properties: eventPropertiesColumn.encode({ kind, cartChoice, cartItems: row.cartItems, savedForLater: row.savedForLater }),
+    }]);
+    return summaryOf(row);
   });
   if (converted && result) {
     await securityLog("session.converted", { sessionId: guestSessionId, userId });

@@ -7,9 +7,12 @@ import type { Preferences } from "../session/preferences-model";
 // column's empty value (and an unknown preference as unset), so an old row never breaks a page.
 
 function jsonColumn<T>(shape: z.ZodType<T>, empty: T) {
+  const emptyText = JSON.stringify(empty);
   return {
     encode: (value: T): string => JSON.stringify(value),
     decode(text: string): T {
+      // Most rows hold the empty value (a guest without preferences), read on every request.
+      if (text === emptyText) return JSON.parse(text) as T;
       try {
         const parsed = shape.safeParse(JSON.parse(text));
         return parsed.success ? parsed.data : empty;

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Owner } from "../session/session";
-import type { Sql } from "./sql";
+import type { Param, Sql } from "./sql";
 
 // The writes every cart request makes (rate-limit windows, the cart and its lines, new guest
 // sessions, orders), as plain SQL that runs alike on SQLite and PostgreSQL, each inside a hot
@@ -10,7 +10,21 @@ import type { Sql } from "./sql";
 
 export { hotWrite } from "./sql";
 
-const newId = () => crypto.randomUUID();
+export const newId = () => crypto.randomUUID();
+
+/** Rows per INSERT: a few statement shapes only, each prepared once. */
+const ROWS_PER_INSERT = 25;
+
+/** Inserts rows into `into` ("Table" ("column", …)), ROWS_PER_INSERT to a statement. */
+export async function insertRows(tx: Sql, into: string, rows: Param[][]): Promise<void> {
+  for (let i = 0; i < rows.length; ) {
+    const take = rows.length - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
+    const chunk = rows.slice(i, i + take);
+    const row = `(${chunk[0].map(() => "?").join(", ")})`;
+    await tx.run(`INSERT INTO ${into} VALUES ${chunk.map(() => row).join(", ")}`, ...chunk.flat());
+    i += take;
+  }
+}
 
 // ---- Rate-limit windows ----
 
@@ -101,20 +115,10 @@ export type EventRow = {
   name: string; authState: string; guestSessionId: string | null; userId: string | null; properties: string; createdAt: Date;
 };
 
-/** Rows per INSERT: a few statement shapes only, each prepared once. */
-const EVENTS_PER_INSERT = 25;
-
 /** Writes a batch of events (lib/journeys/events.ts buffers them). */
-export async function insertEvents(tx: Sql, rows: EventRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; ) {
-    const take = rows.length - i >= EVENTS_PER_INSERT ? EVENTS_PER_INSERT : 1;
-    const chunk = rows.slice(i, i + take);
-    await tx.run(
-      `INSERT INTO "Event" ("id", "name", "authState", "guestSessionId", "userId", "properties", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-      ...chunk.flatMap((e) => [newId(), e.name, e.authState, e.guestSessionId, e.userId, e.properties, e.createdAt]));
-    i += take;
-  }
-}
+export const insertEvents = (tx: Sql, rows: EventRow[]) =>
+  insertRows(tx, `"Event" ("id", "name", "authState", "guestSessionId", "userId", "properties", "createdAt")`,
+    rows.map((e) => [newId(), e.name, e.authState, e.guestSessionId, e.userId, e.properties, e.createdAt]));
 
 // ---- Orders ----
 

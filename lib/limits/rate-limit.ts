@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { countHits, deleteRateLimitWindows, hotWrite } from "../db/hot-writes";
-import { rateLimited } from "../errors";
+import type { Sql } from "../db/sql";
+import { DomainError, rateLimited } from "../errors";
 import { keyedHash } from "../session/ids";
 import { securityLog } from "../security-log";
 
@@ -41,14 +42,37 @@ export const hit = (limit: LimitName, subject: string, perMinute: number, now = 
  * session and its client address on every request) and throws a 429 for the first one that
  * was already full. A full window is left as it is; the others still count the hit.
  */
-export async function hitAll(hits: Hit[], now = Date.now()): Promise<void> {
+export const hitAll = (hits: Hit[], now = Date.now()): Promise<void> => hitAllThen(hits, null, now);
+
+/**
+ * hitAll, then `work` in the same transaction when every limit had room: one commit for the
+ * request instead of two. A refusal `work` throws (a DomainError: the stock, the cap) undoes its
+ * own writes only (a savepoint), so the hits count as they would in a transaction of their own.
+ */
+export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>) | null, now = Date.now()): Promise<T> {
   const windowStart = windowOf(now);
   const keys = hits.map((h) => keyOf(h.limit, h.subject));
-  // Each hit is counted unless its window is already full: the keys that come back are the
-  // limits that still had room.
-  const counted = await hotWrite((tx) => countHits(tx, keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart));
-  if (counted.size === hits.length) return;
-  const full = keys.findIndex((key) => !counted.has(key));
+  const outcome = await hotWrite(async (tx): Promise<{ full: number } | { refused: DomainError } | { value: T }> => {
+    // Each hit is counted unless its window is already full: the keys that come back are the
+    // limits that still had room.
+    const counted = await countHits(tx, keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart);
+    if (counted.size < hits.length) return { full: keys.findIndex((key) => !counted.has(key)) };
+    if (!work) return { value: undefined as T };
+    await tx.run("SAVEPOINT limited_work");
+    try {
+      const value = await work(tx);
+      await tx.run("RELEASE SAVEPOINT limited_work");
+      return { value };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error; // anything else: nothing is written
+      await tx.run("ROLLBACK TO SAVEPOINT limited_work");
+      await tx.run("RELEASE SAVEPOINT limited_work");
+      return { refused: error };
+    }
+  });
+  if ("value" in outcome) return outcome.value;
+  if ("refused" in outcome) throw outcome.refused;
+  const full = outcome.full;
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
   throw rateLimited(MESSAGES[hits[full].limit], retryAfter);

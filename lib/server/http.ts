@@ -93,17 +93,25 @@ const tooLarge = () =>
   new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`);
 
 async function readBody(request: Request): Promise<string> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const declared = request.headers.get("content-length");
+  if (Number(declared ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
-    chunks.push(chunk);
+  let bytes: Uint8Array;
+  if (declared !== null) {
+    bytes = new Uint8Array(await request.arrayBuffer()); // Node's parser reads no more than declared
+  } else {
+    // Chunked: counted as it arrives, so an endless body is cut off.
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) throw tooLarge();
+      chunks.push(chunk);
+    }
+    bytes = Buffer.concat(chunks);
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new DomainError("invalid_unicode", "The body is not valid UTF-8.");
   }

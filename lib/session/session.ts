@@ -10,7 +10,7 @@ import { variantFor } from "../journeys/experiments";
 import { keyedHash, newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
 import type { Preferences } from "./preferences-model";
-import { hit } from "../limits/rate-limit";
+import { hitAllThen, type Hit } from "../limits/rate-limit";
 import type { Ctx } from "../context";
 import { securityLog } from "../security-log";
 
@@ -265,11 +265,13 @@ export async function resolveSession(
 }
 
 /** Creates a guest session row and its sealed cookie value. */
-export async function createGuestSession(now = new Date()): Promise<{ session: GuestSession; seal: string }> {
+export async function createGuestSession(now = new Date(), limit?: Hit): Promise<{ session: GuestSession; seal: string }> {
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
   const variant = variantFor(id);
-  await hotWrite((tx) => insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant }));
+  const insert = (tx: Sql) => insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant });
+  // With a rate limit to count, in the same transaction as its hit: one commit.
+  await (limit ? hitAllThen([limit], insert, now.getTime()) : hotWrite(insert));
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "anonymous" });
   return {
@@ -337,8 +339,7 @@ export const visitorPermissions = (session: Session | null): Scope[] =>
 
 /** Starts a guest session and sets its cookie; new sessions are rate-limited per client network. */
 export async function startGuestSession(ctx: Ctx): Promise<GuestSession> {
-  await hit("sessions", ctx.network, config().rateLimits.sessions);
-  const { session, seal } = await createGuestSession(ctx.now);
+  const { session, seal } = await createGuestSession(ctx.now, { limit: "sessions", subject: ctx.network, perMinute: config().rateLimits.sessions });
   await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
   return session;
 }
