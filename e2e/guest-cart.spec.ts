@@ -133,3 +133,32 @@ test("without JavaScript, Set changes the currency and comes back to the same pa
   await expect(page.getByText("€13.34")).toBeVisible(); // Morning Blend, on every catalog page
   await context.close();
 });
+
+test("adding says what is in the cart now and offers the way on, with the focus where the shopper is", async ({ page }) => {
+  await page.goto("/products/washi-tape-set");
+  await page.getByLabel("Quantity").selectOption("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  const added = page.getByRole("region", { name: "Added to your cart" });
+  await expect(added).toBeFocused();
+  await expect(added).toContainText("Washi Tape Set × 2");
+  await expect(added).toContainText("Subtotal (2 items): $18.00");
+  await page.keyboard.press("Tab");
+  await expect(added.getByRole("link", { name: "View cart" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(added).toBeHidden();
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeFocused();
+  await page.keyboard.press("Enter"); // one more, by keyboard
+  await expect(added).toContainText("Washi Tape Set × 2 · 4 in your cart");
+  await added.getByRole("button", { name: "Keep shopping" }).click();
+  await expect(added).toBeHidden();
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeFocused();
+
+  // Again: the line now holds 3, and Checkout goes straight there.
+  await page.getByLabel("Quantity").selectOption("1");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(added).toContainText("Washi Tape Set × 1 · 5 in your cart");
+  await expect(added).toContainText("Subtotal (5 items): $45.00");
+  await added.getByRole("link", { name: "Checkout" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByText("Washi Tape Set").first()).toBeVisible();
+});

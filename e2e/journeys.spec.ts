@@ -112,6 +112,14 @@ test("the admin sees the journeys dashboard; nobody else does", async ({ page })
     /^Carts migrated/, /^A\/B test cta_copy/, /^Guest sessions now\. active: \d+/, /^Events: anonymous vs authenticated\. anonymous: [1-9]/]) {
     await expect(page.getByRole("img", { name: chart })).toBeVisible();
   }
+  // On a phone the charts' text stays readable (12 px at least) and the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const smallest = await page.locator("figure").evaluateAll((figures) =>
+    Math.min(...figures.flatMap((f) => [...f.querySelectorAll("*")])
+      .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.closest("svg") ? el.closest("svg")!.getBoundingClientRect().width / el.closest("svg")!.viewBox.baseVal.width : 1))));
+  expect(smallest).toBeGreaterThanOrEqual(12);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const figures = await page.request.get("/api/admin/analytics").then((r) => r.json());
   expect(Object.keys(figures)).toEqual(expect.arrayContaining(["funnel", "guestSessions", "conversionRate", "cartsMigrated", "experiments", "events"]));
   expect(typeof figures.cartsMigrated).toBe("number");

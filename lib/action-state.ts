@@ -13,6 +13,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
   /** What the visitor typed, to refill the form (never a password or card number). */
   values?: Record<string, string>;
+  /** After an add to the cart: the line as it is now and the cart's subtotal, for the confirmation. */
+  added?: { name: string; quantity: number; inCart: number; subtotal: string; count: number };
 };
 
 export const idle: ActionState = { status: "idle" };

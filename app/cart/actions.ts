@@ -1,16 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addItemInput, addToCart, changeCartQuantity, lineInput, lineQuantityInput } from "@/lib/cart/cart";
+import { ok } from "@/lib/action-state";
+import { addItemInput, addToCart, cartOf, changeCartQuantity, lineInput, lineQuantityInput } from "@/lib/cart/cart";
+import { formatMoney } from "@/lib/catalog/currency";
 import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/cart/leads";
 import { DomainError } from "@/lib/errors";
 import { withContext } from "@/lib/server/context";
 import { formAction } from "@/lib/server/form-action";
 
-// The page (static) does not change; the header's count refetches itself after the form.
+// The page (static) does not change; the header's count refetches itself after the form. The
+// answer carries the line and the subtotal, for the confirmation beside the button.
 export const addToCartAction = formAction(addItemInput, async (ctx, input) => {
-  await addToCart(ctx, input);
-  return "Added to your cart.";
+  const cart = await cartOf(await addToCart(ctx, input));
+  const line = cart.items.find((i) => i.productId === input.productId || i.slug === input.slug);
+  const added = line && { name: line.name, quantity: input.quantity, inCart: line.quantity, subtotal: formatMoney(cart.subtotal), count: cart.count };
+  return { ...ok("Added to your cart."), added };
 });
 
 export const updateQuantityAction = formAction(
