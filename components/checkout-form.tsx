@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { checkoutAction } from "@/app/checkout/actions";
 import { fieldError, formError, idle, type FieldPath } from "@/lib/action-state";
 import type { CheckoutInput } from "@/lib/checkout/checkout";
+import type { ShippingDefaults } from "@/lib/checkout/orders";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
@@ -24,8 +25,8 @@ const focusField = (id: string) => (event: React.MouseEvent) => {
 };
 
 export function CheckoutForm({
-  defaultEmail, countries, savedCards, totalLabel,
-}: { defaultEmail: string; countries: [string, string][]; savedCards: SavedCard[]; totalLabel: string }) {
+  defaultEmail, shipping, countries, savedCards, totalLabel,
+}: { defaultEmail: string; shipping: ShippingDefaults | null; countries: [string, string][]; savedCards: SavedCard[]; totalLabel: string }) {
   const [state, action, pending] = useActionState(checkoutAction, idle);
   const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
   const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
@@ -53,20 +54,21 @@ export function CheckoutForm({
         <legend className="mb-2 text-lg font-semibold">Contact</legend>
         <TextField label="E-mail" name="email" type="email" autoComplete="email" defaultValue={v("email", defaultEmail)} error={err("email")}
           hint="We send the order confirmation here. We never link it to an account on our own." />
-        <TextField label="Full name" name="name" autoComplete="name" defaultValue={v("name")} error={err("name")} />
+        <TextField label="Full name" name="name" autoComplete="name" defaultValue={v("name", shipping?.name)} error={err("name")} />
       </fieldset>
 
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Shipping address</legend>
-        <TextField label="Address" name="address.line1" autoComplete="address-line1" defaultValue={v("address.line1")} error={err("address.line1")} />
-        <TextField label="Apartment, suite (optional)" name="address.line2" autoComplete="address-line2" defaultValue={v("address.line2")} error={err("address.line2")} />
+        {shipping && <p className="text-sm text-stone-600">Filled in from your last order: change anything that is different this time.</p>}
+        <TextField label="Address" name="address.line1" autoComplete="address-line1" defaultValue={v("address.line1", shipping?.line1)} error={err("address.line1")} />
+        <TextField label="Apartment, suite (optional)" name="address.line2" autoComplete="address-line2" defaultValue={v("address.line2", shipping?.line2)} error={err("address.line2")} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="City" name="address.city" autoComplete="address-level2" defaultValue={v("address.city")} error={err("address.city")} />
-          <TextField label="Postal code" name="address.postalCode" autoComplete="postal-code" defaultValue={v("address.postalCode")} error={err("address.postalCode")} />
+          <TextField label="City" name="address.city" autoComplete="address-level2" defaultValue={v("address.city", shipping?.city)} error={err("address.city")} />
+          <TextField label="Postal code" name="address.postalCode" autoComplete="postal-code" defaultValue={v("address.postalCode", shipping?.postalCode)} error={err("address.postalCode")} />
         </div>
         <div className="space-y-1">
           <label htmlFor="address.country" className="block text-sm font-medium">Country</label>
-          <select id="address.country" name="address.country" defaultValue={v("address.country", "US")} autoComplete="country"
+          <select id="address.country" name="address.country" defaultValue={v("address.country", shipping?.country ?? "US")} autoComplete="country"
             aria-describedby="address.country-error" className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2">
             {countries.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </select>

@@ -38,6 +38,18 @@ test("a guest buys two items, creates an account from the confirmation and finds
   await orders.first().getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`${orderUrl}$`));
   await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();
+  // A British address as the Royal Mail writes it: the postcode on a line of its own, after the town.
+  await expect(page.getByText("1 Analytical Way")).toHaveText(/Ada Lovelace\s*1 Analytical Way\s*London\s*N1 9GU\s*United Kingdom/);
+
+  // The member's next checkout offers the name and address of that order.
+  await addFromProductPage(page, "brass-pen");
+  await page.goto("/checkout");
+  await expect(page.getByText("Filled in from your last order")).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("Ada Lovelace");
+  await expect(page.getByLabel("Address", { exact: true })).toHaveValue("1 Analytical Way");
+  await expect(page.getByLabel("City")).toHaveValue("London");
+  await expect(page.getByLabel("Postal code")).toHaveValue("N1 9GU");
+  await expect(page.getByLabel("Country")).toHaveValue("GB");
 });
 
 test("the confirmation the order page promises reaches the buyer's outbox, with a link back to the order", async ({ page }) => {
@@ -54,6 +66,7 @@ test("the confirmation the order page promises reaches the buyer's outbox, with 
   const message = page.getByRole("article", { name: /^Your Passerby order ord_/ });
   await expect(message).toContainText(`To ${contact}`);
   await expect(message).toContainText("Cedar Soy Candle × 1");
+  await expect(message).toContainText("1 Analytical Way, London, N1 9GU, United Kingdom");
   await message.getByRole("link", { name: "Open the link" }).click();
   await expect(page).toHaveURL(new RegExp(`${orderPath}$`));
   await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();

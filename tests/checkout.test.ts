@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { addItem, ownerOf, readCart } from "../lib/cart/cart";
 import { placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
+import { addressLines } from "../lib/checkout/countries";
 import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
 import { migrateGuestSession } from "../lib/cart/migration";
@@ -173,4 +174,14 @@ test("asking for the password again is limited like a log-in", async () => {
     });
   }
   assert.ok(refused, "no 429 after 21 wrong passwords (limit 10 a minute)");
+});
+
+test("addresses are written as each country's post writes them", () => {
+  const at = (country: string, postalCode: string, city: string) => addressLines({ line1: "1 Main St", city, postalCode, country });
+  assert.deepEqual(at("US", "62704", "Springfield"), ["1 Main St", "Springfield 62704", "United States"]);
+  assert.deepEqual(at("DE", "10115", "Berlin"), ["1 Main St", "10115 Berlin", "Germany"]);
+  assert.deepEqual(at("GB", "N1 9GU", "London"), ["1 Main St", "London", "N1 9GU", "United Kingdom"]);
+  assert.deepEqual(at("JP", "100-0001", "Tokyo"), ["1 Main St", "〒100-0001 Tokyo", "Japan"]);
+  assert.deepEqual(addressLines({ line1: "1 Main St", line2: "Flat 2", city: "Paris", postalCode: "75001", country: "FR" }),
+    ["1 Main St", "Flat 2", "75001 Paris", "France"]);
 });

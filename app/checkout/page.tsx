@@ -10,6 +10,7 @@ import { recordEvent } from "@/lib/journeys/events";
 import { after } from "next/server";
 import { listPaymentMethods } from "@/lib/accounts/payment-methods";
 import { describeCard } from "@/lib/checkout/payments";
+import { lastShipping } from "@/lib/checkout/orders";
 import { currentSession, endedSession } from "@/lib/server/session-cookie";
 import { SessionEnded } from "@/components/session-ended";
 
@@ -40,6 +41,7 @@ export default async function CheckoutPage() {
   // Pages only read while rendering: the event is written after the response.
   after(() => recordEvent("checkout_started", session, { lines: cart.items.length }));
   const saved = await listPaymentMethods(session);
+  const shipping = await lastShipping(session);
   const savedCards = saved.map((c) => ({ id: c.id, label: `${describeCard(c)} (expires ${String(c.expMonth).padStart(2, "0")}/${c.expYear})` }));
 
   return (
@@ -54,6 +56,7 @@ export default async function CheckoutPage() {
         )}
         <CheckoutForm
           defaultEmail={session.type === "authenticated" ? session.email : ""}
+          shipping={shipping}
           countries={Object.entries(COUNTRIES).sort((a, b) => a[1].localeCompare(b[1]))}
           savedCards={savedCards}
           totalLabel={formatMoney(cart.subtotal)}

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { ownerOf, readCart, type CartView } from "../cart/cart";
-import { COUNTRIES, isCountry } from "./countries";
+import { addressLines, COUNTRIES, isCountry } from "./countries";
 import { convert, formatMoney, type Currency } from "../catalog/currency";
 import { sendMessage } from "./outbox";
 import type { Ctx } from "../context";
@@ -172,7 +172,7 @@ async function sendConfirmation(ctx: Ctx, order: OrderJson, buyer: Session) {
     subject: `Your Passerby order ${order.id}`,
     text: [
       `Thank you, ${order.shipping.name}. Your order is paid and on its way to:`,
-      [order.shipping.line1, order.shipping.line2, `${order.shipping.postalCode} ${order.shipping.city}`, order.shipping.country].filter(Boolean).join(", "),
+      addressLines(order.shipping).join(", "),
       "",
       ...order.items.map((i) => `- ${i.name} × ${i.quantity}: ${formatMoney({ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency })}`),
       `Total: ${formatMoney(order.total)}`,

@@ -46,3 +46,15 @@ export async function findOrder(session: Session | null, id: string): Promise<Or
   if (!row) throw missing;
   return orderJson(row);
 }
+
+export type ShippingDefaults = { name: string; line1: string; line2: string; city: string; postalCode: string; country: string };
+
+/** A member's name and address from their latest order, offered at checkout; null for guests and first orders. */
+export async function lastShipping(session: Session | null): Promise<ShippingDefaults | null> {
+  if (session?.type !== "authenticated") return null;
+  const o = await db.order.findFirst({
+    where: { userId: session.userId }, orderBy: { createdAt: "desc" },
+    select: { name: true, line1: true, line2: true, city: true, postalCode: true, country: true },
+  });
+  return o && { ...o, line2: o.line2 ?? "" };
+}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Price } from "@/components/price";
-import { COUNTRIES } from "@/lib/checkout/countries";
+import { Fragment } from "react";
+import { addressLines } from "@/lib/checkout/countries";
 import { DomainError } from "@/lib/errors";
 import { findOrder } from "@/lib/checkout/orders";
 import { describeCard } from "@/lib/checkout/payments";
@@ -59,7 +60,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
           <h2 className="mb-2 font-semibold">Shipping to</h2>
-          <p>{s.name}<br />{s.line1}{s.line2 ? <><br />{s.line2}</> : null}<br />{s.postalCode} {s.city}<br />{COUNTRIES[s.country] ?? s.country}</p>
+          <p>{[s.name, ...addressLines(s)].map((line, i) => <Fragment key={i}>{i > 0 && <br />}{line}</Fragment>)}</p>
         </div>
         <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
           <h2 className="mb-2 font-semibold">Paid with</h2>
