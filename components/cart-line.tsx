@@ -11,14 +11,15 @@ import { formatMoney } from "@/lib/catalog/currency";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
-export function CartLine({ line }: { line: Line }) {
+/** One line of the cart (its forms are server actions, so they work without JavaScript too). */
+export function CartLine({ line, itemRef }: { line: Line; itemRef: (li: HTMLLIElement | null) => void }) {
   const [updateState, update] = useActionState(updateQuantityAction, idle);
   const [removeState, remove] = useActionState(removeFromCartAction, idle);
   const max = Math.max(line.quantity, Math.min(line.stock, MAX_LINE_QUANTITY));
   const messageId = `line-${line.productId}-message`;
   const state = removeState.status !== "idle" ? removeState : updateState;
   return (
-    <li className="flex gap-4 py-5" aria-label={line.name}>
+    <li ref={itemRef} tabIndex={-1} className="flex gap-4 py-5" aria-label={line.name}>
       <Image src={line.image} alt="" width={96} height={96} unoptimized className="h-16 w-16 shrink-0 rounded-lg border border-stone-200 bg-white sm:h-24 sm:w-24" />
       {/* min-w-0: the line may shrink to a 320 px screen instead of pushing the page sideways. */}
       <div className="min-w-0 flex-1 space-y-2">

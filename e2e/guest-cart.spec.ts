@@ -162,3 +162,32 @@ test("adding says what is in the cart now and offers the way on, with the focus 
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByText("Washi Tape Set").first()).toBeVisible();
 });
+
+test("after Remove the focus goes to the next line, and Undo puts the line back", async ({ page }) => {
+  await addFromProductPage(page, "brass-pen", 2);
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/cart");
+  const lines = page.getByRole("list", { name: "Cart items" }).getByRole("listitem");
+  await page.getByRole("button", { name: "Remove Brass Ballpoint Pen" }).click();
+  await expect(lines).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Removed Brass Ballpoint Pen" })).toBeVisible();
+  const candle = page.getByRole("listitem", { name: "Cedar Soy Candle" });
+  await expect(candle).toBeFocused();
+  await page.keyboard.press("Tab"); // into that line, not on to "Proceed to checkout"
+  await expect(candle.getByRole("link", { name: "Cedar Soy Candle" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Undo: put Brass Ballpoint Pen back" }).click();
+  await expect(lines).toHaveCount(2);
+  const pen = page.getByRole("listitem", { name: "Brass Ballpoint Pen" });
+  await expect(pen).toBeFocused();
+  await expect(pen.getByLabel("Quantity of Brass Ballpoint Pen")).toHaveValue("2");
+  await expect(page.getByText("Removed Brass Ballpoint Pen")).toBeHidden();
+  await expect(cartCount(page)).toHaveText("3");
+
+  // The last line gone: the focus waits on Undo.
+  await page.getByRole("button", { name: "Remove Brass Ballpoint Pen" }).click();
+  await expect(lines).toHaveCount(1);
+  await page.getByRole("button", { name: "Remove Cedar Soy Candle" }).click();
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo: put Cedar Soy Candle back" })).toBeFocused();
+});

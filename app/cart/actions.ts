@@ -36,6 +36,16 @@ export const removeFromCartAction = formAction(
   { refresh: true },
 );
 
+/** "Undo" after a removal: the line comes back with the quantity it had. */
+export const undoRemoveAction = formAction(
+  lineInput.extend({ quantity: addItemInput.shape.quantity }),
+  async (ctx, { productId, quantity }) => {
+    await addToCart(ctx, { productId, quantity });
+    return "Back in your cart.";
+  },
+  { refresh: true },
+);
+
 export const emailCartAction = formAction(leadInput, async (ctx, input) => {
   const sent = await emailMyCart(ctx, input);
   return `Sent to ${sent.email}. This demo sends no mail: find the message in your outbox.`;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CartLine } from "@/components/cart-line";
+import { CartLines } from "@/components/cart-lines";
 import { SavedLine } from "@/components/saved-line";
 import { readSaved } from "@/lib/cart/saved";
 import { currencyOf } from "@/lib/session/preferences-model";
@@ -45,20 +45,19 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
       <SessionEnded ended={ended} />
       {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
-      {cart.items.length === 0 ? (
-        <div className="rounded-xl border border-stone-200 bg-white p-8 text-center">
-          <p className="text-stone-600">Your cart is empty.</p>
-          <Link href="/" className="mt-4 inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900">
-            Browse the shop
-          </Link>
-        </div>
-      ) : (
+      <CartLines
+        lines={cart.items}
+        empty={
+          <div className="rounded-xl border border-stone-200 bg-white p-8 text-center">
+            <p className="text-stone-600">Your cart is empty.</p>
+            <Link href="/" className="mt-4 inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900">
+              Browse the shop
+            </Link>
+          </div>
+        }
+      />
+      {cart.items.length > 0 && (
         <>
-          <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-5" aria-label="Cart items">
-            {cart.items.map((line) => (
-              <CartLine key={line.productId} line={line} />
-            ))}
-          </ul>
           <div className="flex items-center justify-between rounded-xl border border-stone-200 bg-white p-5">
             <span className="text-lg">Subtotal</span>
             <Price money={cart.subtotal} className="text-xl font-semibold" />
