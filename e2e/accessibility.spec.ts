@@ -1,0 +1,52 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { addFromProductPage, ADMIN, fillCheckout, logIn, signUp, uniqueEmail } from "./helpers";
+
+// axe-core (WCAG 2.1 A and AA rules) on every page, as a guest, a member and the administrator,
+// at a phone's size and a desktop's: no violation anywhere.
+
+const SIZES = [{ name: "phone", width: 390, height: 844 }, { name: "desktop", width: 1280, height: 800 }];
+
+async function violations(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await expect(page.getByTestId("cart-count")).toBeVisible(); // the header's personal corner is filled in by script
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(passes.length, `axe checked ${path}`).toBeGreaterThan(10);
+  return violations.map((v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const size of SIZES) {
+  test(`axe finds nothing on any page at ${size.name} size`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    const found: string[] = [];
+    const check = async (...paths: string[]) => {
+      for (const path of paths) found.push(...(await violations(page, path)));
+    };
+
+    // A visitor with nothing yet, then a guest with a cart.
+    await check("/", "/?category=kitchen", "/products/brass-pen", "/cart", "/checkout", "/session", "/login", "/signup", "/deals",
+      "/about", "/outbox", "/no-such-page");
+    await addFromProductPage(page, "brass-pen");
+    await addFromProductPage(page, "soy-candle", 2);
+    await check("/cart", "/checkout", "/session");
+    await page.goto("/checkout");
+    await fillCheckout(page, uniqueEmail("axe"), "4242 4242 4242 4242");
+    await page.getByRole("button", { name: /^Place order/ }).click();
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await check(new URL(page.url()).pathname, "/outbox");
+
+    // A member, with a cart.
+    await signUp(page, uniqueEmail("axe-member"));
+    await addFromProductPage(page, "washi-tape-set");
+    await check("/account", "/cart", "/checkout", "/deals", "/session");
+
+    // The administrator.
+    await page.context().clearCookies();
+    await logIn(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL(/\/account/);
+    await check("/admin", "/account");
+
+    expect(found, found.join("\n")).toEqual([]);
+  });
+}
