@@ -1,7 +1,8 @@
-// `npm run screenshot`: the admin dashboard image in the README, from a real run. It starts the
-// production server on a temporary database with an admin account, sends visitors through the
-// shop over HTTP (browsing, carts, checkouts, sign-ups and log-ins with each cart choice, a guest
-// who ends their session), then logs in as the admin in Chromium and saves docs/admin-dashboard.png.
+// `npm run screenshot`: the README's images, from a real run. It starts the production server on
+// a temporary database with an admin account, sends visitors through the shop over HTTP
+// (browsing, carts, checkouts, sign-ups and log-ins with each cart choice, a guest who ends their
+// session), then logs in as the admin in Chromium and saves docs/admin-dashboard.png; then, on a
+// phone's screen, docs/phone-add-to-cart.png and docs/phone-checkout.png.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -99,11 +100,34 @@ async function main() {
     fs.mkdirSync(path.join(root, "docs"), { recursive: true });
     const file = path.join(root, "docs", "admin-dashboard.png");
     await page.screenshot({ path: file, fullPage: true });
-    await browser.close();
     console.log(`[screenshot] saved ${path.relative(root, file)}`);
+    await shopperOnAPhone(browser, base);
+    await browser.close();
   } finally {
     stopServer(server);
   }
+}
+
+/** A shopper on a phone: the add-to-cart confirmation, then the checkout page. */
+async function shopperOnAPhone(browser: import("@playwright/test").Browser, base: string) {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const save = async (name: string, fullPage: boolean) => {
+    const file = path.join(root, "docs", name);
+    await phone.screenshot({ path: file, fullPage });
+    console.log(`[screenshot] saved ${path.relative(root, file)}`);
+  };
+  await phone.goto(`${base}/products/morning-blend`);
+  await phone.getByLabel("Quantity").selectOption("2");
+  await phone.getByRole("button", { name: "Add to cart" }).click();
+  await phone.getByRole("region", { name: "Added to your cart" }).waitFor();
+  await save("phone-add-to-cart.png", false);
+  await phone.goto(`${base}/products/washi-tape-set`);
+  await phone.getByRole("button", { name: "Add to cart" }).click();
+  await phone.getByRole("region", { name: "Added to your cart" }).waitFor();
+  await phone.goto(`${base}/checkout`);
+  await phone.getByRole("heading", { name: "Checkout" }).waitFor();
+  await save("phone-checkout.png", true);
+  await phone.close();
 }
 
 main()

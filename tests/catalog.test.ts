@@ -1,5 +1,7 @@
 import "./helpers/test-db";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { before, test } from "node:test";
 import { findProduct, listCategories, listProducts } from "../lib/catalog/catalog";
 import { seedIfEmpty } from "../prisma/seed";
@@ -34,4 +36,15 @@ test("a product is found by slug, priced in the asked currency", async () => {
   assert.deepEqual(usd?.price, { amount: 1450, currency: "USD" });
   assert.deepEqual(jpy?.price, { amount: 2175, currency: "JPY" });
   assert.equal(await findProduct("nope", "USD"), null);
+});
+
+test("every product has its own drawing, not only its own caption", async () => {
+  const products = await listProducts("USD");
+  assert.ok(products.length >= 12);
+  const drawings = products.map((p) => {
+    const svg = fs.readFileSync(path.join("public", p.image), "utf8");
+    assert.match(svg, new RegExp(`aria-label="${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`), `${p.image} names ${p.name}`);
+    return svg.replace(/<text[\s\S]*?<\/text>/g, "").replace(/aria-label="[^"]*"/, "");
+  });
+  assert.equal(new Set(drawings).size, products.length);
 });
