@@ -10,28 +10,38 @@ const nav = [
 
 export function SiteHeader() {
   return (
-    // On a phone the header scrolls away with the page (sticky, it would keep two rows of a small
-    // screen), and the name shrinks to its badge.
+    // One row on every screen. On a phone the links and the currency fold under "Menu": a
+    // <details> whose open state shows the panel beside it (peer-open, so it opens without
+    // JavaScript too, and each control is in the page once); on wider screens the panel is
+    // simply part of the row. On a phone the header scrolls away with the page, and the name
+    // shrinks to its badge.
     <header className="z-40 border-b border-stone-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
+      <div className="relative mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
         <Link href="/" className="flex items-center gap-2 text-xl font-semibold tracking-tight text-brand-900">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-600 text-sm text-white">P</span>
           <span className="sr-only sm:not-sr-only">Passerby</span>
         </Link>
-        <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-4 text-sm font-medium text-stone-600">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="rounded px-1 py-1 hover:text-brand-700">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <AccountLink />
+        <details className="peer group sm:hidden">
+          <summary className="cursor-pointer list-none rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-700 [&::-webkit-details-marker]:hidden">
+            Menu <span aria-hidden className="inline-block transition group-open:rotate-180">▾</span>
+          </summary>
+        </details>
+        <div className="absolute left-4 top-full z-50 mt-1 hidden w-60 space-y-4 rounded-xl border border-stone-200 bg-white p-4 shadow-lg peer-open:block sm:static sm:mt-0 sm:flex sm:w-auto sm:flex-1 sm:items-center sm:justify-between sm:space-y-0 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none">
+          <nav aria-label="Main">
+            <ul className="space-y-2 text-sm font-medium text-stone-700 sm:flex sm:gap-4 sm:space-y-0 sm:text-stone-600">
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="rounded px-1 py-1 hover:text-brand-700">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <CurrencySwitcher />
+        </div>
+        <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
+          <AccountLink />
           <CartLink />
         </div>
       </div>

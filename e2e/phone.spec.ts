@@ -35,3 +35,20 @@ test("on a phone the catalog shows two products to a row", async ({ page }) => {
   expect(second.x).toBeGreaterThan(first.x + first.width - 1);
   expect(third.y).toBeGreaterThan(first.y + first.height - 1); // the third starts the next row
 });
+
+test("on a phone the header is one row; its links and the currency are under Menu", async ({ page }) => {
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/");
+    await expect(page.getByTestId("cart-count")).toBeVisible();
+    const header = (await page.locator("header").first().boundingBox())!;
+    expect(header.height, `header at ${width} px`).toBeLessThan(64);
+  }
+  await expect(page.getByRole("link", { name: "Deals" })).toBeHidden();
+  await page.getByText("Menu").click();
+  await page.getByLabel("Currency").selectOption("EUR");
+  await page.getByRole("button", { name: "Set", exact: true }).click();
+  await expect(page.getByText("€13.34").first()).toBeVisible(); // Morning Blend in euros
+  await page.getByRole("link", { name: "Deals" }).click();
+  await expect(page).toHaveURL(/\/deals$/);
+});
