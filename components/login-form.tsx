@@ -33,13 +33,26 @@ export function LoginForm() {
   // log-in applies (without JavaScript they show the plain policies, which the server rendered).
   const [lineChoices, setLineChoices] = useState<LineChoices>({});
   const shared = preview ? sharedProducts(preview.guestLines, preview.accountLines) : [];
+  // A choice made, then sent without the password (it is never sent back to the page, so without
+  // JavaScript the field comes back empty): kept, so the next try logs in with it.
+  const keptChoice = preview ? undefined : CHOICES.find((c) => c.value === state.values?.cartChoice);
+  const keptLines = keptChoice ? Object.entries(state.values ?? {}).filter(([name, value]) => name.startsWith("lineChoices.") && value) : [];
   const planFor = (choice: CartChoice) => planCartMerge(preview!.guestLines, preview!.accountLines, choice, lineChoices);
   return (
     <form action={action} className="space-y-3" noValidate>
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required
         value={shownEmail} onChange={(e) => setEmail(e.target.value)} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required
-        value={password} onChange={(e) => setPassword(e.target.value)} />
+        value={password} onChange={(e) => setPassword(e.target.value)}
+        hint={(preview || keptChoice) && !password ? "Enter your password again: it is never sent back to this page." : undefined} />
+      {keptChoice && (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-stone-800">
+          Your choice for the two carts is kept: <strong>{keptChoice.title}</strong>
+          {keptLines.length > 0 && ` (and ${keptLines.length} line-by-line ${keptLines.length === 1 ? "choice" : "choices"})`}.
+          <input type="hidden" name="cartChoice" value={keptChoice.value} />
+          {keptLines.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+        </p>
+      )}
 
       {preview && (
         <fieldset className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">

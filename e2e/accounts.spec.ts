@@ -143,6 +143,11 @@ test("the line-by-line choice works without JavaScript", async ({ browser }) => 
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByLabel("Brass Ballpoint Pen: 2 here, 5 in your account").selectOption({ label: "Keep this browser's 2; save the account's for later" });
+  // The password is never sent back to the page: it says so, and a try without it keeps the choice.
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Enter your password again/);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByText("Your choice for the two carts is kept: Combine both carts (and 1 line-by-line choice).")).toBeVisible();
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
 

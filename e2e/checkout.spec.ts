@@ -136,6 +136,16 @@ test("on a phone the order summary, with a way back to the cart, comes before th
   const button = await page.getByRole("button", { name: /^Place order/ }).boundingBox();
   expect(summary!.y).toBeLessThan(button!.y);
   expect(summary!.y).toBeLessThan((await page.getByLabel("E-mail", { exact: true }).boundingBox())!.y);
+  // Folded to its total; the lines open on request.
+  await expect(page.getByRole("heading", { name: "Order summary · $22.00" })).toBeVisible();
+  const line = page.getByRole("complementary").getByText("Cedar Soy Candle × 1");
+  await expect(line).toBeHidden();
+  await page.getByText("The item").click();
+  await expect(line).toBeVisible();
+  await page.getByText("The item").click();
+  await expect(line).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(line).toBeVisible(); // a desktop shows them always
   await page.getByRole("link", { name: "Edit cart" }).click();
   await expect(page).toHaveURL(/\/cart$/);
 });

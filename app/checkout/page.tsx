@@ -65,9 +65,18 @@ export default async function CheckoutPage() {
       {/* On a phone the summary comes first, above the form and its button. */}
       <aside aria-labelledby="summary" className="order-first h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5 lg:sticky lg:top-24 lg:order-none">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 id="summary" className="text-lg font-semibold">Order summary</h2>
+          <h2 id="summary" className="text-lg font-semibold">
+            Order summary<span className="lg:hidden"> · <Price money={cart.subtotal} /></span>
+          </h2>
           <Link href="/cart" className="text-sm font-medium text-brand-700 underline">Edit cart</Link>
         </div>
+        {/* On a phone the lines fold away under the total (they open without JavaScript too). */}
+        <details className="peer group lg:hidden">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            The {cart.count === 1 ? "item" : `${cart.count} items`} <span aria-hidden className="inline-block transition group-open:rotate-180">▾</span>
+          </summary>
+        </details>
+        <div className="hidden space-y-3 peer-open:block lg:block">
         <ul className="space-y-2 text-sm">
           {cart.items.map((i) => (
             <li key={i.productId} className="flex justify-between gap-2">
@@ -80,6 +89,7 @@ export default async function CheckoutPage() {
           <span>Total</span>
           <Price money={cart.subtotal} />
         </p>
+        </div>
         <p className="text-xs text-stone-500">Shipping is free in this demo. Prices are checked again when you place the order.</p>
       </aside>
     </div>

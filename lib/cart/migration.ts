@@ -97,7 +97,8 @@ export async function migrateGuestSession(
   const result = await hotWrite(async (tx): Promise<MigrationSummary | null> => {
     converted = false; // PostgreSQL runs this again after a deadlock
     const guestCartId = await lockGuestCart(tx, guestSessionId, now);
-    // Claim the session first: a concurrent migration that lost the race finds it converted.
+    // Then claim the session (the cart first: a checkout's lock order). A concurrent migration
+    // that lost the race finds it converted.
     const guest = await claimGuestSession(tx, guestSessionId, userId, now);
     if (!guest) {
       const state = await guestSessionState(tx, guestSessionId);
