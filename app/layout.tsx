@@ -17,6 +17,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-stone-50 font-sans text-stone-900 antialiased">
+        {/* What only works with JavaScript steps aside without it (see components/site-header.tsx). */}
+        <noscript>
+          <style>{".needs-js{display:none!important}"}</style>
+        </noscript>
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

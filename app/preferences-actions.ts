@@ -10,8 +10,14 @@ import { preferencesInput } from "@/lib/session/preferences-model";
 // With JavaScript the switcher refreshes the page itself (components/currency-switcher.tsx).
 // Without it the form says so (`back`), and the page it came from is loaded again, so the new
 // currency cookie picks the catalog copy in that currency (next.config.ts).
-export const setCurrencyAction = formAction(preferencesInput.extend({ back: z.literal("1").optional() }), async (ctx, { back, ...input }) => {
-  await setPreferences(ctx, input);
-  if (back) redirect((await refererPath()) ?? "/");
-  return "Prices now show in your currency.";
-});
+// `returnTo` (the /currency page's form) is a path on this site: never "//host" or a full URL.
+const localPath = z.string().max(2000).regex(/^\/(?![/\\])[^\s]*$/);
+
+export const setCurrencyAction = formAction(
+  preferencesInput.extend({ back: z.literal("1").optional(), returnTo: localPath.optional() }),
+  async (ctx, { back, returnTo, ...input }) => {
+    await setPreferences(ctx, input);
+    if (back) redirect(returnTo ?? (await refererPath()) ?? "/");
+    return "Prices now show in your currency.";
+  },
+);

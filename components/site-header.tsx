@@ -38,7 +38,11 @@ export function SiteHeader() {
               ))}
             </ul>
           </nav>
-          <CurrencySwitcher />
+          {/* Without JavaScript the switcher could not say which currency is chosen: a link to the page that does. */}
+          <div className="needs-js"><CurrencySwitcher /></div>
+          <noscript>
+            <Link href="/currency" className="rounded px-1 py-1 text-sm font-medium text-stone-700 underline hover:text-brand-700">Currency</Link>
+          </noscript>
         </div>
         <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
           <AccountLink />

@@ -25,7 +25,7 @@ for (const size of SIZES) {
     };
 
     // A visitor with nothing yet, then a guest with a cart.
-    await check("/", "/?category=kitchen", "/products/brass-pen", "/cart", "/checkout", "/session", "/login", "/signup", "/deals",
+    await check("/", "/?category=kitchen", "/products/brass-pen", "/cart", "/checkout", "/session", "/currency", "/login", "/signup", "/deals",
       "/about", "/outbox", "/no-such-page");
     await addFromProductPage(page, "brass-pen");
     await addFromProductPage(page, "soy-candle", 2);
