@@ -48,6 +48,19 @@ test("never more than the stock, and nothing changes when refused", async () => 
   assert.equal((await readCart(o, "USD")).items[0].quantity, 2);
 });
 
+test("never more than 99 of one product, whatever the stock; refused adds change nothing", async () => {
+  const home = await db.category.findFirstOrThrow({ where: { slug: "home" } });
+  const plenty = await db.product.create({
+    data: { slug: "cart-test-plenty", name: "Plenty", description: "Stock beyond the cap.", priceCents: 100, stock: 500, image: "/images/soy-candle.svg", categoryId: home.id },
+  });
+  const o = await owner();
+  await addItem(o, { productId: plenty.id, quantity: 60 });
+  await assert.rejects(addItem(o, { productId: plenty.id, quantity: 40 }), (e: unknown) => code("invalid_input")(e) && /at most 99/.test((e as Error).message));
+  await addItem(o, { slug: "cart-test-plenty", quantity: 39 });
+  await assert.rejects(addItem(o, { productId: plenty.id, quantity: 1 }), code("invalid_input"));
+  assert.deepEqual((await readCart(o, "USD")).items.map((i) => i.quantity), [99]);
+});
+
 test("an unknown product is a 404 and creates no line", async () => {
   const o = await owner();
   await assert.rejects(addItem(o, { slug: "no-such-product", quantity: 1 }), code("not_found"));

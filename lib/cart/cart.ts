@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from "./merge";
 import { config } from "../config";
 import type { Ctx } from "../context";
 import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
-import { hotWrite, lineQuantity, lockCart, productForCart, putLine, setLine } from "../db/hot-writes";
+import { addToLine, hotWrite, lineQuantity, lockCart, productForCart, setLine } from "../db/hot-writes";
 import { hot, type Sql } from "../db/sql";
 import { cartItemCount, cartLine, cartLines } from "../db/hot-reads";
 import { DomainError, notFound } from "../errors";
@@ -82,10 +82,12 @@ function assertFits(product: { name: string; stock: number }, wanted: number) {
 
 async function addItemIn(tx: Sql, owner: CartOwner, input: z.infer<typeof addItemInput>, now: Date): Promise<void> {
   const cart = await lockCart(tx, owner, now);
+  if ((await addToLine(tx, cart, input, input.quantity, MAX_LINE_QUANTITY, now)) !== undefined) return;
+  // Refused: the reads that say why happen on this path only.
   const product = await productToAdd(tx, input);
-  const wanted = (await lineQuantity(tx, cart, product.id)) + input.quantity;
-  assertFits(product, wanted);
-  await putLine(tx, cart, product.id, wanted, now);
+  assertFits(product, (await lineQuantity(tx, cart, product.id)) + input.quantity);
+  // Reached only when the stock changed between the add and these reads (on PostgreSQL, a checkout).
+  throw outOfStock(product.name, product.stock);
 }
 
 async function setQuantityIn(tx: Sql, owner: CartOwner, productId: string, qty: number): Promise<void> {

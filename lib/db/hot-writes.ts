@@ -78,12 +78,24 @@ export const lineQuantity = async (tx: Sql, cartId: string, productId: string) =
   (await tx.get<{ quantity: number }>(`SELECT "quantity" FROM "CartItem" WHERE "cartId" = ? AND "productId" = ?`, cartId, productId))
     ?.quantity ?? 0;
 
-/** Sets the cart's line for the product to `quantity`, making the line when there is none. */
-export async function putLine(tx: Sql, cartId: string, productId: string, quantity: number, now: Date): Promise<void> {
-  await tx.run(
-    `INSERT INTO "CartItem" ("id", "cartId", "productId", "quantity", "addedAt") VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = excluded."quantity"`,
-    newId(), cartId, productId, quantity, now);
+/**
+ * Adds `quantity` of a product (by id or by slug) to the cart in one statement: a new line, or
+ * more on the line there is, but only while the line stays within `cap` and the product's stock.
+ * The line's quantity after the add, or undefined when it was refused (or the product is unknown).
+ */
+export async function addToLine(
+  tx: Sql, cartId: string, ref: { productId?: string; slug?: string }, quantity: number, cap: number, now: Date,
+): Promise<number | undefined> {
+  const [column, value] = ref.productId ? ["id", ref.productId] : ["slug", ref.slug ?? ""];
+  const row = await tx.get<{ quantity: number }>(
+    `INSERT INTO "CartItem" AS ci ("id", "cartId", "productId", "quantity", "addedAt")
+     SELECT ?, ?, p."id", ?, ? FROM "Product" p WHERE p."${column}" = ? AND p."stock" >= ? AND ? <= ?
+     ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = ci."quantity" + excluded."quantity"
+     WHERE ci."quantity" + excluded."quantity" <= ?
+       AND ci."quantity" + excluded."quantity" <= (SELECT "stock" FROM "Product" WHERE "id" = excluded."productId")
+     RETURNING "quantity"`,
+    newId(), cartId, quantity, now, value, quantity, quantity, cap, cap);
+  return row?.quantity;
 }
 
 /** Sets an existing line's quantity (by the line's id), or removes it when `quantity` is 0. */

@@ -5,10 +5,11 @@ import type { Session } from "./session";
 
 // The session in the API's documented JSON shape, shared by GET /api/session and the /session page.
 
-export async function sessionJson(session: Session) {
-  const cart = await cartOf(session);
+/** `isNew`: the session was made by this request, so it has no cart to read yet. */
+export async function sessionJson(session: Session, isNew = false) {
+  const items = isNew ? [] : (await cartOf(session)).items;
   const data = {
-    cartItems: cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
+    cartItems: items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
     preferences: { currency: currencyOf(session) },
     experiments: session.variant ? { [EXPERIMENT]: session.variant } : {},
   };

@@ -13,7 +13,7 @@ export async function POST() {
   return handle(async (ctx) => {
     await requireSameOrigin();
     const { session, created } = await ensureSession(ctx);
-    return json(await sessionJson(session), created ? 201 : 200);
+    return json(await sessionJson(session, created), created ? 201 : 200);
   });
 }
 
