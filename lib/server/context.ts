@@ -1,15 +1,16 @@
 import "server-only";
+import type { NextRequest } from "next/server";
 import type { Ctx } from "../context";
 import { networkOf } from "../limits/network";
 import { withLogAddress } from "../security-log";
 import { catalogChanged } from "./catalog-pages";
-import { linkOrigin, requestFacts, type RequestFacts } from "./request";
-import { sessionCookies, sessionForRequest } from "./session-cookie";
+import { factsOf, linkOrigin, requestFacts, type RequestFacts } from "./request";
+import { sessionCookies, sessionForRequest, type CookieReader } from "./session-cookie";
 
 /** The request as the domain sees it (lib/context.ts), built from the cookie and the headers. */
-async function requestContext({ ip, host, https, userAgent }: RequestFacts): Promise<Ctx> {
+async function requestContext({ ip, host, https, userAgent }: RequestFacts, readCookie?: CookieReader): Promise<Ctx> {
   const now = new Date();
-  const { session, ended } = await sessionForRequest(now, https);
+  const { session, ended } = await sessionForRequest(now, https, readCookie);
   return {
     session,
     endedSession: ended,
@@ -26,8 +27,10 @@ async function requestContext({ ip, host, https, userAgent }: RequestFacts): Pro
 /**
  * Runs one domain call for this request (every action and route handler goes through here):
  * builds its context once and tags the security log lines it writes with the client address.
+ * A route handler passes its request, read directly; an action's is read through next/headers.
  */
-export async function withContext<T>(work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const facts = await requestFacts();
-  return withLogAddress(facts.ip, async () => work(await requestContext(facts)));
+export async function withContext<T>(work: (ctx: Ctx) => Promise<T>, request?: NextRequest): Promise<T> {
+  const facts = request ? factsOf(request.headers) : await requestFacts();
+  const readCookie = request ? (name: string) => request.cookies.get(name)?.value : undefined;
+  return withLogAddress(facts.ip, async () => work(await requestContext(facts, readCookie)));
 }

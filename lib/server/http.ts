@@ -1,5 +1,5 @@
 import "server-only";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { Ctx, SessionCookie } from "../context";
 import { explainEnd, type SessionEnd } from "../session/session";
@@ -36,9 +36,10 @@ export function toErrorResponse(error: unknown): NextResponse {
 /**
  * A route handler's body: one domain call with the request's context, errors as JSON. When the
  * cookie named a session that has ended, a failure says why (`explainEnd`), and a success that
- * started a new session says which one it replaced: `replacedSession: { reason }`.
+ * started a new session says which one it replaced: `replacedSession: { reason }`. The context
+ * is read off `request` itself: next/headers' cookies() and headers() cost more per request.
  */
-export async function handle(fn: (ctx: Ctx) => Promise<NextResponse>): Promise<NextResponse> {
+export async function handle(request: NextRequest, fn: (ctx: Ctx) => Promise<NextResponse>): Promise<NextResponse> {
   let ended: SessionEnd | null = null;
   try {
     return await withContext(async (ctx) => {
@@ -48,7 +49,7 @@ export async function handle(fn: (ctx: Ctx) => Promise<NextResponse>): Promise<N
       const cookies = { ...ctx.cookies, set: (cookie: SessionCookie) => ((started = true), ctx.cookies.set(cookie)) };
       const response = await fn({ ...ctx, cookies });
       return started ? withReplacedSession(response, ended) : response;
-    });
+    }, request);
   } catch (error) {
     return toErrorResponse(explainEnd(error, ended));
   }
@@ -65,7 +66,7 @@ async function withReplacedSession(response: NextResponse, ended: SessionEnd): P
  * site (or from a client that sends no Origin), parse, and match `schema`.
  */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  await requireSameOrigin();
+  await requireSameOrigin(request);
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DomainError("unsupported_media_type");
@@ -139,8 +140,8 @@ function wellFormedStrings(root: unknown): boolean {
 }
 
 /** The Origin check alone, for mutations without a body (DELETE). */
-export async function requireSameOrigin(): Promise<void> {
-  if (!(await sameOrigin())) {
+export async function requireSameOrigin(request: Request): Promise<void> {
+  if (!sameOrigin(request)) {
     await securityLog("origin_refused", {});
     throw new DomainError("forbidden_origin");
   }

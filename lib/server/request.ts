@@ -27,8 +27,11 @@ export type RequestFacts = {
 
 const MAX_USER_AGENT = 300;
 
-export async function requestFacts(): Promise<RequestFacts> {
-  const h = await headers();
+/** Anything headers can be read from: a route handler's request, or next/headers. */
+type HeaderSource = { get(name: string): string | null };
+
+/** The facts in a set of headers (a route handler passes its request's: next/headers costs more). */
+export function factsOf(h: HeaderSource): RequestFacts {
   const { trustProxy, cookieSecure } = config();
   const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   return {
@@ -40,14 +43,16 @@ export async function requestFacts(): Promise<RequestFacts> {
   };
 }
 
+export const requestFacts = async (): Promise<RequestFacts> => factsOf(await headers());
+
 /** The client's network for rate limits (lib/limits/network.ts). */
 export const clientNetwork = async () => networkOf((await requestFacts()).ip);
 
 export const secureCookies = async () => (await requestFacts()).https;
 
 /** The Origin check for mutating JSON requests (lib/origin.mjs): a foreign Origin is refused. */
-export async function sameOrigin(): Promise<boolean> {
-  const { origin, host } = await requestFacts();
+export function sameOrigin(request: Request): boolean {
+  const { origin, host } = factsOf(request.headers);
   return !crossSite(origin, host);
 }
 

@@ -56,14 +56,22 @@ export const currentSession = async (): Promise<Session | null> => (await pageSe
 export const endedSession = async (): Promise<SessionEnd | null> =>
   (await pageSession()).ended ?? decodeEnd((await cookies()).get(ENDED_COOKIE)?.value);
 
-/** For actions and route handlers: the current session (clearing a stale cookie), or why it ended. */
-export async function sessionForRequest(now: Date, https: boolean): Promise<{ session: Session | null; ended: SessionEnd | null }> {
-  const jar = await cookies();
-  const seal = jar.get(nameFor(https))?.value;
+/** Reads a request cookie's value by name. */
+export type CookieReader = (name: string) => string | undefined;
+
+/**
+ * For actions and route handlers: the current session (clearing a stale cookie), or why it
+ * ended. A route handler passes a reader over its request's cookies; changes go through the jar.
+ */
+export async function sessionForRequest(
+  now: Date, https: boolean, read?: CookieReader,
+): Promise<{ session: Session | null; ended: SessionEnd | null }> {
+  const readCookie = read ?? (async (name: string) => (await cookies()).get(name)?.value);
+  const seal = await readCookie(nameFor(https));
   const { session, stale, ended } = await resolveSession(seal, now);
   if (stale) await clearCookies();
-  if (ended) jar.set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
-  return { session, ended: ended ?? (seal ? null : decodeEnd(jar.get(ENDED_COOKIE)?.value)) };
+  if (ended) (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
+  return { session, ended: ended ?? (seal ? null : decodeEnd(await readCookie(ENDED_COOKIE))) };
 }
 
 async function cookieOptions(expiresAt: Date) {

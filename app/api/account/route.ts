@@ -1,9 +1,10 @@
+import type { NextRequest } from "next/server";
 import { deleteAccount, deleteAccountInput } from "@/lib/accounts/account";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
 /** Deletes the account (its password required): ends every session, keeps orders only anonymised. */
-export async function DELETE(request: Request) {
-  return handle(async (ctx) => {
+export async function DELETE(request: NextRequest) {
+  return handle(request, async (ctx) => {
     const deleted = await deleteAccount(ctx, await readJson(request, deleteAccountInput));
     const response = json({ deleted: true, ...deleted });
     response.headers.set("Clear-Site-Data", '"cookies"');

@@ -1,8 +1,9 @@
+import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 import { listOrders } from "@/lib/checkout/orders";
 
-export async function GET() {
-  return handle(async (ctx) => json({ orders: await listOrders(ctx.session) }));
+export async function GET(request: NextRequest) {
+  return handle(request, async (ctx) => json({ orders: await listOrders(ctx.session) }));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

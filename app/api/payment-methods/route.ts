@@ -1,8 +1,9 @@
+import type { NextRequest } from "next/server";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 import { addPaymentMethod, addPaymentMethodInput } from "@/lib/accounts/payment-methods";
 
-export async function POST(request: Request) {
-  return handle(async (ctx) => {
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
     const input = await readJson(request, addPaymentMethodInput);
     const { id, brand, last4 } = await addPaymentMethod(ctx.session, input);
     return json({ paymentMethod: { id, brand, last4 } }, 201);

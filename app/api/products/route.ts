@@ -6,7 +6,7 @@ import { currencyOf } from "@/lib/session/preferences-model";
 // Prices follow the session's currency, so the answer is personal: json() marks it no-store and
 // `Vary: Cookie`.
 export async function GET(request: NextRequest) {
-  return handle(async ({ session }) => {
+  return handle(request, async ({ session }) => {
     const category = request.nextUrl.searchParams.get("category") ?? undefined;
     const products = await listProducts(currencyOf(session), category);
     return json({

@@ -1,25 +1,26 @@
+import type { NextRequest } from "next/server";
 import { errorJson, handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 import { endSession, ensureSession } from "@/lib/session/session";
 import { sessionJson } from "@/lib/session/json";
 
-export async function GET() {
-  return handle(async ({ session }) => {
+export async function GET(request: NextRequest) {
+  return handle(request, async ({ session }) => {
     if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");
     return json(await sessionJson(session));
   });
 }
 
-export async function POST() {
-  return handle(async (ctx) => {
-    await requireSameOrigin();
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
+    await requireSameOrigin(request);
     const { session, created } = await ensureSession(ctx);
     return json(await sessionJson(session, created), created ? 201 : 200);
   });
 }
 
-export async function DELETE() {
-  return handle(async (ctx) => {
-    await requireSameOrigin();
+export async function DELETE(request: NextRequest) {
+  return handle(request, async (ctx) => {
+    await requireSameOrigin(request);
     return json({ ended: await endSession(ctx) });
   });
 }

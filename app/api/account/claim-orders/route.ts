@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import { requestOrderClaim } from "@/lib/accounts/order-claims";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 
@@ -5,9 +6,9 @@ import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/serve
  * "Find my guest orders": sends a single-use link to the account's e-mail (202). Following it
  * while signed in to this account attaches the guest orders placed with that e-mail.
  */
-export async function POST() {
-  return handle(async (ctx) => {
-    await requireSameOrigin();
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
+    await requireSameOrigin(request);
     const sent = await requestOrderClaim(ctx);
     return json({ ...sent, message: `A link is on its way to ${sent.sentTo}. See /outbox: no mail leaves this demo.` }, 202);
   });

@@ -1,9 +1,10 @@
+import type { NextRequest } from "next/server";
 import { changePassword, changePasswordInput } from "@/lib/accounts/account";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
 /** Changes the password (the current one required) and ends every other session. */
-export async function POST(request: Request) {
-  return handle(async (ctx) => json({ changed: true, ...(await changePassword(ctx, await readJson(request, changePasswordInput))) }));
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => json({ changed: true, ...(await changePassword(ctx, await readJson(request, changePasswordInput))) }));
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,9 +1,10 @@
+import type { NextRequest } from "next/server";
 import { listSessions } from "@/lib/accounts/sessions";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 
 /** The account's live signed-in sessions (members only: 403 for everyone else). */
-export async function GET() {
-  return handle(async (ctx) => json({ sessions: await listSessions(ctx.session, ctx.now) }));
+export async function GET(request: NextRequest) {
+  return handle(request, async (ctx) => json({ sessions: await listSessions(ctx.session, ctx.now) }));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,9 +1,10 @@
+import type { NextRequest } from "next/server";
 import { analytics } from "@/lib/journeys/analytics";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 
 /** Admin only: 403 for everyone else (lib/journeys/analytics.ts checks the view_analytics scope). */
-export async function GET() {
-  return handle(async (ctx) => json(await analytics(ctx.session)));
+export async function GET(request: NextRequest) {
+  return handle(request, async (ctx) => json(await analytics(ctx.session)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

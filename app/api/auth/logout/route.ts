@@ -1,9 +1,10 @@
+import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 import { endSession } from "@/lib/session/session";
 
-export async function POST() {
-  return handle(async (ctx) => {
-    await requireSameOrigin();
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
+    await requireSameOrigin(request);
     const ended = await endSession(ctx);
     const response = json({ loggedOut: ended });
     response.headers.set("Clear-Site-Data", '"cookies"');

@@ -1,8 +1,9 @@
+import type { NextRequest } from "next/server";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 import { emailMyCart, leadInput } from "@/lib/cart/leads";
 
-export async function POST(request: Request) {
-  return handle(async (ctx) => {
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
     const input = await readJson(request, leadInput);
     const sent = await emailMyCart(ctx, input);
     return json({ lead: sent, message: `Your cart is on its way to ${sent.email}. See /outbox: no mail leaves this demo.` }, 202);

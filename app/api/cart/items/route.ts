@@ -1,9 +1,10 @@
+import type { NextRequest } from "next/server";
 import { addItemInput, addToCart, cartOf } from "@/lib/cart/cart";
 import { cartJson } from "@/lib/cart/json";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 
-export async function POST(request: Request) {
-  return handle(async (ctx) => {
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
     const session = await addToCart(ctx, await readJson(request, addItemInput));
     return json(cartJson(await cartOf(session)));
   });

@@ -1,8 +1,9 @@
+import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 import { findOrder } from "@/lib/checkout/orders";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handle(async (ctx) => json({ order: await findOrder(ctx.session, (await params).id) }));
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  return handle(request, async (ctx) => json({ order: await findOrder(ctx.session, (await params).id) }));
 }
 
 export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,10 +1,11 @@
+import type { NextRequest } from "next/server";
 import { endOtherSessions } from "@/lib/accounts/sessions";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 
 /** Ends every session of the account but the one making this request. */
-export async function POST() {
-  return handle(async (ctx) => {
-    await requireSameOrigin();
+export async function POST(request: NextRequest) {
+  return handle(request, async (ctx) => {
+    await requireSameOrigin(request);
     return json({ ended: await endOtherSessions(ctx) });
   });
 }

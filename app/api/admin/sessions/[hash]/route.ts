@@ -1,10 +1,11 @@
+import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 import { endSessionAsAdmin } from "@/lib/session/admin-sessions";
 
 /** Admin only: ends a guest's or a member's session by its security-log hash. */
-export async function DELETE(_request: Request, { params }: { params: Promise<{ hash: string }> }) {
-  return handle(async (ctx) => {
-    await requireSameOrigin();
+export async function DELETE(request: NextRequest, { params }: { params: Promise<{ hash: string }> }) {
+  return handle(request, async (ctx) => {
+    await requireSameOrigin(request);
     return json(await endSessionAsAdmin(ctx, (await params).hash));
   });
 }
