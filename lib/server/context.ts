@@ -19,7 +19,7 @@ async function requestContext({ ip, host, https, userAgent }: RequestFacts, read
     userAgent,
     now,
     origin: () => linkOrigin(host, https),
-    cookies: sessionCookies,
+    cookies: sessionCookies(https),
     catalogChanged,
   };
 }

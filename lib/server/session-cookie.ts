@@ -69,26 +69,27 @@ export async function sessionForRequest(
   const readCookie = read ?? (async (name: string) => (await cookies()).get(name)?.value);
   const seal = await readCookie(nameFor(https));
   const { session, stale, ended } = await resolveSession(seal, now);
-  if (stale) await clearCookies();
+  if (stale) await clearCookies(https);
   if (ended) (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
   return { session, ended: ended ?? (seal ? null : decodeEnd(await readCookie(ENDED_COOKIE))) };
 }
 
-async function cookieOptions(expiresAt: Date) {
+function cookieOptions(expiresAt: Date, https: boolean) {
   return {
     httpOnly: true,
     sameSite: "lax" as const,
-    secure: await secureCookies(),
+    secure: https,
     path: "/",
     maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
   };
 }
 
+type Jar = Awaited<ReturnType<typeof cookies>>;
+
 /** Mirrors the session's currency into CURRENCY_COOKIE (absent means the default currency). */
-async function writeCurrencyHint(session: { expiresAt: Date; preferences: Preferences }) {
-  const jar = await cookies();
+function writeCurrencyHint(jar: Jar, session: { expiresAt: Date; preferences: Preferences }, https: boolean) {
   const currency = session.preferences.currency;
-  if (currency && currency !== DEFAULT_CURRENCY) jar.set(CURRENCY_COOKIE, currency, await cookieOptions(session.expiresAt));
+  if (currency && currency !== DEFAULT_CURRENCY) jar.set(CURRENCY_COOKIE, currency, cookieOptions(session.expiresAt, https));
   else if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
@@ -101,27 +102,27 @@ export async function syncCurrencyHint(session: Session | null) {
   const hinted = jar.get(CURRENCY_COOKIE)?.value;
   const wanted = session?.preferences.currency && session.preferences.currency !== DEFAULT_CURRENCY ? session.preferences.currency : undefined;
   if (hinted === wanted) return;
-  if (session) await writeCurrencyHint(session);
+  if (session) writeCurrencyHint(jar, session, await secureCookies());
   else jar.delete(CURRENCY_COOKIE);
 }
 
-async function clearCookies() {
+async function clearCookies(https: boolean) {
   const jar = await cookies();
-  const name = await cookieName();
+  const name = nameFor(https);
   // A __Host- cookie is only removed by a Set-Cookie that is itself Secure, path /.
   if (name === SECURE_COOKIE_NAME) jar.set(name, "", { secure: true, httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
   else jar.delete(name);
   if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
-/** The jar the domain writes through (Ctx.cookies). */
-export const sessionCookies: SessionCookies = {
+/** The jar the domain writes through (Ctx.cookies), for a request over https or not. */
+export const sessionCookies = (https: boolean): SessionCookies => ({
   async set({ seal, expiresAt, preferences }) {
     const jar = await cookies();
-    jar.set(await cookieName(), seal, await cookieOptions(expiresAt));
+    jar.set(nameFor(https), seal, cookieOptions(expiresAt, https));
     if (jar.has(ENDED_COOKIE)) jar.delete(ENDED_COOKIE);
-    await writeCurrencyHint({ expiresAt, preferences });
+    writeCurrencyHint(jar, { expiresAt, preferences }, https);
   },
-  setPreferences: writeCurrencyHint,
-  clear: clearCookies,
-};
+  setPreferences: async (session) => writeCurrencyHint(await cookies(), session, https),
+  clear: () => clearCookies(https),
+});
