@@ -46,32 +46,30 @@ export const hitAll = (hits: Hit[], now = Date.now()): Promise<void> => hitAllTh
 
 /**
  * hitAll, then `work` in the same transaction when every limit had room: one commit for the
- * request instead of two. A refusal `work` throws (a DomainError: the stock, the cap) undoes its
- * own writes only (a savepoint), so the hits count as they would in a transaction of their own.
+ * request instead of two. A refusal `work` throws (a DomainError: the stock, the cap) undoes the
+ * whole transaction; the hits are then counted again on their own, so they count as they would
+ * in a transaction of their own. That costs a second transaction on a refusal only: on every
+ * write, a savepoint would cost two more statements (two round trips on PostgreSQL).
  */
 export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>) | null, now = Date.now()): Promise<T> {
   const windowStart = windowOf(now);
   const keys = hits.map((h) => keyOf(h.limit, h.subject));
-  const outcome = await hotWrite(async (tx): Promise<{ full: number } | { refused: DomainError } | { value: T }> => {
-    // Each hit is counted unless its window is already full: the keys that come back are the
-    // limits that still had room.
-    const counted = await countHits(tx, keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart);
-    if (counted.size < hits.length) return { full: keys.findIndex((key) => !counted.has(key)) };
-    if (!work) return { value: undefined as T };
-    await tx.run("SAVEPOINT limited_work");
-    try {
-      const value = await work(tx);
-      await tx.run("RELEASE SAVEPOINT limited_work");
-      return { value };
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error; // anything else: nothing is written
-      await tx.run("ROLLBACK TO SAVEPOINT limited_work");
-      await tx.run("RELEASE SAVEPOINT limited_work");
-      return { refused: error };
-    }
-  });
+  // Each hit is counted unless its window is already full: the keys that come back are the
+  // limits that still had room.
+  const count = (tx: Sql) => countHits(tx, keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart);
+  let outcome: { full: number } | { value: T };
+  try {
+    outcome = await hotWrite(async (tx) => {
+      const counted = await count(tx);
+      if (counted.size < hits.length) return { full: keys.findIndex((key) => !counted.has(key)) };
+      return { value: work ? await work(tx) : (undefined as T) };
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error; // anything else: nothing is written
+    await hotWrite(count); // a limit filled meanwhile counts nothing more: the write is refused anyway
+    throw error;
+  }
   if ("value" in outcome) return outcome.value;
-  if ("refused" in outcome) throw outcome.refused;
   const full = outcome.full;
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
   await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
