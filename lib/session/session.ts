@@ -1,4 +1,3 @@
-import { sealData, unsealData } from "iron-session";
 import { config } from "../config";
 import { preferencesColumn } from "../db/codecs";
 import { db } from "../db/client";
@@ -9,6 +8,7 @@ import { DomainError } from "../errors";
 import { variantFor } from "../journeys/experiments";
 import { keyedHash, newGuestSessionId, newSessionHandle, newUserSessionId } from "./ids";
 import { permissionsFor, type Scope } from "./permissions";
+import { sealOffThread, unsealOffThread } from "./seal-thread";
 import type { Preferences } from "./preferences-model";
 import { hitAllThen, type Hit } from "../limits/rate-limit";
 import type { Ctx } from "../context";
@@ -70,9 +70,10 @@ function passwords(): Record<string, string> {
   return Object.fromEntries(secrets.map((secret, i) => [String(secrets.length - i), secret]));
 }
 
+/** The cookie's sealed value (iron-session, on its own thread: ./seal-thread.ts). */
 export async function sealSession(payload: CookiePayload, now = Date.now()): Promise<string> {
   const ttl = Math.max(1, Math.ceil((payload.exp - now) / 1000));
-  return sealData(payload, { password: passwords(), ttl });
+  return sealOffThread(payload, passwords(), ttl);
 }
 
 // Unsealing (key derivation, HMAC, AES) is the costly part of a session check, and a browser
@@ -96,7 +97,7 @@ async function unsealSession(seal: string): Promise<CookiePayload | null> {
 
 async function openSeal(seal: string): Promise<CookiePayload | null> {
   try {
-    const data = await unsealData<Partial<CookiePayload>>(seal, { password: passwords() });
+    const data = await unsealOffThread<Partial<CookiePayload>>(seal, passwords());
     // unsealData answers {} for an expired, tampered or foreign seal.
     if (typeof data.sid !== "string" || typeof data.exp !== "number") return null;
     if (data.type !== "anonymous" && data.type !== "authenticated") return null;
