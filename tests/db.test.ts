@@ -31,3 +31,38 @@ test("single queries, transactions and hot writes take turns: all of them finish
   const windows = await db.rateLimitWindow.findMany({ where: { key: { startsWith: "cart_writes:" } } });
   assert.equal(windows.reduce((sum, w) => sum + w.count, 0), 21, "every hot write counted once (20, and the first test's one)");
 });
+
+test("reads see a hot write once it commits, and never when it rolls back, even while it is open", async () => {
+  const { hotWrite } = await import("../lib/db/hot-writes");
+  const { hot } = await import("../lib/db/sql");
+  const seen = async (key: string) =>
+    Number((await hot().get<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "key" = ?`, key))!.n);
+  /** A hot write that inserts `key`, then waits for `finish` before it commits or throws. */
+  const openWrite = (key: string, fail: boolean) => {
+    let written!: () => void;
+    let finish!: () => void;
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const done = hotWrite(async (tx) => {
+      await tx.run(`INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (?, ?, 1)`, key, new Date());
+      written();
+      await finished;
+      if (fail) throw new Error("declined");
+    });
+    return { inserted, finish, done };
+  };
+
+  const kept = openWrite("seen:kept", false);
+  await kept.inserted;
+  assert.equal(await seen("seen:kept"), 0, "not committed yet: a read does not see it");
+  kept.finish();
+  await kept.done;
+  assert.equal(await seen("seen:kept"), 1, "committed: the next read sees it");
+
+  const undone = openWrite("seen:undone", true);
+  await undone.inserted;
+  assert.equal(await seen("seen:undone"), 0, "not committed yet: a read does not see it");
+  undone.finish();
+  await assert.rejects(undone.done, /declined/);
+  assert.equal(await seen("seen:undone"), 0, "rolled back: never seen");
+});

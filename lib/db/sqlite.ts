@@ -7,8 +7,9 @@ import { databaseFile } from "./database-url";
 import type { Param, Sql, SqlEngine } from "./sql";
 
 // SQLite: the embedded default. Besides Prisma's connection, two better-sqlite3 connections for
-// the hot path (./sql.ts): one reads, one writes. In WAL mode the reader sees committed writes
-// only, so a hot write that is rolled back was never seen. This is the one place besides Prisma
+// the hot path (./sql.ts): one writes (and reads while it is not writing), one reads while a
+// write is open. In WAL mode that reader sees committed writes only, so a hot write that is
+// rolled back was never seen (readOn, below). This is the one place besides Prisma
 // that knows how SQLite stores values (dates as ISO text, booleans as 0/1).
 
 /**
@@ -96,18 +97,30 @@ function connections(): Connections {
   return globalForSqlite.passerbySqlite;
 }
 
-/** The statements of one connection, each prepared once per process. */
-function sqlOn(connection: "read" | "write"): Sql {
-  const statement = (sql: string) => {
-    const c = connections();
-    const key = `${connection}\0${sql}`;
-    let prepared = c.statements.get(key);
-    if (!prepared) {
-      prepared = c[connection].prepare(sql);
-      c.statements.set(key, prepared);
-    }
-    return prepared;
-  };
+/** A statement on one connection, prepared once per process. */
+function prepared(connection: "read" | "write", sql: string): Database.Statement {
+  const c = connections();
+  const key = `${connection}\0${sql}`;
+  let statement = c.statements.get(key);
+  if (!statement) {
+    statement = c[connection].prepare(sql);
+    c.statements.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * Where a read runs: on the write connection while no hot write is open on it, else on the read
+ * connection. A connection's page cache is emptied whenever another connection has written, so
+ * after a write the write connection reads from its cache while the read connection rereads every
+ * page: half the cost, measured, of a session and cart read that follows a write. A hot write
+ * is open across awaits, and what it has not committed must stay unseen: then the read connection.
+ */
+const readOn = (): "read" | "write" => (connections().write.inTransaction ? "read" : "write");
+
+/** The statements of the reads, or of the hot writes (which run on the write connection only). */
+function sqlOn(role: "read" | "write"): Sql {
+  const statement = (sql: string) => prepared(role === "read" ? readOn() : "write", sql);
   return {
     get: async (sql, ...params) => statement(sql).get(...params.map(toSqlite)) as never,
     all: async (sql, ...params) => statement(sql).all(...params.map(toSqlite)) as never,
@@ -146,11 +159,11 @@ const BUSY_TIMEOUT_MS = 5_000;
  * SQLite's own busy handler would block the event loop, and its back-off (up to 100 ms between
  * tries) lets a process writing batch after batch, like the sweep, keep the lock for seconds.
  */
-async function beginWrite(connection: Database.Database): Promise<void> {
+async function beginWrite(): Promise<void> {
   const deadline = Date.now() + BUSY_TIMEOUT_MS;
   for (;;) {
     try {
-      connection.exec("BEGIN IMMEDIATE");
+      prepared("write", "BEGIN IMMEDIATE").run();
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
@@ -168,10 +181,10 @@ export function sqliteEngine(): SqlEngine {
       const release = await turns.acquire();
       const connection = connections().write;
       try {
-        await beginWrite(connection);
+        await beginWrite();
         try {
           const result = await work(writer);
-          connection.exec("COMMIT");
+          prepared("write", "COMMIT").run();
           return result;
         } catch (error) {
           if (connection.inTransaction) connection.exec("ROLLBACK");
