@@ -5,6 +5,8 @@ import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 export async function GET(request: NextRequest) {
   return handle(request, async ({ session }) => {
     const saved = await readSaved(session?.type === "authenticated" ? session.userId : null, currencyOf(session));

@@ -3,6 +3,8 @@ import { listProducts } from "@/lib/catalog/catalog";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
 import { currencyOf } from "@/lib/session/preferences-model";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 // Prices follow the session's currency, so the answer is personal: json() marks it no-store and
 // `Vary: Cookie`.
 export async function GET(request: NextRequest) {

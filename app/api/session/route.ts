@@ -3,6 +3,8 @@ import { errorJson, handle, json, refuseOtherMethods, requireSameOrigin } from "
 import { endSession, ensureSession } from "@/lib/session/session";
 import { sessionJson } from "@/lib/session/json";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 export async function GET(request: NextRequest) {
   return handle(request, async ({ session }) => {
     if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");

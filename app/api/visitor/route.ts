@@ -3,6 +3,8 @@ import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 import { syncCurrencyHint } from "@/lib/server/session-cookie";
 import { recordView, viewInput, visitorJson } from "@/lib/journeys/visitor";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 // The header's personal corner; pages stay static because the browser asks for this instead.
 
 export async function GET(request: NextRequest) {

@@ -2,6 +2,8 @@ import type { NextRequest } from "next/server";
 import { requestOrderClaim } from "@/lib/accounts/order-claims";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 /**
  * "Find my guest orders": sends a single-use link to the account's e-mail (202). Following it
  * while signed in to this account attaches the guest orders placed with that e-mail.

@@ -2,6 +2,8 @@ import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 import { endSession } from "@/lib/session/session";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 export async function POST(request: NextRequest) {
   return handle(request, async (ctx) => {
     await requireSameOrigin(request);

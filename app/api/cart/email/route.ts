@@ -2,6 +2,8 @@ import type { NextRequest } from "next/server";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 import { emailMyCart, leadInput } from "@/lib/cart/leads";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 export async function POST(request: NextRequest) {
   return handle(request, async (ctx) => {
     const input = await readJson(request, leadInput);

@@ -3,6 +3,8 @@ import { cartOf, changeCartQuantity, setQuantityInput } from "@/lib/cart/cart";
 import { cartJson } from "@/lib/cart/json";
 import { handle, json, readJson, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
 
+export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
+
 type Context = { params: Promise<{ productId: string }> };
 
 export async function PATCH(request: NextRequest, { params }: Context) {
