@@ -38,6 +38,8 @@ export function toErrorResponse(error: unknown): NextResponse {
  * cookie named a session that has ended, a failure says why (`explainEnd`), and a success that
  * started a new session says which one it replaced: `replacedSession: { reason }`. The context
  * is read off `request` itself: next/headers' cookies() and headers() cost more per request.
+ * Every route file using it declares `dynamic = "force-dynamic"`: its answers are personal, and
+ * without that Next wraps `request` in a proxy that tracks each read of its headers and cookies.
  */
 export async function handle(request: NextRequest, fn: (ctx: Ctx) => Promise<NextResponse>): Promise<NextResponse> {
   let ended: SessionEnd | null = null;
