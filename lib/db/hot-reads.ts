@@ -65,6 +65,14 @@ export function cartLines(owner: Owner, sql: Sql = hot()): Promise<CartLineRow[]
      WHERE ${where} ORDER BY ci."addedAt", ci."id"`, value);
 }
 
+/** What the owner's cart holds, product by product, oldest line first: no product is read. */
+export function cartQuantities(owner: Owner): Promise<{ productId: string; quantity: number }[]> {
+  const [where, value] = ownerFilter(owner);
+  return hot().all(
+    `SELECT ci."productId", ci."quantity" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId"
+     WHERE ${where} ORDER BY ci."addedAt", ci."id"`, value);
+}
+
 /** One line of the owner's cart, with the product's name and stock. */
 export async function cartLine(owner: Owner, productId: string, sql: Sql = hot()): Promise<{ id: string; name: string; stock: number } | null> {
   const [where, value] = ownerFilter(owner);

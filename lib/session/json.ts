@@ -1,15 +1,14 @@
-import { cartOf } from "../cart/cart";
+import { cartQuantities } from "../db/hot-reads";
 import { EXPERIMENT } from "../journeys/experiments";
 import { currencyOf } from "./preferences-model";
-import type { Session } from "./session";
+import { ownerOf, type Session } from "./session";
 
 // The session in the API's documented JSON shape, shared by GET /api/session and the /session page.
 
 /** `isNew`: the session was made by this request, so it has no cart to read yet. */
 export async function sessionJson(session: Session, isNew = false) {
-  const items = isNew ? [] : (await cartOf(session)).items;
   const data = {
-    cartItems: items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
+    cartItems: isNew ? [] : await cartQuantities(ownerOf(session)),
     preferences: { currency: currencyOf(session) },
     experiments: session.variant ? { [EXPERIMENT]: session.variant } : {},
   };
