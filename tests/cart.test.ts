@@ -89,6 +89,7 @@ test("carts are private to their owner", async () => {
   assert.equal((await readCart(b, "USD")).items.length, 0);
   const apron = await db.product.findUniqueOrThrow({ where: { slug: "linen-apron" } });
   await assert.rejects(setItemQuantity(b, apron.id, 2), code("not_in_cart"));
+  await assert.rejects(removeItem(b, apron.id), code("not_in_cart"));
   assert.equal((await readCart(a, "USD")).items[0].quantity, 1);
 });
 

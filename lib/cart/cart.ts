@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from "./merge";
 import { config } from "../config";
 import type { Ctx } from "../context";
 import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
-import { addToLine, hotWrite, lineQuantity, lockCart, productForCart, setLine } from "../db/hot-writes";
+import { addToLine, hotWrite, lineQuantity, lockCart, productForCart, setLineQuantity } from "../db/hot-writes";
 import { hot, type Sql } from "../db/sql";
 import { cartItemCount, cartLine, cartLines } from "../db/hot-reads";
 import { DomainError, notFound } from "../errors";
@@ -91,10 +91,11 @@ async function addItemIn(tx: Sql, owner: CartOwner, input: z.infer<typeof addIte
 }
 
 async function setQuantityIn(tx: Sql, owner: CartOwner, productId: string, qty: number): Promise<void> {
+  if (await setLineQuantity(tx, owner, productId, qty)) return;
+  // Refused: the read that says why happens on this path only.
   const line = await cartLine(owner, productId, tx);
   if (!line) throw new DomainError("not_in_cart");
-  if (qty > line.stock) throw outOfStock(line.name, line.stock);
-  await setLine(tx, line.id, qty);
+  throw outOfStock(line.name, line.stock);
 }
 
 export const addItem = (owner: CartOwner, input: z.infer<typeof addItemInput>, now = new Date()): Promise<void> =>

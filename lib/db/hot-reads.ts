@@ -73,11 +73,11 @@ export function cartQuantities(owner: Owner): Promise<{ productId: string; quant
      WHERE ${where} ORDER BY ci."addedAt", ci."id"`, value);
 }
 
-/** One line of the owner's cart, with the product's name and stock. */
-export async function cartLine(owner: Owner, productId: string, sql: Sql = hot()): Promise<{ id: string; name: string; stock: number } | null> {
+/** One line of the owner's cart, as the product's name and stock. */
+export async function cartLine(owner: Owner, productId: string, sql: Sql = hot()): Promise<{ name: string; stock: number } | null> {
   const [where, value] = ownerFilter(owner);
-  return (await sql.get<{ id: string; name: string; stock: number }>(
-    `SELECT ci."id", p."name", p."stock"
+  return (await sql.get<{ name: string; stock: number }>(
+    `SELECT p."name", p."stock"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
      WHERE ${where} AND ci."productId" = ?`, value, productId)) ?? null;
 }

@@ -98,10 +98,20 @@ export async function addToLine(
   return row?.quantity;
 }
 
-/** Sets an existing line's quantity (by the line's id), or removes it when `quantity` is 0. */
-export async function setLine(tx: Sql, lineId: string, quantity: number): Promise<void> {
-  if (quantity === 0) await tx.run(`DELETE FROM "CartItem" WHERE "id" = ?`, lineId);
-  else await tx.run(`UPDATE "CartItem" SET "quantity" = ? WHERE "id" = ?`, quantity, lineId);
+/**
+ * Sets the quantity of the owner's line for a product in one statement, but only while the
+ * product's stock covers it; 0 removes the line. Whether it did (false: no such line, or too few
+ * in stock).
+ */
+export async function setLineQuantity(tx: Sql, owner: Owner, productId: string, quantity: number): Promise<boolean> {
+  const [column, value] = ownerColumn(owner);
+  const line = `"cartId" IN (SELECT "id" FROM "Cart" WHERE "${column}" = ?) AND "productId" = ?`;
+  const changed = quantity === 0
+    ? await tx.run(`DELETE FROM "CartItem" WHERE ${line}`, value, productId)
+    : await tx.run(
+      `UPDATE "CartItem" SET "quantity" = ? WHERE ${line} AND ? <= (SELECT "stock" FROM "Product" WHERE "id" = ?)`,
+      quantity, value, productId, quantity, productId);
+  return changed === 1;
 }
 
 // ---- Guest sessions ----
