@@ -34,17 +34,27 @@ export async function insertRows(tx: Sql, into: string, rows: Param[][]): Promis
  */
 export async function countHits(tx: Sql, hits: { key: string; cap: number }[], windowStart: Date): Promise<Set<string>> {
   const sorted = [...hits].sort((a, b) => (a.key < b.key ? -1 : 1)); // one lock order for every request
-  const rows = sorted.map(() => "(?, ?, 1)").join(", ");
-  const cap = `CASE w."key" ${sorted.map(() => "WHEN ? THEN CAST(? AS INTEGER)").join(" ")} END`;
-  const counted = await tx.all<{ key: string }>(
-    `INSERT INTO "RateLimitWindow" AS w ("key", "windowStart", "count") VALUES ${rows}
+  const counted = await tx.all<{ key: string }>(countHitsSql(sorted.length),
+    ...sorted.flatMap((h) => [h.key, windowStart]), ...sorted.flatMap((h) => [h.key, h.cap]));
+  return new Set(counted.map((row) => row.key));
+}
+
+/** countHits' statement for `n` keys, written once: the same text each time is found prepared at once. */
+const hitStatements = new Map<number, string>();
+function countHitsSql(n: number): string {
+  let sql = hitStatements.get(n);
+  if (!sql) {
+    const keys = Array.from({ length: n });
+    const cap = `CASE w."key" ${keys.map(() => "WHEN ? THEN CAST(? AS INTEGER)").join(" ")} END`;
+    sql = `INSERT INTO "RateLimitWindow" AS w ("key", "windowStart", "count") VALUES ${keys.map(() => "(?, ?, 1)").join(", ")}
      ON CONFLICT ("key") DO UPDATE SET
        "count" = CASE WHEN w."windowStart" = excluded."windowStart" THEN w."count" + 1 ELSE 1 END,
        "windowStart" = excluded."windowStart"
      WHERE NOT (w."windowStart" = excluded."windowStart" AND w."count" >= ${cap})
-     RETURNING "key"`,
-    ...sorted.flatMap((h) => [h.key, windowStart]), ...sorted.flatMap((h) => [h.key, h.cap]));
-  return new Set(counted.map((row) => row.key));
+     RETURNING "key"`;
+    hitStatements.set(n, sql);
+  }
+  return sql;
 }
 
 // ---- Carts ----

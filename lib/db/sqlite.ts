@@ -78,7 +78,8 @@ export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:0
 
 const toSqlite = (value: Param) => (value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value);
 
-type Connections = { read: Database.Database; write: Database.Database; statements: Map<string, Database.Statement> };
+type Statements = Map<string, Database.Statement>;
+type Connections = { read: Database.Database; write: Database.Database; statements: { read: Statements; write: Statements } };
 const globalForSqlite = globalThis as unknown as { passerbySqlite?: Connections };
 
 function connections(): Connections {
@@ -92,7 +93,7 @@ function connections(): Connections {
     };
     const write = open();
     write.pragma("busy_timeout = 0"); // waiting for another process's lock: beginWrite, below
-    globalForSqlite.passerbySqlite = { read: open(), write, statements: new Map() };
+    globalForSqlite.passerbySqlite = { read: open(), write, statements: { read: new Map(), write: new Map() } };
   }
   return globalForSqlite.passerbySqlite;
 }
@@ -100,11 +101,10 @@ function connections(): Connections {
 /** A statement on one connection, prepared once per process. */
 function prepared(connection: "read" | "write", sql: string): Database.Statement {
   const c = connections();
-  const key = `${connection}\0${sql}`;
-  let statement = c.statements.get(key);
+  let statement = c.statements[connection].get(sql);
   if (!statement) {
     statement = c[connection].prepare(sql);
-    c.statements.set(key, statement);
+    c.statements[connection].set(sql, statement);
   }
   return statement;
 }
