@@ -6,6 +6,7 @@ import { explainEnd, type SessionEnd } from "../session/session";
 import { withContext } from "./context";
 import { errorJson } from "./error-body";
 import { describeZodError, DomainError } from "../errors";
+import { readBody, wellFormedStrings } from "./body";
 import { sameOrigin } from "./request";
 import { securityLog } from "../security-log";
 
@@ -87,58 +88,6 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
     throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate) or holds control characters.");
   }
   return schema.parse(body);
-}
-
-/** No route takes more than a few kilobytes; a bigger body is refused before it is read whole. */
-const MAX_BODY_BYTES = 64 * 1024;
-
-const tooLarge = () =>
-  new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`);
-
-async function readBody(request: Request): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (Number(declared ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
-  let bytes: Uint8Array;
-  if (declared !== null) {
-    bytes = new Uint8Array(await request.arrayBuffer()); // Node's parser reads no more than declared
-  } else {
-    // Chunked: counted as it arrives, so an endless body is cut off.
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) throw tooLarge();
-      chunks.push(chunk);
-    }
-    bytes = Buffer.concat(chunks);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new DomainError("invalid_unicode", "The body is not valid UTF-8.");
-  }
-}
-
-// Control characters other than tab, line feed and carriage return.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const wellFormedText = (text: string) => text.isWellFormed() && !CONTROL.test(text);
-
-/** Every string and key well-formed; iterative, so a deeply nested body cannot overflow the stack. */
-function wellFormedStrings(root: unknown): boolean {
-  const pending = [root];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value === "string") {
-      if (!wellFormedText(value)) return false;
-    } else if (value && typeof value === "object") {
-      for (const [key, inner] of Object.entries(value)) {
-        if (!wellFormedText(key)) return false;
-        pending.push(inner);
-      }
-    }
-  }
-  return true;
 }
 
 /** The Origin check alone, for mutations without a body (DELETE). */
