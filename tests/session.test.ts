@@ -6,12 +6,15 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
-import { createGuestSession, describeEnd, explainEnd, resolveSession, revokeSession } from "../lib/session/session";
+import { createGuestSession, createUserSession, describeEnd, explainEnd, requireMember, resolveSession, revokeSession } from "../lib/session/session";
 import { sweepGuestSessions, sweepIfMine } from "../lib/session/sweep";
 import { backfillLogHashes, findSessions } from "../lib/session/admin-sessions";
 import { keyedHash } from "../lib/session/ids";
 import { permissionsFor } from "../lib/session/permissions";
 import { DomainError } from "../lib/errors";
+import { addItem } from "../lib/cart/cart";
+import { sessionJson } from "../lib/session/json";
+import { guestWithSeal, member } from "./helpers/fixtures";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
   const now = new Date();
@@ -249,4 +252,37 @@ test("one server sweeps at a time: the sweep's lease lasts one interval, then an
   const later = new Date(now.getTime() + 601_000 + 1000);
   assert.ok(await sweepIfMine(later, "server-b"), "once the lease ran out, another server takes it");
   assert.equal(await sweepIfMine(later, "server-a"), null);
+});
+
+test("a session read with its cart in one statement (GET /api/session) answers the same JSON as one read without", async () => {
+  const category = await db.category.create({ data: { slug: "one-statement", name: "One statement" } });
+  for (const slug of ["pen-one", "pen-two", "pen-three"]) {
+    await db.product.create({ data: { slug, name: slug, description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });
+  }
+  const full = await guestWithSeal([["pen-one", 2], ["pen-two", 1]]);
+  const empty = await guestWithSeal();
+  const { userId } = requireMember(await member(), "a member");
+  const { seal: memberSeal } = await createUserSession(userId, null);
+  await addItem({ userId }, { slug: "pen-three", quantity: 3 });
+  const products = Object.fromEntries((await db.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug]));
+
+  for (const [seal, expected] of [
+    [full.seal, [["pen-one", 2], ["pen-two", 1]]],
+    [empty.seal, []],
+    [memberSeal, [["pen-three", 3]]],
+  ] as const) {
+    const withCart = (await resolveSession(seal, new Date(), undefined, true)).session!;
+    const apart = (await resolveSession(seal)).session!;
+    assert.equal(apart.cartItems, undefined, "read apart, the session carries no cart");
+    assert.deepEqual(withCart.cartItems?.map((i) => [products[i.productId], i.quantity]), expected, "read with it, it does");
+    const shown = await sessionJson(withCart);
+    assert.deepEqual(shown, await sessionJson(apart));
+    const data = (shown.anonymousSession ?? shown.authenticatedSession)!.data;
+    assert.deepEqual(data.cartItems.map((i) => [products[i.productId], i.quantity]), expected, "oldest line first");
+  }
+
+  await revokeSession(full.session);
+  assert.deepEqual(await resolveSession(full.seal, new Date(), undefined, true), {
+    session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false },
+  }, "with its cart or not, an ended session is refused");
 });

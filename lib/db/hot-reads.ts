@@ -17,18 +17,50 @@ const ownerFilter = (owner: Owner): [sql: string, value: string] =>
 
 type Stored = { createdAt: string | Date; expiresAt: string | Date; lastSeenAt: string | Date; preferences: string };
 
+/** A cart's content as the session JSON says it: product by product, oldest line first. */
+export type CartQuantity = { productId: string; quantity: number };
+
+/**
+ * With a session row, its owner's cart lines (none: one row with a null product), oldest first:
+ * one statement where GET /api/session would otherwise run two (`withCart`).
+ */
+const cartJoin = (owner: string) =>
+  ` LEFT JOIN "Cart" c ON c.${owner} LEFT JOIN "CartItem" ci ON ci."cartId" = c."id"`;
+const CART_COLUMNS = `, ci."productId" AS "cartProductId", ci."quantity" AS "cartQuantity"`;
+const CART_ORDER = ` ORDER BY ci."addedAt", ci."id"`;
+type CartColumns = { cartProductId: string | null; cartQuantity: number | null };
+const cartOf = (rows: CartColumns[]): CartQuantity[] =>
+  rows.filter((r) => r.cartProductId !== null).map((r) => ({ productId: r.cartProductId!, quantity: Number(r.cartQuantity) }));
+
+/** A session row as read, and with `withCart` its cart (else `cart` is absent). */
+async function sessionRows<T extends object>(sql: readonly [plain: string, withCart: string], id: string, withCart: boolean) {
+  if (!withCart) {
+    const row = await hot().get<T>(sql[0], id);
+    return row ? { row, cart: undefined } : null;
+  }
+  const rows = await hot().all<T & CartColumns>(sql[1], id);
+  return rows.length ? { row: rows[0] as T, cart: cartOf(rows) } : null;
+}
+
 export type GuestSessionRow = {
   id: string; status: GuestSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date;
   preferences: Preferences; variant: string | null;
+  /** Read only when asked for (`withCart`). */
+  cart?: CartQuantity[];
 };
 
-export async function guestSessionRow(id: string): Promise<GuestSessionRow | null> {
-  const row = await hot().get<Omit<GuestSessionRow, keyof Stored> & Stored>(
-    `SELECT "id", "status", "createdAt", "expiresAt", "lastSeenAt", "preferences", "variant"
-     FROM "GuestSession" WHERE "id" = ?`, id);
-  if (!row) return null;
+const GUEST_COLUMNS = `SELECT s."id", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."preferences", s."variant"`;
+const GUEST_SQL = [
+  `${GUEST_COLUMNS} FROM "GuestSession" s WHERE s."id" = ?`,
+  `${GUEST_COLUMNS}${CART_COLUMNS} FROM "GuestSession" s${cartJoin(`"guestSessionId" = s."id"`)} WHERE s."id" = ?${CART_ORDER}`,
+] as const;
+
+export async function guestSessionRow(id: string, withCart = false): Promise<GuestSessionRow | null> {
+  const found = await sessionRows<Omit<GuestSessionRow, keyof Stored | "cart"> & Stored>(GUEST_SQL, id, withCart);
+  if (!found) return null;
+  const { row, cart } = found;
   return {
-    ...row,
+    id: row.id, status: row.status, variant: row.variant, cart,
     createdAt: date(row.createdAt), expiresAt: date(row.expiresAt), lastSeenAt: date(row.lastSeenAt),
     preferences: preferencesColumn.decode(row.preferences),
   };
@@ -37,17 +69,26 @@ export async function guestSessionRow(id: string): Promise<GuestSessionRow | nul
 export type UserSessionRow = {
   id: string; publicId: string; status: UserSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date; userId: string;
   migratedFrom: string | null; email: string; isAdmin: boolean; preferences: Preferences; variant: string | null;
+  /** Read only when asked for (`withCart`). */
+  cart?: CartQuantity[];
 };
 
+const USER_COLUMNS = `SELECT s."id", s."publicId", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
+            u."email", u."isAdmin", u."preferences", u."variant"`;
+const USER_FROM = `FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"`;
+const USER_SQL = [
+  `${USER_COLUMNS} ${USER_FROM} WHERE s."id" = ?`,
+  `${USER_COLUMNS}${CART_COLUMNS} ${USER_FROM}${cartJoin(`"userId" = s."userId"`)} WHERE s."id" = ?${CART_ORDER}`,
+] as const;
+
 /** A signed-in session with what the session needs of its account. */
-export async function userSessionRow(id: string): Promise<UserSessionRow | null> {
-  const row = await hot().get<Omit<UserSessionRow, keyof Stored | "isAdmin"> & Stored & { isAdmin: number | boolean }>(
-    `SELECT s."id", s."publicId", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
-            u."email", u."isAdmin", u."preferences", u."variant"
-     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`, id);
-  if (!row) return null;
+export async function userSessionRow(id: string, withCart = false): Promise<UserSessionRow | null> {
+  const found = await sessionRows<Omit<UserSessionRow, keyof Stored | "isAdmin" | "cart"> & Stored & { isAdmin: number | boolean }>(USER_SQL, id, withCart);
+  if (!found) return null;
+  const { row, cart } = found;
   return {
-    ...row,
+    id: row.id, publicId: row.publicId, status: row.status, userId: row.userId, migratedFrom: row.migratedFrom,
+    email: row.email, variant: row.variant, cart,
     createdAt: date(row.createdAt), expiresAt: date(row.expiresAt), lastSeenAt: date(row.lastSeenAt),
     isAdmin: row.isAdmin === true || row.isAdmin === 1,
     preferences: preferencesColumn.decode(row.preferences),
@@ -66,7 +107,7 @@ export function cartLines(owner: Owner, sql: Sql = hot()): Promise<CartLineRow[]
 }
 
 /** What the owner's cart holds, product by product, oldest line first: no product is read. */
-export function cartQuantities(owner: Owner): Promise<{ productId: string; quantity: number }[]> {
+export function cartQuantities(owner: Owner): Promise<CartQuantity[]> {
   const [where, value] = ownerFilter(owner);
   return hot().all(
     `SELECT ci."productId", ci."quantity" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId"

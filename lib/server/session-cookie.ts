@@ -62,13 +62,14 @@ export type CookieReader = (name: string) => string | undefined;
 /**
  * For actions and route handlers: the current session (clearing a stale cookie), or why it
  * ended. A route handler passes a reader over its request's cookies; changes go through the jar.
+ * `withCart`: resolveSession's, for an answer that shows the cart too.
  */
 export async function sessionForRequest(
-  now: Date, https: boolean, read?: CookieReader,
+  now: Date, https: boolean, read?: CookieReader, withCart = false,
 ): Promise<{ session: Session | null; ended: SessionEnd | null }> {
   const readCookie = read ?? (async (name: string) => (await cookies()).get(name)?.value);
   const seal = await readCookie(nameFor(https));
-  const { session, stale, ended } = await resolveSession(seal, now);
+  const { session, stale, ended } = await resolveSession(seal, now, undefined, withCart);
   if (stale) await clearCookies(https);
   if (ended) (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
   return { session, ended: ended ?? (seal ? null : decodeEnd(await readCookie(ENDED_COOKIE))) };

@@ -5,10 +5,13 @@ import { ownerOf, type Session } from "./session";
 
 // The session in the API's documented JSON shape, shared by GET /api/session and the /session page.
 
-/** `isNew`: the session was made by this request, so it has no cart to read yet. */
+/**
+ * `isNew`: the session was made by this request, so it has no cart to read yet. A session read
+ * with its cart (`cartItems`, GET /api/session) needs no second read.
+ */
 export async function sessionJson(session: Session, isNew = false) {
   const data = {
-    cartItems: isNew ? [] : await cartQuantities(ownerOf(session)),
+    cartItems: isNew ? [] : (session.cartItems ?? (await cartQuantities(ownerOf(session)))),
     preferences: { currency: currencyOf(session) },
     experiments: session.variant ? { [EXPERIMENT]: session.variant } : {},
   };

@@ -1,7 +1,7 @@
 import { config } from "../config";
 import { preferencesColumn } from "../db/codecs";
 import { db } from "../db/client";
-import { guestSessionRow, userSessionRow } from "../db/hot-reads";
+import { guestSessionRow, userSessionRow, type CartQuantity } from "../db/hot-reads";
 import { expireSessionRow, hotWrite, insertGuestSession, moveGuestSession, touchSessionRow } from "../db/hot-writes";
 import type { Sql } from "../db/sql";
 import { DomainError } from "../errors";
@@ -32,6 +32,8 @@ export type GuestSession = {
   preferences: Preferences;
   variant: string | null;
   permissions: Scope[];
+  /** Its cart when the session was checked, read with its row (`withCart`); else absent. */
+  cartItems?: CartQuantity[];
 };
 
 export type UserSession = {
@@ -49,6 +51,8 @@ export type UserSession = {
   preferences: Preferences;
   variant: string | null;
   permissions: Scope[];
+  /** Its cart when the session was checked, read with its row (`withCart`); else absent. */
+  cartItems?: CartQuantity[];
 };
 
 export type Session = GuestSession | UserSession;
@@ -207,8 +211,8 @@ export function describeEnd(end: SessionEnd): string {
 /** A guest session seen last at `lastSeenAt` ends at this moment unless a request comes first. */
 export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
 
-async function loadGuestSession(id: string, now: Date, write: Write): Promise<GuestSession | SessionEnd | null> {
-  const row = await guestSessionRow(id);
+async function loadGuestSession(id: string, now: Date, write: Write, withCart: boolean): Promise<GuestSession | SessionEnd | null> {
+  const row = await guestSessionRow(id, withCart);
   if (!row) return null;
   const end = await endOf("anonymous", row, now, write);
   if (end) return end;
@@ -221,11 +225,12 @@ async function loadGuestSession(id: string, now: Date, write: Write): Promise<Gu
     preferences: row.preferences,
     variant: row.variant,
     permissions: permissionsFor("anonymous", config().anonPermissions),
+    ...(row.cart ? { cartItems: row.cart } : {}),
   };
 }
 
-async function loadUserSession(id: string, now: Date, write: Write): Promise<UserSession | SessionEnd | null> {
-  const row = await userSessionRow(id);
+async function loadUserSession(id: string, now: Date, write: Write, withCart: boolean): Promise<UserSession | SessionEnd | null> {
+  const row = await userSessionRow(id, withCart);
   if (!row) return null;
   const end = await endOf("authenticated", row, now, write);
   if (end) return end;
@@ -242,25 +247,30 @@ async function loadUserSession(id: string, now: Date, write: Write): Promise<Use
     preferences: row.preferences,
     variant: row.variant,
     permissions: permissionsFor(row.isAdmin ? "admin" : "authenticated"),
+    ...(row.cart ? { cartItems: row.cart } : {}),
   };
 }
 
 /**
  * The live session behind a sealed cookie, or null. `stale` says a cookie was sent but is of
  * no use (tampered, foreign, expired, ended or unknown) and should be cleared; `ended` says why,
- * when the cookie named a real session that has ended.
+ * when the cookie named a real session that has ended. `withCart` reads its cart's quantities
+ * in the same statement as its row (`cartItems`), for an answer that shows both.
  */
 export async function resolveSession(
   seal: string | undefined,
   now = new Date(),
   write: Write = writeNow,
+  withCart = false,
 ): Promise<{ session: Session | null; stale: boolean; ended: SessionEnd | null }> {
   if (!seal) return { session: null, stale: false, ended: null };
   const payload = await unsealSession(seal);
   if (!payload) return { session: null, stale: true, ended: null };
   if (payload.exp <= now.getTime()) return { session: null, stale: true, ended: { type: payload.type, reason: "expired", idle: false } };
   const found =
-    payload.type === "anonymous" ? await loadGuestSession(payload.sid, now, write) : await loadUserSession(payload.sid, now, write);
+    payload.type === "anonymous"
+      ? await loadGuestSession(payload.sid, now, write, withCart)
+      : await loadUserSession(payload.sid, now, write, withCart);
   if (found && "id" in found) return { session: found, stale: false, ended: null };
   return { session: null, stale: true, ended: found };
 }

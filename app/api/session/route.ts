@@ -9,7 +9,7 @@ export async function GET(request: NextRequest) {
   return handle(request, async ({ session }) => {
     if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");
     return json(await sessionJson(session));
-  });
+  }, { withCart: true }); // the session check's answer shows the cart: one statement reads both
 }
 
 export async function POST(request: NextRequest) {
