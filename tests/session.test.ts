@@ -3,6 +3,7 @@
 import { NEW_SECRET, OLD_SECRET } from "./helpers/rotating-secrets";
 import "./helpers/test-db";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
@@ -285,4 +286,35 @@ test("a session read with its cart in one statement (GET /api/session) answers t
   assert.deepEqual(await resolveSession(full.seal, new Date(), undefined, true), {
     session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false },
   }, "with its cart or not, an ended session is refused");
+});
+
+/** Runs one SQL statement from another process, as a second server or a script would. */
+function fromAnotherProcess(sql: string, ...params: string[]) {
+  const url = process.env.DATABASE_URL!;
+  const script = url.startsWith("file:")
+    ? `const db = new (require("better-sqlite3"))(process.argv[1].slice(5)); db.prepare(process.argv[2]).run(...process.argv.slice(3));`
+    : `const c = new (require("pg").Client)(process.argv[1]); c.connect().then(() => c.query(process.argv[2].replace(/\\?/g, () => "$" + ++n), process.argv.slice(3))).then(() => c.end()); let n = 0;`;
+  execFileSync(process.execPath, ["-e", script, url, sql, ...params], { stdio: "inherit" });
+}
+
+test("a session ended by another process is refused on the very next check, though it was checked a moment before", async () => {
+  const { session, seal } = await createGuestSession();
+  for (const withCart of [false, true, false]) assert.ok((await resolveSession(seal, new Date(), undefined, withCart)).session, "live, and checked again");
+  fromAnotherProcess(`UPDATE "GuestSession" SET "status" = 'revoked' WHERE "id" = ?`, session.id);
+  for (const withCart of [false, true]) {
+    assert.deepEqual(await resolveSession(seal, new Date(), undefined, withCart), {
+      session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false },
+    });
+  }
+});
+
+test("a cart changed by another process shows in the next session check", async () => {
+  const category = await db.category.create({ data: { slug: "elsewhere", name: "Elsewhere" } });
+  await db.product.create({ data: { slug: "pen-elsewhere", name: "Pen", description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });
+  const { seal } = await guestWithSeal([["pen-elsewhere", 2]]);
+  const quantities = async () => (await resolveSession(seal, new Date(), undefined, true)).session!.cartItems!.map((i) => i.quantity);
+  assert.deepEqual(await quantities(), [2]);
+  assert.deepEqual(await quantities(), [2], "asked twice");
+  fromAnotherProcess(`UPDATE "CartItem" SET "quantity" = 5 WHERE "productId" = (SELECT "id" FROM "Product" WHERE "slug" = ?)`, "pen-elsewhere");
+  assert.deepEqual(await quantities(), [5]);
 });

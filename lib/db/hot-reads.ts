@@ -2,7 +2,7 @@ import type { GuestSessionStatus, UserSessionStatus } from "../generated/prisma/
 import type { Owner } from "../session/session";
 import { preferencesColumn } from "./codecs";
 import type { Preferences } from "../session/preferences-model";
-import { hot, type Sql } from "./sql";
+import { hot, hotRemembered, type Sql } from "./sql";
 
 // The reads that run on nearly every request (the session row, the cart lines), as named
 // queries that return domain values: real dates and booleans, decoded JSON. They run on the hot
@@ -35,10 +35,10 @@ const cartOf = (rows: CartColumns[]): CartQuantity[] =>
 /** A session row as read, and with `withCart` its cart (else `cart` is absent). */
 async function sessionRows<T extends object>(sql: readonly [plain: string, withCart: string], id: string, withCart: boolean) {
   if (!withCart) {
-    const row = await hot().get<T>(sql[0], id);
+    const row = await hotRemembered().get<T>(sql[0], id);
     return row ? { row, cart: undefined } : null;
   }
-  const rows = await hot().all<T & CartColumns>(sql[1], id);
+  const rows = await hotRemembered().all<T & CartColumns>(sql[1], id);
   return rows.length ? { row: rows[0] as T, cart: cartOf(rows) } : null;
 }
 

@@ -63,8 +63,10 @@ let engine: SqlEngine | undefined;
 const RETRYABLE = new Set(["40P01", "40001"]);
 
 export function postgresEngine(): SqlEngine {
+  const read = sqlOn(pool);
   engine ??= {
-    read: sqlOn(pool),
+    read,
+    remembered: read, // another server may have committed: asking is the only check
     settle: async () => {}, // autovacuum and the checkpointer run on their own
     // Writers lock in one order (lib/db/hot-writes.ts), but a hot write and a Prisma transaction
     // (a log-in's migration) may still meet the other way round: the one PostgreSQL picks to

@@ -22,6 +22,12 @@ export interface Sql {
 export interface SqlEngine {
   /** Reads outside a transaction: they see committed writes only. */
   read: Sql;
+  /**
+   * The same reads, answered from memory while no connection has committed anything since the
+   * answer was read (SQLite: ./sqlite.ts). Where the engine has no cheap way to know, as
+   * PostgreSQL, the plain reads.
+   */
+  remembered: Sql;
   /** Runs `work` as one write transaction: all of it, or none when it throws. */
   write<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /** After a batch of bulk writes (the sweep): lets the database catch up before the next one. */
@@ -33,6 +39,9 @@ const engine = (): SqlEngine => (chosen ??= engineOf(config().databaseUrl) === "
 
 /** The connection for hot reads. */
 export const hot = (): Sql => engine().read;
+
+/** Hot reads that may be answered from memory while the database is unchanged (SqlEngine.remembered). */
+export const hotRemembered = (): Sql => engine().remembered;
 
 /**
  * Runs `work` (calls to ./hot-writes.ts with its `tx`) as one write transaction. Domain code
