@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx, SessionCookie } from "../context";
 import { explainEnd, type SessionEnd } from "../session/session";
 import { withContext } from "./context";
-import { errorJson } from "./error-body";
+import { errorJson, jsonResponse } from "./error-body";
 import { describeZodError, DomainError } from "../errors";
 import { readBody, wellFormedStrings } from "./body";
 import { sameOrigin } from "./request";
@@ -21,7 +21,7 @@ export { errorJson, type ErrorBody } from "./error-body";
  * tells any cache that ignores no-store that the answer depends on who asks.
  */
 export function json(body: unknown, status = 200): NextResponse {
-  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", Vary: "Cookie" } });
+  return jsonResponse(body, status, { "Cache-Control": "no-store", Vary: "Cookie" });
 }
 
 export function toErrorResponse(error: unknown): NextResponse {
