@@ -83,8 +83,9 @@ export async function sealSession(payload: CookiePayload, now = Date.now()): Pro
 // Unsealing (key derivation, HMAC, AES) is the costly part of a session check, and a browser
 // sends the same seal on every request. Verified seals are remembered, bounded and in insertion
 // order (the oldest goes first). The cache holds only what the seal says; whether the session is
-// still alive is read from its row on every request, so revocation, expiry and conversion still
-// take effect on the very next one. The payload's own `exp` is checked on every hit too.
+// still alive is checked against its row on every request (on SQLite the row as last read,
+// while no connection has committed since: lib/db/sqlite.ts), so revocation, expiry and
+// conversion still take effect on the very next one. The payload's own `exp` is checked on every hit too.
 const SEAL_CACHE_SIZE = 10_000;
 const verifiedSeals = new Map<string, CookiePayload>();
 
