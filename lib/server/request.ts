@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { config } from "../config";
 import { DomainError } from "../errors";
-import { networkOf } from "../limits/network";
 import { crossSite } from "../origin.mjs";
 
 // What the server knows about the caller's connection, for rate limits and cookie flags.
@@ -44,9 +43,6 @@ export function factsOf(h: HeaderSource): RequestFacts {
 }
 
 export const requestFacts = async (): Promise<RequestFacts> => factsOf(await headers());
-
-/** The client's network for rate limits (lib/limits/network.ts). */
-export const clientNetwork = async () => networkOf((await requestFacts()).ip);
 
 export const secureCookies = async () => (await requestFacts()).https;
 
