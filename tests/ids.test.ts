@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import crypto from "node:crypto";
 import { test } from "node:test";
+import { config } from "../lib/config";
 import { variantFor } from "../lib/journeys/experiments";
 import { keyedHash, newGuestSessionId } from "../lib/session/ids";
 
@@ -19,6 +21,17 @@ test("keyed hashes hide the value and are stable", () => {
   assert.equal(keyedHash(id), keyedHash(id));
   assert.notEqual(keyedHash(id), keyedHash(newGuestSessionId()));
   assert.ok(!keyedHash(id).includes(id.slice(6, 12)));
+});
+
+test("a keyed hash is the secret's HMAC-SHA256 of the value, also once many others were hashed", () => {
+  const hmac = (value: string) => crypto.createHmac("sha256", config().sessionSecrets[0]).update(value).digest("hex").slice(0, 24);
+  const first = newGuestSessionId();
+  assert.equal(keyedHash(first), hmac(first));
+  const others = Array.from({ length: 12_000 }, (_, i) => `203.0.113.${i}`); // past the hashes kept
+  for (const value of others) keyedHash(value);
+  assert.equal(keyedHash(first), hmac(first));
+  assert.equal(keyedHash(others[0]), hmac(others[0]));
+  assert.equal(keyedHash(others.at(-1)!), hmac(others.at(-1)!));
 });
 
 test("A/B variants are deterministic per session and both occur", () => {

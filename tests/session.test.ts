@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
+import { expireSessionRow, hotWrite } from "../lib/db/hot-writes";
 import { createGuestSession, createUserSession, describeEnd, explainEnd, requireMember, resolveSession, revokeSession } from "../lib/session/session";
 import { sweepGuestSessions, sweepIfMine } from "../lib/session/sweep";
 import { backfillLogHashes, findSessions } from "../lib/session/admin-sessions";
@@ -317,4 +318,18 @@ test("a cart changed by another process shows in the next session check", async 
   assert.deepEqual(await quantities(), [2], "asked twice");
   fromAnotherProcess(`UPDATE "CartItem" SET "quantity" = 5 WHERE "productId" = (SELECT "id" FROM "Product" WHERE "slug" = ?)`, "pen-elsewhere");
   assert.deepEqual(await quantities(), [5]);
+});
+
+test("a session ended and a cart changed by this server's own writes show in the very next check, though both were remembered", async () => {
+  const category = await db.category.create({ data: { slug: "here", name: "Here" } });
+  await db.product.create({ data: { slug: "pen-here", name: "Pen", description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });
+  const { session, seal } = await guestWithSeal([["pen-here", 2]]);
+  const check = () => resolveSession(seal, new Date(), undefined, true);
+  assert.deepEqual((await check()).session!.cartItems!.map((i) => i.quantity), [2]);
+  assert.deepEqual((await check()).session!.cartItems!.map((i) => i.quantity), [2], "asked twice: the answer is remembered");
+  await addItem({ guestSessionId: session.id }, { slug: "pen-here", quantity: 1 });
+  assert.deepEqual((await check()).session!.cartItems!.map((i) => i.quantity), [3]);
+  assert.ok((await check()).session, "remembered again");
+  await hotWrite((tx) => expireSessionRow(tx, "GuestSession", session.id, new Date()));
+  assert.equal((await check()).session, null);
 });

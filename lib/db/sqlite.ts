@@ -128,6 +128,9 @@ function sqlOn(role: "read" | "write"): Sql {
   };
 }
 
+/** How many hot writes this process has committed (rememberingSql then forgets without asking). */
+let hotCommits = 0;
+
 /** How many answers the remembered reads keep at most: past it they start over. */
 const REMEMBERED_ANSWERS = 10_000;
 
@@ -143,7 +146,16 @@ const REMEMBERED_ANSWERS = 10_000;
 function rememberingSql(read: Sql): Sql {
   const answers = new Map<string, unknown>();
   let version: unknown;
+  let commitsSeen = hotCommits;
   const recall = async <T>(run: () => Promise<T>, sql: string, params: Param[]): Promise<T> => {
+    if (commitsSeen !== hotCommits) {
+      // A hot write of this process committed since: every answer is stale, which data_version
+      // would only confirm (a write route's check always lands here). Not kept: its version is unknown.
+      commitsSeen = hotCommits;
+      answers.clear();
+      version = undefined;
+      return deepFreeze(await run());
+    }
     const seen = prepared("read", "PRAGMA data_version").pluck().get();
     if (seen !== version || answers.size >= REMEMBERED_ANSWERS) {
       answers.clear();
@@ -229,6 +241,7 @@ export function sqliteEngine(): SqlEngine {
         try {
           const result = await work(writer);
           prepared("write", "COMMIT").run();
+          hotCommits++;
           return result;
         } catch (error) {
           if (connection.inTransaction) connection.exec("ROLLBACK");
