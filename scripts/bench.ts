@@ -23,8 +23,8 @@ const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 9);
 const CEILING_SECONDS = 3;
 /**
  * A route's measurement is cut into this many slices, alternating with the liveness route's.
- * Measured here with the liveness route against itself (the A/A row): six medians of nine pairs
- * of 1-second slices ranged 0.91–1.07, of eighteen pairs of half-second slices 0.96–1.00.
+ * Measured here with the liveness route (sent a cookie) against itself, in one server: six
+ * medians of nine pairs of 1-second slices ranged 0.91–1.07, of eighteen half-second ones 0.96–1.00.
  */
 const SLICES = 18;
 const SIGNUPS = 40;
