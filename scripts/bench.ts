@@ -336,8 +336,10 @@ function report(rows: Row[], micro: Micro[]) {
     { figure: "POST /api/cart/items (add 1) ÷ liveness", value: ofLive("POST /api/cart/items"), min: 0.5 },
     { figure: "PATCH /api/cart/items/[id] ÷ liveness", value: ofLive("PATCH"), min: 0.55 },
     { figure: "POST /api/checkout (demo card) ÷ liveness", value: ofLive("POST /api/checkout"), min: 0.15 },
-    { figure: "GET / ÷ static page", value: rps("GET / (catalog)") / rps("GET /about"), min: 0.7 },
-    { figure: "GET /products/[slug] ÷ static page", value: rps("GET /products/") / rps("GET /about"), min: 0.7 },
+    // Catalog pages against the static page, each as measured beside the liveness route: their
+    // own req/s come from different seconds, and this machine's speed drifts between them.
+    { figure: "GET / ÷ static page", value: ofLive("GET / (catalog)") / ofLive("GET /about"), min: 0.7 },
+    { figure: "GET /products/[slug] ÷ static page", value: ofLive("GET /products/") / ofLive("GET /about"), min: 0.7 },
     // On PostgreSQL every request that asks the database pays a round trip: these are against the
     // readiness route, which asks it too (each normalised by the liveness route beside it).
     ...(MODE === "sqlite" ? [] : [
