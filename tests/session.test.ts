@@ -320,6 +320,15 @@ test("a cart changed by another process shows in the next session check", async 
   assert.deepEqual(await quantities(), [5]);
 });
 
+test("a currency chosen in another process shows in the next session check, though the row was read and decoded before", async () => {
+  const { session, seal } = await createGuestSession();
+  const currency = async () => (await resolveSession(seal, new Date(), undefined, true)).session!.preferences.currency;
+  assert.equal(await currency(), undefined);
+  assert.equal(await currency(), undefined, "asked twice");
+  fromAnotherProcess(`UPDATE "GuestSession" SET "preferences" = ? WHERE "id" = ?`, JSON.stringify({ currency: "EUR" }), session.id);
+  assert.equal(await currency(), "EUR");
+});
+
 test("a session ended and a cart changed by this server's own writes show in the very next check, though both were remembered", async () => {
   const category = await db.category.create({ data: { slug: "here", name: "Here" } });
   await db.product.create({ data: { slug: "pen-here", name: "Pen", description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });

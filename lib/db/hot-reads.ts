@@ -30,23 +30,38 @@ const CART_COLUMNS = `, ci."productId" AS "cartProductId", ci."quantity" AS "car
 const CART_ORDER = ` ORDER BY ci."addedAt", ci."id"`;
 type CartColumns = { cartProductId: string | null; cartQuantity: number | null };
 const cartOf = (rows: CartColumns[]): CartQuantity[] =>
-  rows.filter((r) => r.cartProductId !== null).map((r) => ({ productId: r.cartProductId!, quantity: Number(r.cartQuantity) }));
+  rows.filter((r) => r.cartProductId !== null).map((r) => Object.freeze({ productId: r.cartProductId!, quantity: Number(r.cartQuantity) }));
 
-/** A session row as read, and with `withCart` its cart (else `cart` is absent). */
-async function sessionRows<T extends object>(sql: readonly [plain: string, withCart: string], id: string, withCart: boolean) {
+/**
+ * A remembered answer (./sqlite.ts) is one frozen object for as long as the database is
+ * unchanged: what it decodes to is kept beside it, frozen too, so that a session checked again
+ * and again has its dates and JSON read once. A plain answer (PostgreSQL) is decoded every time.
+ */
+const decodedAnswers = new WeakMap<object, object>();
+function decodeOnce<A extends object, D extends object>(answer: A, decode: (answer: A) => D): D {
+  if (!Object.isFrozen(answer)) return decode(answer);
+  let decoded = decodedAnswers.get(answer) as D | undefined;
+  if (!decoded) decodedAnswers.set(answer, (decoded = Object.freeze(decode(answer))));
+  return decoded;
+}
+
+/** A session row decoded, and with `withCart` its cart (else `cart` is absent). */
+async function sessionRow<T extends object, D extends object>(
+  sql: readonly [plain: string, withCart: string], id: string, withCart: boolean, decode: (row: T, cart?: readonly CartQuantity[]) => D,
+): Promise<D | null> {
   if (!withCart) {
     const row = await hotRemembered().get<T>(sql[0], id);
-    return row ? { row, cart: undefined } : null;
+    return row ? decodeOnce(row, (r) => decode(r)) : null;
   }
   const rows = await hotRemembered().all<T & CartColumns>(sql[1], id);
-  return rows.length ? { row: rows[0] as T, cart: cartOf(rows) } : null;
+  return rows.length ? decodeOnce(rows, (r) => decode(r[0], Object.freeze(cartOf(r)))) : null;
 }
 
 export type GuestSessionRow = {
   id: string; status: GuestSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date;
   preferences: Preferences; variant: string | null;
   /** Read only when asked for (`withCart`). */
-  cart?: CartQuantity[];
+  cart?: readonly CartQuantity[];
 };
 
 const GUEST_COLUMNS = `SELECT s."id", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."preferences", s."variant"`;
@@ -55,22 +70,20 @@ const GUEST_SQL = [
   `${GUEST_COLUMNS}${CART_COLUMNS} FROM "GuestSession" s${cartJoin(`"guestSessionId" = s."id"`)} WHERE s."id" = ?${CART_ORDER}`,
 ] as const;
 
-export async function guestSessionRow(id: string, withCart = false): Promise<GuestSessionRow | null> {
-  const found = await sessionRows<Omit<GuestSessionRow, keyof Stored | "cart"> & Stored>(GUEST_SQL, id, withCart);
-  if (!found) return null;
-  const { row, cart } = found;
-  return {
+/** A guest session row (frozen: it may be shared by every request while the database is unchanged). */
+export function guestSessionRow(id: string, withCart = false): Promise<Readonly<GuestSessionRow> | null> {
+  return sessionRow<Omit<GuestSessionRow, keyof Stored | "cart"> & Stored, GuestSessionRow>(GUEST_SQL, id, withCart, (row, cart) => ({
     id: row.id, status: row.status, variant: row.variant, cart,
     createdAt: date(row.createdAt), expiresAt: date(row.expiresAt), lastSeenAt: date(row.lastSeenAt),
-    preferences: preferencesColumn.decode(row.preferences),
-  };
+    preferences: Object.freeze(preferencesColumn.decode(row.preferences)),
+  }));
 }
 
 export type UserSessionRow = {
   id: string; publicId: string; status: UserSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date; userId: string;
   migratedFrom: string | null; email: string; isAdmin: boolean; preferences: Preferences; variant: string | null;
   /** Read only when asked for (`withCart`). */
-  cart?: CartQuantity[];
+  cart?: readonly CartQuantity[];
 };
 
 const USER_COLUMNS = `SELECT s."id", s."publicId", s."status", s."createdAt", s."expiresAt", s."lastSeenAt", s."userId", s."migratedFrom",
@@ -81,18 +94,16 @@ const USER_SQL = [
   `${USER_COLUMNS}${CART_COLUMNS} ${USER_FROM}${cartJoin(`"userId" = s."userId"`)} WHERE s."id" = ?${CART_ORDER}`,
 ] as const;
 
-/** A signed-in session with what the session needs of its account. */
-export async function userSessionRow(id: string, withCart = false): Promise<UserSessionRow | null> {
-  const found = await sessionRows<Omit<UserSessionRow, keyof Stored | "isAdmin" | "cart"> & Stored & { isAdmin: number | boolean }>(USER_SQL, id, withCart);
-  if (!found) return null;
-  const { row, cart } = found;
-  return {
+/** A signed-in session with what the session needs of its account (frozen, as a guest's). */
+export function userSessionRow(id: string, withCart = false): Promise<Readonly<UserSessionRow> | null> {
+  type Read = Omit<UserSessionRow, keyof Stored | "isAdmin" | "cart"> & Stored & { isAdmin: number | boolean };
+  return sessionRow<Read, UserSessionRow>(USER_SQL, id, withCart, (row, cart) => ({
     id: row.id, publicId: row.publicId, status: row.status, userId: row.userId, migratedFrom: row.migratedFrom,
     email: row.email, variant: row.variant, cart,
     createdAt: date(row.createdAt), expiresAt: date(row.expiresAt), lastSeenAt: date(row.lastSeenAt),
     isAdmin: row.isAdmin === true || row.isAdmin === 1,
-    preferences: preferencesColumn.decode(row.preferences),
-  };
+    preferences: Object.freeze(preferencesColumn.decode(row.preferences)),
+  }));
 }
 
 export type CartLineRow = { productId: string; quantity: number; slug: string; name: string; image: string; stock: number; priceCents: number };

@@ -141,30 +141,44 @@ const REMEMBERED_ANSWERS = 10_000;
  * is read before the statement runs, so a commit that lands in between makes the answer older
  * than it is, never newer. Under load the check costs half the statement it saves (a session row
  * with its cart: 37 µs, measured in the server), since either must take a read lock first.
- * Answers are frozen: callers build their own values from them.
+ * Answers are frozen: callers build their own values from them, and may keep those beside the
+ * answer while it lasts (lib/db/hot-reads.ts keeps the decoded session row).
  */
 function rememberingSql(read: Sql): Sql {
-  const answers = new Map<string, unknown>();
+  // By statement, then by parameters: a statement's text is the same string on every call, its
+  // hash computed once, so a lookup hashes only the short parameters, not a 450-character key.
+  const answers = new Map<string, Map<string, unknown>>();
+  let remembered = 0;
   let version: unknown;
   let commitsSeen = hotCommits;
+  const forget = () => {
+    answers.clear();
+    remembered = 0;
+  };
   const recall = async <T>(run: () => Promise<T>, sql: string, params: Param[]): Promise<T> => {
     if (commitsSeen !== hotCommits) {
       // A hot write of this process committed since: every answer is stale, which data_version
       // would only confirm (a write route's check always lands here). Not kept: its version is unknown.
       commitsSeen = hotCommits;
-      answers.clear();
+      forget();
       version = undefined;
       return deepFreeze(await run());
     }
     const seen = prepared("read", "PRAGMA data_version").pluck().get();
-    if (seen !== version || answers.size >= REMEMBERED_ANSWERS) {
-      answers.clear();
+    if (seen !== version || remembered >= REMEMBERED_ANSWERS) {
+      forget();
       version = seen;
     }
-    const key = `${sql}\0${JSON.stringify(params)}`;
-    if (answers.has(key)) return answers.get(key) as T;
+    const key = JSON.stringify(params);
+    const bySql = answers.get(sql);
+    if (bySql?.has(key)) return bySql.get(key) as T;
     const answer = deepFreeze(await run());
-    if (version === seen) answers.set(key, answer); // else a newer version came meanwhile
+    if (version === seen) {
+      // else a newer version came meanwhile
+      if (bySql) bySql.set(key, answer);
+      else answers.set(sql, new Map([[key, answer]]));
+      remembered++;
+    }
     return answer;
   };
   return {

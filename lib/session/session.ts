@@ -33,7 +33,7 @@ export type GuestSession = {
   variant: string | null;
   permissions: Scope[];
   /** Its cart when the session was checked, read with its row (`withCart`); else absent. */
-  cartItems?: CartQuantity[];
+  cartItems?: readonly CartQuantity[];
 };
 
 export type UserSession = {
@@ -52,7 +52,7 @@ export type UserSession = {
   variant: string | null;
   permissions: Scope[];
   /** Its cart when the session was checked, read with its row (`withCart`); else absent. */
-  cartItems?: CartQuantity[];
+  cartItems?: readonly CartQuantity[];
 };
 
 export type Session = GuestSession | UserSession;
@@ -169,12 +169,12 @@ async function endOf(
     });
     return { type, reason: "expired", idle: idle && row.expiresAt > now };
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    await write(() => hotWrite((tx) => touchSessionRow(tx, sessionTable[type], row.id, now)));
-    row.lastSeenAt = now;
-  }
+  if (seenAt(row.lastSeenAt, now) === now) await write(() => hotWrite((tx) => touchSessionRow(tx, sessionTable[type], row.id, now)));
   return null;
 }
+
+/** When a live session was last seen, counting this request: kept to the minute (LAST_SEEN_RESOLUTION_MS). */
+const seenAt = (lastSeenAt: Date, now: Date) => (now.getTime() - lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS ? now : lastSeenAt);
 
 /** What a request fails with when its session is gone: said as why it is gone (with the same code). */
 const LOST_SESSION = new Set(["no_session", "not_in_cart", "not_saved", "empty_cart", "session_ended", "forbidden"]);
@@ -222,7 +222,7 @@ async function loadGuestSession(id: string, now: Date, write: Write, withCart: b
     id: row.id,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
-    idleExpiresAt: guestIdleExpiry(row.lastSeenAt),
+    idleExpiresAt: guestIdleExpiry(seenAt(row.lastSeenAt, now)),
     preferences: row.preferences,
     variant: row.variant,
     permissions: permissionsFor("anonymous", config().anonPermissions),
