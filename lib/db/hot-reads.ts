@@ -35,7 +35,8 @@ const cartOf = (rows: CartColumns[]): CartQuantity[] =>
 /**
  * A remembered answer (./sqlite.ts) is one frozen object for as long as the database is
  * unchanged: what it decodes to is kept beside it, frozen too, so that a session checked again
- * and again has its dates and JSON read once. A plain answer (PostgreSQL) is decoded every time.
+ * and again has its dates and JSON read once. A plain answer (PostgreSQL's) is not frozen, and is
+ * decoded every time: being frozen is how a remembered answer is told apart.
  */
 const decodedAnswers = new WeakMap<object, object>();
 function decodeOnce<A extends object, D extends object>(answer: A, decode: (answer: A) => D): D {
