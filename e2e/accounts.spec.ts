@@ -176,6 +176,10 @@ test("POST /api/auth/login takes lineChoices beside cartChoice, and refuses unkn
   const unknownProduct = await login({ [id("soy-candle")]: "guest" });
   expect(unknownProduct.status()).toBe(422);
   expect((await unknownProduct.json()).error.code).toBe("invalid_input");
+  // A key zod's record would drop unchecked is still a key the client sent: refused the same way.
+  const protoKey = await login(JSON.parse('{"__proto__":"guest"}'));
+  expect(protoKey.status()).toBe(422);
+  expect((await protoKey.json()).error.message).toContain("__proto__");
   const unknownChoice = await login({ [id("brass-pen")]: "half" });
   expect(unknownChoice.status()).toBe(422);
   expect((await guest.get("/api/session")).status()).toBe(200); // still the guest: nothing happened

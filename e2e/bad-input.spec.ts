@@ -51,6 +51,12 @@ function bodyCases(method: string, path: string, valid: Record<string, unknown>)
     { name: `${method} ${path} unknown field`, method, path, body: JSON.stringify({ ...valid, isAdmin: true }) },
     { name: `${method} ${path} __proto__ key`, method, path, body: base.replace(/^\{/, '{"__proto__":{"isAdmin":true},') },
     { name: `${method} ${path} constructor key`, method, path, body: base.replace(/^\{/, '{"constructor":{"prototype":{"isAdmin":true}},') },
+    { name: `${method} ${path} prototype key`, method, path, body: base.replace(/^\{/, '{"prototype":{"isAdmin":true},') },
+    // The same words one level down, in each nested object the route takes (an address, a card, line choices).
+    ...[...base.matchAll(/":\{/g)].map((m, i) => ({
+      name: `${method} ${path} __proto__ key in nested object ${i + 1}`, method, path,
+      body: base.slice(0, m.index + 3) + '"__proto__":{"polluted":true},' + base.slice(m.index + 3),
+    })),
     { name: `${method} ${path} surrogate key`, method, path, body: base.replace(/^\{/, `{${surrogate}:1,`) },
     { name: `${method} ${path} 30,000 nested arrays`, method, path, body: "[".repeat(30_000) + "]".repeat(30_000) },
     { name: `${method} ${path} 10,000 nested objects`, method, path, body: '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000) },

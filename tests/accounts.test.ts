@@ -211,6 +211,21 @@ test("line choices at log-in override the cart choice for products in both carts
   assert.deepEqual(await savedPairs(user.id), [["brass-pen", 5], ["soy-candle", 4]]);
 });
 
+test("a line choice keyed __proto__ (or any key no shared product has) is a 422 that changes nothing, not dropped unchecked", async () => {
+  const user = await account([["brass-pen", 5]]);
+  const { ctx, guestId, seal } = await guestRequest([["brass-pen", 2]]);
+  const pollute = loginInput.safeParse({ email: user.email, password: PASSWORD, lineChoices: JSON.parse('{"__proto__":{"x":"sum"}}') });
+  assert.match(pollute.error?.issues[0].message ?? "", /must be one of sum, guest, account, save/);
+  for (const body of ['{"__proto__":"sum"}', '{"constructor":"sum","toString":"guest"}']) {
+    const parsed = loginInput.parse({ email: user.email, password: PASSWORD, cartChoice: "combine", lineChoices: JSON.parse(body) });
+    await assert.rejects(logIn(ctx, parsed), refused("invalid_input", "lineChoices"), body);
+    nothingSet(ctx);
+    assert.equal((await resolveSession(seal)).session?.id, guestId, `${body}: the guest is still a guest`);
+  }
+  assert.equal(({} as Record<string, unknown>).x, undefined);
+  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 5]]);
+});
+
 test("the log-in schema refuses an unknown line choice with a sentence", () => {
   const parsed = loginInput.safeParse({ email: "a@example.com", password: "x", lineChoices: { prod: "half" } });
   assert.equal(parsed.success, false);

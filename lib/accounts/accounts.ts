@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CART_CHOICES, LINE_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type MergeLine, type MergePlan } from "../cart/merge";
+import { CART_CHOICES, LINE_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type LineChoice, type MergeLine, type MergePlan } from "../cart/merge";
 import { config } from "../config";
 import type { Ctx } from "../context";
 import { db } from "../db/client";
@@ -24,8 +24,17 @@ export const loginInput = z.strictObject({
   cartChoice: z.enum(CART_CHOICES, { error: `cartChoice must be one of ${CART_CHOICES.join(", ")}.` }).optional(),
   /** Per product found in both carts (by product id), what to do instead of cartChoice. */
   lineChoices: z
-    .record(z.string().min(1).max(64), z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` }))
-    .refine((choices) => Object.keys(choices).length <= MAX_LINES, `lineChoices may name at most ${MAX_LINES} products.`)
+    // Read as the raw [key, value] pairs the client sent: z.record drops a "__proto__" key unchecked,
+    // and every key must reach the migration's check of product ids (an unknown one is a 422).
+    .preprocess(
+      (raw) => (raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.entries(raw) : raw),
+      z
+        .array(z.tuple([z.string().min(1, "lineChoices names a product with an empty id.").max(64, "lineChoices names a product id longer than 64 characters."), z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` })]), {
+          error: "lineChoices must be an object of product ids to line choices.",
+        })
+        .max(MAX_LINES, `lineChoices may name at most ${MAX_LINES} products.`),
+    )
+    .transform((pairs): Record<string, LineChoice> => Object.assign(Object.create(null), Object.fromEntries(pairs)))
     .optional(),
 });
 
