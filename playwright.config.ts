@@ -39,6 +39,7 @@ export default defineConfig({
       // way (tests/rate-limit.test.ts proves them). Per-session cart writes keep the default, and an e2e test
       // drives one session past it.
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
+      RATE_LIMIT_SESSIONS_PER_HOUR: "100000",
       RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
       RATE_LIMIT_LOGINS_PER_MIN: "1000",
       // The per-IP cart ceiling likewise (e2e/behind-proxy.spec.ts proves it with several addresses).

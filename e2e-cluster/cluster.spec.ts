@@ -24,6 +24,7 @@ test.beforeAll(async () => {
     quiet: true,
     env: {
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
+      RATE_LIMIT_SESSIONS_PER_HOUR: "100000",
       RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
       RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: String(PER_IP_CART_WRITES),
       LOG_LEVEL: "silent",

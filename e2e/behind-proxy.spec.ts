@@ -22,6 +22,7 @@ test.beforeAll(async () => {
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
       TRUST_PROXY: "true",
       RATE_LIMIT_SESSIONS_PER_MIN: "1000",
+      RATE_LIMIT_SESSIONS_PER_HOUR: "100000",
       RATE_LIMIT_SIGNUPS_PER_MIN: "1000",
       RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: "5",
       RATE_LIMIT_LOGINS_PER_MIN: "3",

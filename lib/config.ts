@@ -21,6 +21,9 @@ const envSchema = z.object({
   USER_SESSION_TTL: z.preprocess(blankIsUnset, seconds(7 * 86_400)),
   ANON_PERMISSIONS: z.preprocess(blankIsUnset, z.string().optional()),
   RATE_LIMIT_SESSIONS_PER_MIN: z.preprocess(blankIsUnset, perMinute(20)),
+  // Beside the per-minute limit, a ceiling per hour (Firebase's is 100/h, Supabase's 30/h): one
+  // address at the per-minute limit all day would keep ~29,000 new guest rows a day.
+  RATE_LIMIT_SESSIONS_PER_HOUR: z.preprocess(blankIsUnset, perMinute(100)),
   RATE_LIMIT_CART_WRITES_PER_MIN: z.preprocess(blankIsUnset, perMinute(60)),
   RATE_LIMIT_LOGINS_PER_MIN: z.preprocess(blankIsUnset, perMinute(10)),
   RATE_LIMIT_SIGNUPS_PER_MIN: z.preprocess(blankIsUnset, perMinute(5)),
@@ -35,6 +38,8 @@ const envSchema = z.object({
   LOG_FILE: z.preprocess(blankIsUnset, z.string().optional()),
   SWEEP_INTERVAL: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(600)),
   GUEST_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(30)),
+  EMPTY_GUEST_RETENTION_HOURS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(24)),
+  VIEW_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(14)),
 });
 
 /** The dashboard's per-day series looks 14 days back (lib/journeys/analytics.ts): retention keeps at least that. */
@@ -49,7 +54,7 @@ export type Config = {
   guestIdleTimeout: number;
   userSessionTtl: number;
   anonPermissions: string[] | null;
-  rateLimits: { sessions: number; cartWrites: number; cartWritesPerIp: number; logins: number; signups: number };
+  rateLimits: { sessions: number; sessionsPerHour: number; cartWrites: number; cartWritesPerIp: number; logins: number; signups: number };
   trustProxy: boolean;
   cookieSecure: "auto" | "true" | "false";
   admin: { email: string; password: string } | null;
@@ -61,6 +66,10 @@ export type Config = {
   sweepInterval: number;
   /** Days after its end that a guest session is deleted with what hangs off it (lib/session/sweep.ts). */
   guestRetentionDays: number;
+  /** Hours after its end that a guest session which never wrote anything (no cart, order, lead) is deleted. */
+  emptyGuestRetentionHours: number;
+  /** Days a page or product view is kept as a row (the totals keep counting it: lib/journeys/tallies.ts). */
+  viewRetentionDays: number;
   /** The security log (lib/security-log.ts): its level, and a file to append to instead of stdout. */
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent"; file: string | null };
 };
@@ -140,6 +149,7 @@ export function parseConfig(env: Env = process.env): Config {
     anonPermissions,
     rateLimits: {
       sessions: e.RATE_LIMIT_SESSIONS_PER_MIN,
+      sessionsPerHour: e.RATE_LIMIT_SESSIONS_PER_HOUR,
       cartWrites: e.RATE_LIMIT_CART_WRITES_PER_MIN,
       cartWritesPerIp: e.RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN,
       logins: e.RATE_LIMIT_LOGINS_PER_MIN,
@@ -153,6 +163,8 @@ export function parseConfig(env: Env = process.env): Config {
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE ?? null },
     sweepInterval: e.SWEEP_INTERVAL,
     guestRetentionDays: e.GUEST_RETENTION_DAYS,
+    emptyGuestRetentionHours: e.EMPTY_GUEST_RETENTION_HOURS,
+    viewRetentionDays: e.VIEW_RETENTION_DAYS,
   };
 }
 

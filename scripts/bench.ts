@@ -43,6 +43,7 @@ Object.assign(process.env, {
   DATABASE_URL: `file:${path.join(dir, "shop.db")}`,
   SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
   RATE_LIMIT_SESSIONS_PER_MIN: raised,
+  RATE_LIMIT_SESSIONS_PER_HOUR: raised,
   RATE_LIMIT_CART_WRITES_PER_MIN: raised,
   RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: raised,
   // The security log is written as in production, to a file beside the database, not the console.

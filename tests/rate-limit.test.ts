@@ -30,10 +30,28 @@ test("a new minute starts a new window", async () => {
   await hit("signups", "1.2.3.4", 2, minute(3));
 });
 
+test("an hourly ceiling beside the per-minute limit: refused past it in any minute of the hour, with Retry-After to the hour's end, and pruned only after the hour", async () => {
+  const hourStart = Date.UTC(2026, 10, 25, 10, 0, 0); // before the other tests' minutes: the prune test deletes it all
+  const limits = (t: number) => hitAll([{ limit: "sessions", subject: "10.7.7.7", max: 2 }, { limit: "hour.sessions", subject: "10.7.7.7", max: 4 }], t);
+  await limits(hourStart + 1_000);
+  await limits(hourStart + 2_000);
+  // The minute is full; the refused attempt still counts against the hour (as every refused hit does).
+  await assert.rejects(limits(hourStart + 3_000), (e: unknown) => e instanceof DomainError && e.details.retryAfter === 57, "the minute is full");
+  await limits(hourStart + 61_000); // a new minute: the hour's fourth
+  await assert.rejects(limits(hourStart + 125_000), (e: unknown) =>
+    e instanceof DomainError && e.status === 429 && /this hour/.test(e.message) && e.details.retryAfter === 3_600 - 125,
+  );
+  assert.equal(await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000), 4);
+  await pruneRateLimits(hourStart + 30 * 60_000);
+  assert.equal(await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000), 4, "kept while its hour runs");
+  assert.equal(await hitsThisWindow("sessions", "10.7.7.7", hourStart + 61_000), 0, "the minute's window is gone");
+  await limits(hourStart + 3_600_000); // the next hour
+});
+
 test("several limits count in one statement; the full one is named, and a new cookie buys nothing", async () => {
   const t = minute(5);
-  const address = { limit: "cart_writes_ip", subject: "10.9.9.9", perMinute: 3 } as const;
-  const session = (id: string) => ({ limit: "cart_writes", subject: id, perMinute: 2 }) as const;
+  const address = { limit: "cart_writes_ip", subject: "10.9.9.9", max: 3 } as const;
+  const session = (id: string) => ({ limit: "cart_writes", subject: id, max: 2 }) as const;
   await hitAll([address, session("s1")], t);
   await hitAll([address, session("s1")], t);
   await assert.rejects(hitAll([address, session("s1")], t), (e: unknown) => e instanceof DomainError && /cart very quickly/.test(e.message));
@@ -46,10 +64,10 @@ test("several limits count in one statement; the full one is named, and a new co
 
 test("a write counted with its hits: one transaction, where a refusal undoes the write but not the hits", async () => {
   const t = minute(6);
-  const limit = { limit: "cart_writes", subject: "writer", perMinute: 2 } as const;
+  const limit = { limit: "cart_writes", subject: "writer", max: 2 } as const;
   // The "write" counts a hit of another subject, so what it wrote can be read back.
   const write = (fail?: Error) => async (tx: import("../lib/db/sql").Sql) => {
-    await countHits(tx, [{ key: "written", cap: 100 }], new Date(t - (t % 60_000)));
+    await countHits(tx, [{ key: "written", cap: 100, windowStart: new Date(t - (t % 60_000)) }]);
     if (fail) throw fail;
     return "done";
   };

@@ -138,8 +138,8 @@ type CartWrite = (tx: Sql, owner: CartOwner) => Promise<void>;
 export async function countCartWrite(ctx: Ctx, write?: CartWrite): Promise<Session> {
   const { session } = ctx;
   const limits = config().rateLimits;
-  const address = { limit: "cart_writes_ip", subject: ctx.network, perMinute: limits.cartWritesPerIp } as const;
-  const bySession = (s: Session) => ({ limit: "cart_writes", subject: s.id, perMinute: limits.cartWrites }) as const;
+  const address = { limit: "cart_writes_ip", subject: ctx.network, max: limits.cartWritesPerIp } as const;
+  const bySession = (s: Session) => ({ limit: "cart_writes", subject: s.id, max: limits.cartWrites }) as const;
   const then = (s: Session) => (write ? (tx: Sql) => write(tx, ownerOf(s)) : null);
   if (session) {
     await hitAllThen([address, bySession(session)], then(session));

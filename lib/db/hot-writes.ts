@@ -29,13 +29,13 @@ export async function insertRows(tx: Sql, into: string, rows: Param[][]): Promis
 // ---- Rate-limit windows ----
 
 /**
- * Counts one hit for each key in its one-minute window, unless that window is already full
- * (`cap`), and returns the keys that were counted. One statement for all the keys.
+ * Counts one hit for each key in its window (starting at `windowStart`), unless that window is
+ * already full (`cap`), and returns the keys that were counted. One statement for all the keys.
  */
-export async function countHits(tx: Sql, hits: { key: string; cap: number }[], windowStart: Date): Promise<Set<string>> {
+export async function countHits(tx: Sql, hits: { key: string; cap: number; windowStart: Date }[]): Promise<Set<string>> {
   const sorted = [...hits].sort((a, b) => (a.key < b.key ? -1 : 1)); // one lock order for every request
   const counted = await tx.all<{ key: string }>(countHitsSql(sorted.length),
-    ...sorted.flatMap((h) => [h.key, windowStart]), ...sorted.flatMap((h) => [h.key, h.cap]));
+    ...sorted.flatMap((h) => [h.key, h.windowStart]), ...sorted.flatMap((h) => [h.key, h.cap]));
   return new Set(counted.map((row) => row.key));
 }
 
@@ -231,8 +231,10 @@ export const deleteSpentRestoreTokens = (tx: Sql, now: Date, size: number) =>
   tx.run(`DELETE FROM "RestoreToken" WHERE "id" IN (SELECT "id" FROM "RestoreToken" WHERE "expiresAt" <= ? OR "usedAt" IS NOT NULL LIMIT ?)`, now, size);
 
 /** Deletes rate-limit windows that started before `before`. */
-export const deleteRateLimitWindows = (tx: Sql, before: Date, size: number) =>
-  tx.run(`DELETE FROM "RateLimitWindow" WHERE "key" IN (SELECT "key" FROM "RateLimitWindow" WHERE "windowStart" < ? LIMIT ?)`, before, size);
+/** Deletes windows that ended: a minute's a minute after it started, an hour's (keys starting `hourPrefix`) an hour after. */
+export const deleteRateLimitWindows = (tx: Sql, ended: { minuteAgo: Date; hourAgo: Date; hourPrefix: string }, size: number) =>
+  tx.run(`DELETE FROM "RateLimitWindow" WHERE "key" IN (SELECT "key" FROM "RateLimitWindow"
+     WHERE "windowStart" < ? AND ("windowStart" < ? OR "key" NOT LIKE ?) LIMIT ?)`, ended.minuteAgo, ended.hourAgo, `${ended.hourPrefix}%`, size);
 
 // ---- Retention ----
 

@@ -3,7 +3,7 @@ import { cartCount } from "../cart/cart";
 import type { Currency } from "../catalog/currency";
 import { recordEvent } from "./events";
 import { currencyOf } from "../session/preferences-model";
-import { hit } from "../limits/rate-limit";
+import { hitAll } from "../limits/rate-limit";
 import type { Session } from "../session/session";
 
 /** What the header shows about the visitor: small, personal, never cached. */
@@ -19,8 +19,9 @@ export async function visitorJson(session: Session | null): Promise<VisitorJson>
 
 export const viewInput = z.strictObject({ path: z.string().startsWith("/").max(300) });
 
-/** Page views per client IP and minute beyond which views are no longer counted. */
+/** Page views per client IP, a minute and an hour, beyond which views are no longer counted. */
 const VIEWS_PER_MIN = 300;
+const VIEWS_PER_HOUR = 2_000;
 
 /**
  * Counts a page view (and a product view on a product page). Pages are cached, so the browser
@@ -29,7 +30,7 @@ const VIEWS_PER_MIN = 300;
  */
 export async function recordView(session: Session | null, path: string, ip: string): Promise<void> {
   try {
-    await hit("views", ip, VIEWS_PER_MIN);
+    await hitAll([{ limit: "views", subject: ip, max: VIEWS_PER_MIN }, { limit: "hour.views", subject: ip, max: VIEWS_PER_HOUR }]);
   } catch {
     return;
   }

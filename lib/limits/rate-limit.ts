@@ -5,16 +5,22 @@ import { DomainError, rateLimited } from "../errors";
 import { keyedHash } from "../session/ids";
 import { securityLog } from "../security-log";
 
-// Fixed one-minute windows counted in the database with a single atomic upsert, so limits
-// hold across requests, processes and app servers that share the database.
+// Fixed windows (a minute; an hour for the ceilings whose names start with "hour.") counted in
+// the database with a single atomic upsert, so limits hold across requests, processes and app
+// servers that share the database.
 
 export type LimitName =
-  | "sessions" | "cart_writes" | "cart_writes_ip" | "logins" | "logins_ip" | "login_failures" | "signups" | "views" | "leads" | "leads_ip" | "order_claims";
+  | "sessions" | "hour.sessions" | "cart_writes" | "cart_writes_ip" | "logins" | "logins_ip" | "login_failures" | "signups"
+  | "views" | "hour.views" | "leads" | "leads_ip" | "order_claims";
 
-const WINDOW_MS = 60_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+/** A limit's window: an hour for the "hour." ceilings beside a per-minute limit, else a minute. */
+const windowMsOf = (limit: LimitName) => (limit.startsWith("hour.") ? HOUR_MS : MINUTE_MS);
 
 const MESSAGES: Record<LimitName, string> = {
   sessions: "Too many new sessions from your network. Please wait a moment and try again.",
+  "hour.sessions": "Too many new sessions from your network this hour. Please try again later.",
   cart_writes: "You are changing your cart very quickly. Please wait a moment and try again.",
   cart_writes_ip: "Too many cart changes from your network. Please wait a moment and try again.",
   logins: "Too many log-in attempts. Please wait a minute and try again.",
@@ -22,20 +28,22 @@ const MESSAGES: Record<LimitName, string> = {
   login_failures: "Too many failed log-ins for this account in the last minute. Please wait a minute and try again.",
   signups: "Too many sign-ups from your network. Please wait a minute and try again.",
   views: "Too many page views from your network.",
+  "hour.views": "Too many page views from your network this hour.",
   leads: "Too many e-mails asked for. Please wait a minute and try again.",
   leads_ip: "Too many e-mails asked for from your network. Please wait a minute and try again.",
   order_claims: "Too many links asked for. Please wait a minute and try again.",
 };
 
-export type Hit = { limit: LimitName; subject: string; perMinute: number };
+/** One hit against `limit` for `subject`, refused past `max` in the limit's window. */
+export type Hit = { limit: LimitName; subject: string; max: number };
 
 /** A window's key holds a keyed hash of its subject, never the subject (an address, an e-mail). */
 const keyOf = (limit: LimitName, subject: string) => `${limit}:${keyedHash(subject)}`;
-const windowOf = (now: number) => new Date(now - (now % WINDOW_MS));
+const windowOf = (limit: LimitName, now: number) => new Date(now - (now % windowMsOf(limit)));
 
-/** Counts one hit for `subject` and throws a 429 domain error past `perMinute`. */
-export const hit = (limit: LimitName, subject: string, perMinute: number, now = Date.now()) =>
-  hitAll([{ limit, subject, perMinute }], now);
+/** Counts one hit for `subject` and throws a 429 domain error past `max` in the limit's window. */
+export const hit = (limit: LimitName, subject: string, max: number, now = Date.now()) =>
+  hitAll([{ limit, subject, max }], now);
 
 /**
  * Counts one hit against each limit in a single statement (a cart write counts against its
@@ -52,11 +60,10 @@ export const hitAll = (hits: Hit[], now = Date.now()): Promise<void> => hitAllTh
  * write, a savepoint would cost two more statements (two round trips on PostgreSQL).
  */
 export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>) | null, now = Date.now()): Promise<T> {
-  const windowStart = windowOf(now);
   const keys = hits.map((h) => keyOf(h.limit, h.subject));
   // Each hit is counted unless its window is already full: the keys that come back are the
   // limits that still had room.
-  const count = (tx: Sql) => countHits(tx, keys.map((key, i) => ({ key, cap: hits[i].perMinute })), windowStart);
+  const count = (tx: Sql) => countHits(tx, hits.map((h, i) => ({ key: keys[i], cap: h.max, windowStart: windowOf(h.limit, now) })));
   let outcome: { full: number } | { value: T };
   try {
     outcome = await hotWrite(async (tx) => {
@@ -71,7 +78,8 @@ export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>)
   }
   if ("value" in outcome) return outcome.value;
   const full = outcome.full;
-  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
+  const limit = hits[full].limit;
+  const retryAfter = Math.max(1, Math.ceil((windowOf(limit, now).getTime() + windowMsOf(limit) - now) / 1000));
   await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
   throw rateLimited(MESSAGES[hits[full].limit], retryAfter);
 }
@@ -79,10 +87,10 @@ export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>)
 /** How many hits `subject` has in the current window (0 when none). */
 export async function hitsThisWindow(limit: LimitName, subject: string, now = Date.now()): Promise<number> {
   const row = await db.rateLimitWindow.findUnique({ where: { key: keyOf(limit, subject) } });
-  return row && row.windowStart.getTime() === windowOf(now).getTime() ? row.count : 0;
+  return row && row.windowStart.getTime() === windowOf(limit, now).getTime() ? row.count : 0;
 }
 
 /** Deletes windows that ended (at most `batch` of them, for the sweep): how many. */
 export async function pruneRateLimits(now = Date.now(), batch = 2_000): Promise<number> {
-  return hotWrite((tx) => deleteRateLimitWindows(tx, new Date(now - WINDOW_MS), batch));
+  return hotWrite((tx) => deleteRateLimitWindows(tx, { minuteAgo: new Date(now - MINUTE_MS), hourAgo: new Date(now - HOUR_MS), hourPrefix: "hour." }, batch));
 }

@@ -277,13 +277,13 @@ export async function resolveSession(
 }
 
 /** Creates a guest session row and its sealed cookie value. */
-export async function createGuestSession(now = new Date(), limit?: Hit): Promise<{ session: GuestSession; seal: string }> {
+export async function createGuestSession(now = new Date(), limits: Hit[] = []): Promise<{ session: GuestSession; seal: string }> {
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
   const variant = variantFor(id);
   const insert = (tx: Sql) => insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant });
-  // With a rate limit to count, in the same transaction as its hit: one commit.
-  await (limit ? hitAllThen([limit], insert, now.getTime()) : hotWrite(insert));
+  // With rate limits to count, in the same transaction as their hits: one commit.
+  await (limits.length > 0 ? hitAllThen(limits, insert, now.getTime()) : hotWrite(insert));
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "anonymous" });
   return {
@@ -349,9 +349,13 @@ export async function rotateGuestSession(tx: Sql, session: GuestSession, now = n
 export const visitorPermissions = (session: Session | null): Scope[] =>
   session?.permissions ?? permissionsFor("anonymous", config().anonPermissions);
 
-/** Starts a guest session and sets its cookie; new sessions are rate-limited per client network. */
+/** Starts a guest session and sets its cookie; new sessions are rate-limited per client network, a minute and an hour. */
 export async function startGuestSession(ctx: Ctx): Promise<GuestSession> {
-  const { session, seal } = await createGuestSession(ctx.now, { limit: "sessions", subject: ctx.network, perMinute: config().rateLimits.sessions });
+  const { sessions, sessionsPerHour } = config().rateLimits;
+  const { session, seal } = await createGuestSession(ctx.now, [
+    { limit: "sessions", subject: ctx.network, max: sessions },
+    { limit: "hour.sessions", subject: ctx.network, max: sessionsPerHour },
+  ]);
   await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
   return session;
 }
