@@ -102,7 +102,9 @@ export function CheckoutForm({
       </fieldset>
 
       {problems.length > 0 && (
-        <div ref={summary} tabIndex={-1} aria-labelledby="checkout-problems" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700">
+        // GOV.UK's error summary: an alert (a role that may be named; a plain div may not, ARIA 1.2),
+        // named by its heading, and the focus moved to it (the effect above).
+        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="checkout-problems" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700">
           <h2 id="checkout-problems" className="font-semibold">
             {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the order can be placed:
           </h2>

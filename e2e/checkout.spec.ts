@@ -114,7 +114,8 @@ test("a refused checkout keeps every field as typed (card included), lists the p
   const city = await page.getByLabel("City", { exact: true }).elementHandle();
   await placeOrder(page);
 
-  const problems = page.locator('[aria-labelledby="checkout-problems"]');
+  // An alert named by its heading (a named plain div is prohibited by ARIA 1.2), with the focus.
+  const problems = page.getByRole("alert", { name: "7 fields need your attention before the order can be placed:" });
   await expect(problems).toBeFocused();
   await expect(problems.getByRole("heading")).toHaveText("7 fields need your attention before the order can be placed:");
   await expect(problems.getByRole("link")).toHaveText(["Full name", "Address", "City", "Postal code", "Expiry month", "Expiry year", "CVC"]);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { logIn, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // Past guest orders, claimed by proof: orders bought as a guest in another browser reach the
 // account only through a single-use link sent to the account's own e-mail.
@@ -43,7 +43,7 @@ test("a member attaches the orders bought as a guest with their e-mail by the li
   await page.goto(link);
   await expect(page.getByRole("list", { name: "Guest orders to attach" }).getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "Attach these orders" }).click();
-  await expect(page).toHaveURL(/\/account\?claimed=2$/);
+  await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("status").filter({ hasText: "2 guest orders are now attached to your account." })).toBeVisible();
   await expect(orders(page)).toHaveCount(2);
   await expect(page.getByRole("list", { name: "Claim history" })).toContainText("2 guest orders claimed");
@@ -75,8 +75,45 @@ test("a link works only for the account it was sent to, and only for a signed-in
   // Still unused: the owner attaches the order.
   await page.goto(link);
   await page.getByRole("button", { name: "Attach these orders" }).click();
-  await expect(page).toHaveURL(/\/account\?claimed=1$/);
+  await expect(page).toHaveURL(/\/account$/);
   await expect(orders(page)).toHaveCount(1);
+});
+
+test("pressing 'Attach these orders' after the session ended, or as a guest, says why on the claim page, never an error page", async ({ page, context }) => {
+  const address = uniqueEmail("lapsed");
+  await signUp(page, address);
+  const link = await askForLink(page, address);
+  await page.goto(link);
+  const attach = page.getByRole("button", { name: "Attach these orders" });
+  await expect(attach).toBeVisible();
+
+  // Signed out from another tab: the cookie still names the session, which has ended.
+  const cookies = await context.cookies();
+  expect((await page.request.post("/api/auth/logout")).status()).toBeLessThan(300);
+  await context.addCookies(cookies);
+  await attach.click();
+  await expect(page).toHaveURL(link);
+  await expect(page.getByRole("alert").filter({ hasText: "You were signed out (from another tab or device): log in again to go on." })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Log in to the account this link was sent to");
+  await expect(page.getByText(/something went wrong/i)).toHaveCount(0);
+
+  // A guest (no cookie at all) pressing the button of a page opened before.
+  await logIn(page, address);
+  await expect(page).toHaveURL(/\/account/);
+  await page.goto(link);
+  await context.clearCookies();
+  await attach.click();
+  await expect(page).toHaveURL(link);
+  await expect(page.getByRole("alert").filter({ hasText: "Log in to find the orders you placed as a guest." })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Log in to the account this link was sent to");
+
+  // The link was not used: signed in again, it still attaches.
+  await logIn(page, address);
+  await expect(page).toHaveURL(/\/account/);
+  await page.goto(link);
+  await attach.click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("status").filter({ hasText: "No guest orders were waiting" })).toBeVisible();
 });
 
 test("POST /api/account/claim-orders sends the link (202) for members and refuses guests", async ({ playwright, baseURL }) => {

@@ -234,3 +234,36 @@ test("CONNECT, which Node would hang up on, gets a 405 with Allow", async ({ bas
   expect(answer).toContain("Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
   expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)).error.code).toBe("method_not_allowed");
 });
+
+test("no answer of the production server carries the development CSP: pages, JSON, 404s, the guard's 405 and 403, Next's 307 and 308", async ({ request, baseURL }) => {
+  const answers = [
+    ["200 page", await request.get("/")],
+    ["200 JSON", await request.get("/api/products")],
+    ["404 page", await request.get("/no-such-page")],
+    ["404 JSON", await request.get("/api/nope")],
+    ["405 TRACE (the guard)", await request.fetch("/", { method: "TRACE" })],
+    ["405 TRACE on the API (the guard)", await request.fetch("/api/cart", { method: "TRACE" })],
+    ["403 cross-site POST (the guard)", await request.post("/session", { headers: { origin: "http://evil.example", "next-action": "00" }, data: "[]" })],
+    ["307 Next's config redirect", await request.get("/browse/USD/category/all", { maxRedirects: 0 })],
+    ["308 Next's trailing slash", await request.get("/cart/", { maxRedirects: 0 })],
+  ] as const;
+  const statuses = answers.map(([kind, response]) => `${kind}: ${response.status()}`);
+  expect(statuses).toEqual(answers.map(([kind]) => `${kind}: ${kind.slice(0, 3)}`));
+  for (const [kind, response] of answers) {
+    const csp = response.headers()["content-security-policy"] ?? "";
+    expect(csp, kind).toContain("script-src 'self' 'unsafe-inline'");
+    expect(csp, kind).not.toContain("unsafe-eval");
+  }
+  // CONNECT, answered on the raw socket.
+  const { port, hostname } = new URL(baseURL!);
+  const connect = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(`CONNECT /api/cart HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+    let data = "";
+    socket.on("data", (chunk) => (data += chunk));
+    socket.on("close", () => resolve(data));
+    socket.on("error", reject);
+  });
+  expect(connect).toMatch(/^HTTP\/1\.1 405 /);
+  expect(connect).toMatch(/Content-Security-Policy: [^\r]*script-src 'self' 'unsafe-inline'/i);
+  expect(connect).not.toContain("unsafe-eval");
+});

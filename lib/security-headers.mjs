@@ -11,10 +11,15 @@ import nosecone from "nosecone";
 // plus inline ones ('unsafe-inline'), never eval in production, and everything else is strict:
 // no framing, no plugins, no foreign base or form targets, no foreign connections.
 
-const production = process.env.NODE_ENV === "production";
+// Whether this is production is read when the headers are asked for, never when this module is
+// loaded: scripts/http-guard.cjs loads it before `next start` sets NODE_ENV=production, and a
+// list built then carried the development CSP ('unsafe-eval') on every answer the guard makes.
 
-/** @type {import("nosecone").Options} */
-const options = {
+/**
+ * @param {boolean} production
+ * @returns {import("nosecone").Options}
+ */
+const options = (production) => ({
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -43,18 +48,21 @@ const options = {
   // HSTS only over https: see hstsHeader.
   strictTransportSecurity: false,
   crossOriginEmbedderPolicy: false,
-};
+});
 
 /** nosecone has no Permissions-Policy: the shop uses none of these features. */
 const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
 /** @typedef {{ key: string, value: string }[]} HeaderList */
 
-/** @returns {HeaderList} */
+/**
+ * The headers for the environment as it is now (NODE_ENV is read at each call).
+ * @returns {HeaderList}
+ */
 export function securityHeaders() {
   /** @type {HeaderList} */
   const list = [];
-  nosecone(options).forEach((value, key) => list.push({ key, value }));
+  nosecone(options(process.env.NODE_ENV === "production")).forEach((value, key) => list.push({ key, value }));
   list.push({ key: "Permissions-Policy", value: PERMISSIONS_POLICY });
   return list;
 }

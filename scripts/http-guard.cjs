@@ -23,7 +23,17 @@ const trustProxy = process.env.TRUST_PROXY === "true";
 // them while Next loads next.config.ts, which imports the headers too, trips a Node race.
 const { securityHeaders, hstsHeader } = require(path.join(__dirname, "..", "lib", "security-headers.mjs"));
 const { crossSite } = require(path.join(__dirname, "..", "lib", "origin.mjs"));
-const headers = { plain: securityHeaders(), https: hstsHeader() };
+// Built at answer time, not now: this file is preloaded before `next start` sets
+// NODE_ENV=production, and a list built here carried the development CSP ('unsafe-eval') on every
+// answer the guard makes and on Next's redirects. Built once per NODE_ENV value (it is final by
+// the first request), so an answer costs a lookup.
+const built = new Map();
+function headers() {
+  const env = process.env.NODE_ENV || "";
+  let list = built.get(env);
+  if (!list) built.set(env, (list = { plain: securityHeaders(), https: hstsHeader() }));
+  return list;
+}
 
 /** A refusal: JSON under /api (the API's error shape), plain text elsewhere. */
 function refusal(req, code, message) {
@@ -43,7 +53,7 @@ function refuse(req, res, status, code, message, extra = {}) {
 /** CONNECT reaches Node as its own event with the raw socket; without this it just hangs up. */
 function refuseConnect(req, socket) {
   const { type, body } = refusal(req, "method_not_allowed", "This server does not answer CONNECT requests.");
-  const lines = [...headers.plain.map((h) => `${h.key}: ${h.value}`), `Allow: ${ALLOW}`, "Cache-Control: no-store", `Content-Type: ${type}`];
+  const lines = [...headers().plain.map((h) => `${h.key}: ${h.value}`), `Allow: ${ALLOW}`, "Cache-Control: no-store", `Content-Type: ${type}`];
   socket.end(
     `HTTP/1.1 405 Method Not Allowed\r\n${lines.join("\r\n")}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -62,9 +72,10 @@ http.Server.prototype.emit = function (event, req, res, ...rest) {
     this.on("connect", (request, socket) => refuseConnect(request, socket));
   }
   if (event === "request" && req && req.socket) {
-    for (const { key, value } of headers.plain) res.setHeader(key, value);
+    const { plain, https } = headers();
+    for (const { key, value } of plain) res.setHeader(key, value);
     if (trustProxy && req.headers["x-forwarded-proto"] === "https") {
-      for (const { key, value } of headers.https) res.setHeader(key, value);
+      for (const { key, value } of https) res.setHeader(key, value);
     }
     if (!trustProxy) {
       req.headers["x-forwarded-for"] = req.socket.remoteAddress || "unknown";

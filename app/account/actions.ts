@@ -10,7 +10,9 @@ import { lineInput } from "@/lib/cart/cart";
 import { moveSavedToCart, removeSaved } from "@/lib/cart/saved";
 import { withContext } from "@/lib/server/context";
 import { buttonAction, formAction } from "@/lib/server/form-action";
-import { endSession } from "@/lib/session/session";
+import { DomainError } from "@/lib/errors";
+import { setFlash } from "@/lib/server/flash";
+import { endSession, explainEnd, type SessionEnd } from "@/lib/session/session";
 
 export async function logOutAction(): Promise<void> {
   await withContext(endSession);
@@ -81,8 +83,9 @@ export const changePasswordAction = formAction(
 
 export const deleteAccountAction = formAction(deleteAccountInput, async (ctx, input) => {
   const { removed, ordersAnonymised } = await deleteAccount(ctx, input);
-  const counts = { sessions: removed.sessions, cards: removed.savedCards, saved: removed.savedItems, orders: ordersAnonymised };
-  redirect(`/account/deleted?${new URLSearchParams(Object.entries(counts).map(([k, v]) => [k, String(v)]))}`);
+  // What was removed is said by a flash, not the address: a crafted /account/deleted?… says nothing.
+  await setFlash({ kind: "account_deleted", sessions: removed.sessions, cards: removed.savedCards, saved: removed.savedItems, orders: ordersAnonymised });
+  redirect("/account/deleted");
 });
 
 export const requestOrderClaimAction = buttonAction(async (ctx) => {
@@ -90,9 +93,27 @@ export const requestOrderClaimAction = buttonAction(async (ctx) => {
   return `We sent a link to ${sentTo}. Open it from your outbox while signed in: it works once, for 30 minutes.`;
 });
 
-/** The button on /account/claim/[token]: uses the link, then /account says how many orders moved. */
+/**
+ * The button on /account/claim/[token]: uses the link, then /account says how many orders moved.
+ * A plain form action, outside formAction, so it answers every refusal itself: a guest, or a
+ * member whose session ended since the page was shown (another tab, expiry), lands back on the
+ * claim page, which says why and offers the log-in; never an error page.
+ */
 export async function claimOrdersAction(form: FormData): Promise<void> {
-  const token = form instanceof FormData ? String(form.get("token") ?? "") : "";
-  const result = await withContext((ctx) => claimOrders(ctx, token));
-  redirect(result.status === "claimed" ? `/account?claimed=${result.orders}` : `/account/claim/${encodeURIComponent(token)}`);
+  const token = form instanceof FormData ? String(form.get("token") ?? "").slice(0, 200) : "";
+  const back = token ? `/account/claim/${encodeURIComponent(token)}` : "/account";
+  let ended: SessionEnd | null = null;
+  const result = await withContext((ctx) => {
+    ended = ctx.endedSession;
+    return claimOrders(ctx, token);
+  }).catch((error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    return { status: "refused" as const, message: (explainEnd(error, ended) as DomainError).message };
+  });
+  if (result.status === "claimed") {
+    await setFlash({ kind: "orders_claimed", orders: result.orders });
+    redirect("/account");
+  }
+  if (result.status === "refused") await setFlash({ kind: "claim_refused", message: result.message });
+  redirect(back); // which says why (used, expired, another account's)
 }

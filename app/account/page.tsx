@@ -16,6 +16,7 @@ import { claimHistory } from "@/lib/accounts/order-claims";
 import { describeCard } from "@/lib/checkout/payments";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
+import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
 import { logOutAction, requestOrderClaimAction } from "./actions";
 import { ServerVisitor } from "@/components/server-visitor";
@@ -28,11 +29,11 @@ const CHOICE_WORDS: Record<string, string> = {
   use_guest: "used the guest cart",
 };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; claimed?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await currentSession();
   if (session?.type !== "authenticated") redirect("/login");
-  const { welcome, claimed } = await searchParams;
-  const claimedOrders = Number(claimed);
+  const { welcome } = await searchParams;
+  const claimed = await readFlash("orders_claimed"); // left by claimOrdersAction, never read from the address
   const [cart, saved, history, message, orders, cards, sessions] = await Promise.all([
     cartOf(session),
     readSaved(session.userId, currencyOf(session)),
@@ -61,11 +62,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </header>
 
       {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
-      {claimed !== undefined && Number.isInteger(claimedOrders) && claimedOrders >= 0 && (
+      {claimed && (
         <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
-          {claimedOrders === 0
+          {claimed.orders === 0
             ? "No guest orders were waiting for your e-mail address; nothing was attached."
-            : `${claimedOrders === 1 ? "1 guest order is" : `${claimedOrders} guest orders are`} now attached to your account.`}
+            : `${claimed.orders === 1 ? "1 guest order is" : `${claimed.orders} guest orders are`} now attached to your account.`}
         </p>
       )}
 

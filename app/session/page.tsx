@@ -49,7 +49,9 @@ export default async function SessionPage() {
               you come back before. So a guest session left open on a shared computer does not stay live all day.
             </p>
           )}
+          {/* A named region (a plain <pre> may not be named, ARIA 1.2), focusable so a keyboard can scroll it. */}
           <pre
+            role="region"
             aria-label="Session as JSON"
             tabIndex={0}
             className="whitespace-pre-wrap break-all rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100 focus:outline-2 focus:outline-brand-600"

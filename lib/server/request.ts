@@ -4,6 +4,7 @@ import { cache } from "react";
 import { config } from "../config";
 import { DomainError } from "../errors";
 import { crossSite } from "../origin.mjs";
+import { refererPath as pathFromReferer } from "../redirect-target";
 
 // What the server knows about the caller's connection, for rate limits and cookie flags.
 // `npm start` preloads scripts/http-guard.cjs, which writes the socket address into
@@ -52,16 +53,13 @@ export function sameOrigin(request: Request): boolean {
   return !crossSite(origin, host);
 }
 
-/** The page a form was sent from (path and query), when the Referer names this host; else null. */
+/**
+ * The page a form was sent from (path and query), when the Referer names this host and its path
+ * passes the redirect rule (lib/redirect-target.ts); else null.
+ */
 export async function refererPath(): Promise<string | null> {
-  const referer = (await headers()).get("referer");
-  if (!referer) return null;
-  try {
-    const url = new URL(referer);
-    return url.host === (await requestFacts()).host ? `${url.pathname}${url.search}` : null;
-  } catch {
-    return null;
-  }
+  const [h, { host }] = await Promise.all([headers(), requestFacts()]);
+  return pathFromReferer(h.get("referer"), host);
 }
 
 /** Addresses a development or test machine is reached by: links to them can go nowhere else. */

@@ -6,6 +6,7 @@ import { DEFAULT_CURRENCY } from "../catalog/currency";
 import type { SessionCookies } from "../context";
 import type { Preferences } from "../session/preferences-model";
 import { resolveSession, type Session, type SessionEnd, type Write } from "../session/session";
+import { FLASH_COOKIE } from "./flash";
 import { secureCookies } from "./request";
 
 // The one module that reads and writes the session cookie. What the cookie holds and what makes
@@ -122,6 +123,7 @@ export const sessionCookies = (https: boolean): SessionCookies => ({
     const jar = await cookies();
     jar.set(nameFor(https), seal, cookieOptions(expiresAt, https));
     if (jar.has(ENDED_COOKIE)) jar.delete(ENDED_COOKIE);
+    if (jar.has(FLASH_COOKIE)) jar.delete(FLASH_COOKIE); // said to the session before this one
     writeCurrencyHint(jar, { expiresAt, preferences }, https);
   },
   setPreferences: async (session) => writeCurrencyHint(await cookies(), session, https),

@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { readFlash } from "@/lib/server/flash";
 
 export const metadata: Metadata = { title: "Account deleted" };
 
-/** Where deleting an account lands: what was removed (counts only: the account is gone). */
-export default async function AccountDeletedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const params = await searchParams;
-  const count = (key: string) => {
-    const n = Number(params[key]);
-    return Number.isInteger(n) && n >= 0 ? n : null;
-  };
-  const rows: [number | null, string][] = [
-    [count("sessions"), "signed-in sessions ended"],
-    [count("cards"), "saved cards removed"],
-    [count("saved"), "saved items removed"],
-    [count("orders"), "orders kept anonymously, without your name, e-mail or address"],
+/**
+ * Where deleting an account lands: what was removed (counts only: the account is gone). Said
+ * only to the browser whose deletion left the flash (deleteAccountAction): the address carries
+ * nothing, so a crafted link tells no visitor their account is deleted.
+ */
+export default async function AccountDeletedPage() {
+  const deleted = await readFlash("account_deleted");
+  if (!deleted) redirect("/");
+  const rows: [number, string][] = [
+    [deleted.sessions, "signed-in sessions ended"],
+    [deleted.cards, "saved cards removed"],
+    [deleted.saved, "saved items removed"],
+    [deleted.orders, "orders kept anonymously, without your name, e-mail or address"],
   ];
   return (
     <div className="mx-auto max-w-xl space-y-4">
@@ -23,11 +26,9 @@ export default async function AccountDeletedPage({ searchParams }: { searchParam
         Your account and everything personal in it are gone: your e-mail address, password, cart, saved items, saved cards,
         messages and preferences. This browser is logged out.
       </p>
-      {rows.some(([n]) => n !== null) && (
-        <ul aria-label="What was removed" className="list-disc space-y-1 pl-5 text-stone-700">
-          {rows.filter(([n]) => n !== null).map(([n, label]) => <li key={label}>{n} {label}</li>)}
-        </ul>
-      )}
+      <ul aria-label="What was removed" className="list-disc space-y-1 pl-5 text-stone-700">
+        {rows.map(([n, label]) => <li key={label}>{n} {label}</li>)}
+      </ul>
       <p><Link href="/" className="font-medium text-brand-700 underline">Back to the shop</Link></p>
     </div>
   );

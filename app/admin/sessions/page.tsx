@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { EndSessionAsAdminButton } from "@/components/admin-sessions";
 import { ServerVisitor } from "@/components/server-visitor";
 import { DomainError } from "@/lib/errors";
+import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
 import { findSessions, type AdminSessionView } from "@/lib/session/admin-sessions";
 
@@ -12,10 +13,11 @@ export const metadata: Metadata = { title: "Sessions" };
 const when = (iso: string) => new Date(iso).toUTCString();
 
 // The admin's session control: look a session up, see its state and history, end it.
-export default async function AdminSessionsPage({ searchParams }: { searchParams: Promise<{ q?: string; ended?: string }> }) {
+export default async function AdminSessionsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const session = await currentSession();
   if (!session?.permissions.includes("manage_sessions")) redirect(session?.type === "authenticated" ? "/account" : "/login");
-  const { q = "", ended } = await searchParams;
+  const { q = "" } = await searchParams;
+  const ended = (await readFlash("admin_ended"))?.hash; // set by the action that ended it, never read from the address
   let results: AdminSessionView[] | null = null;
   let problem: string | null = null;
   if (q.trim()) {

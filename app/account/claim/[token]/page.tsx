@@ -5,6 +5,7 @@ import { Price } from "@/components/price";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SubmitButton } from "@/components/submit-button";
 import { CLAIM_MESSAGES, previewOrderClaim } from "@/lib/accounts/order-claims";
+import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
 
 // The link from "Find my guest orders". Opening it only shows what it would attach: attaching is
@@ -21,12 +22,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const session = await currentSession();
   const signedIn = session?.type === "authenticated";
-  const preview = signedIn ? await previewOrderClaim(session, token) : null;
+  const [preview, refused] = await Promise.all([signedIn ? previewOrderClaim(session, token) : null, readFlash("claim_refused")]);
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <ServerVisitor session={session} />
       <h1 className="text-3xl font-semibold tracking-tight">Your guest orders</h1>
+      {refused && <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-800">{refused.message}</p>}
       {!preview ? (
         <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
           <p role="status">Log in to the account this link was sent to, then open the link again. Nothing was attached.</p>
