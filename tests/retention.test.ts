@@ -134,3 +134,54 @@ test("the question each arriving event asks, whether its journey reached the sta
     }
   }
 });
+
+test("an ended guest session that never wrote anything is deleted a day after it ended, one that did is kept, and the dashboard's per-day figures do not change", async () => {
+  const now = new Date();
+  const [empty, browsed, carted, recent] = await Promise.all([guest(), guest(), guest(), guest()]);
+  await recordEvent("page_view", browsed, { path: "/" });
+  await recordExposure(browsed);
+  await recordEvent("cart_add", carted, { product: "brass-pen", quantity: 1 });
+  await flushEvents();
+  const ended = (hours: number) => ({ status: "expired" as const, endedAt: new Date(now.getTime() - hours * 3_600_000) });
+  await db.guestSession.updateMany({ where: { id: { in: [empty.id, browsed.id, carted.id] } }, data: ended(25) });
+  await db.guestSession.updateMany({ where: { id: recent.id }, data: ended(23) });
+  const figures = await analytics(admin, now);
+
+  const result = await retireOldGuestSessions(now);
+  assert.ok(result.deleted >= 2);
+  const kept = await db.guestSession.findMany({ where: { id: { in: [empty.id, browsed.id, carted.id, recent.id] } }, select: { id: true } });
+  assert.deepEqual(kept.map((g) => g.id).sort(), [carted.id, recent.id].sort(), "a cart write keeps it for GUEST_RETENTION_DAYS; 23 hours ago is not yet a day");
+  assert.deepEqual(await analytics(admin, now), figures, "the retired sessions still count on the day they started");
+});
+
+test("page and product views older than VIEW_RETENTION_DAYS are deleted by the sweep; other events and the totals stay", async () => {
+  const now = new Date();
+  const shopper = await guest();
+  for (const name of ["page_view", "product_view", "cart_add"] as const) await recordEvent(name, shopper, {});
+  await flushEvents();
+  await db.event.updateMany({ where: { guestSessionId: shopper.id }, data: { createdAt: new Date(now.getTime() - 15 * DAY) } });
+  await recordEvent("page_view", shopper, { path: "/recent" });
+  await flushEvents();
+  const totals = await readTallies();
+
+  const result = await sweepGuestSessions(now);
+  assert.ok(result.viewsDeleted >= 2);
+  const left = await db.event.findMany({ where: { guestSessionId: shopper.id }, select: { name: true } });
+  assert.deepEqual(left.map((e) => e.name).sort(), ["cart_add", "page_view"], "the old cart event and the recent view stay");
+  const after = await readTallies();
+  assert.deepEqual([after["events:anonymous"], after["funnel:cart"]], [totals["events:anonymous"], totals["funnel:cart"]]);
+});
+
+test("the sweep finds old views by an index, not by reading every event", async () => {
+  const sql = `SELECT "id" FROM "Event" WHERE "name" IN ('page_view', 'product_view') AND "createdAt" < '2026-01-01' LIMIT 10`;
+  if (testEngine === "sqlite") {
+    const plan = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`);
+    assert.ok(plan.some((p) => /Event_name_createdAt_idx/.test(p.detail)), plan.map((p) => p.detail).join("\n"));
+  } else {
+    const [, plan] = await db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+      db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql}`),
+    ]);
+    assert.match(plan.map((p) => p["QUERY PLAN"]).join("\n"), /Event_name_createdAt_idx/);
+  }
+});

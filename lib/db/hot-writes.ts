@@ -251,11 +251,25 @@ export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<numbe
   for (const table of ["Event", "Order", "Migration"]) {
     await tx.run(`UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list}`, ...ids);
   }
+  // The dashboard's guest sessions per day count rows: the retired ones are kept as a tally per day.
+  const started = new Map<string, number>();
+  for (const row of await tx.all<{ createdAt: Date | string }>(`SELECT "createdAt" FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids)) {
+    const day = new Date(row.createdAt).toISOString().slice(0, 10);
+    started.set(day, (started.get(day) ?? 0) + 1);
+  }
+  for (const [day, count] of started) await tx.run(`INSERT INTO "Tally" ("key", "count") VALUES (?, ?)`, `${RETIRED_STARTED}${day}`, count);
   await tx.run(`UPDATE "OutboxMessage" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list} AND "userId" IS NOT NULL`, ...ids);
   await tx.run(`DELETE FROM "OutboxMessage" WHERE "guestSessionId" IN ${list}`, ...ids);
   for (const table of ["Cart", "Lead", "RestoreToken"]) await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
   return tx.run(`DELETE FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids);
 }
+
+/** The Tally key prefix of retired guest sessions per day they started (YYYY-MM-DD after it). */
+export const RETIRED_STARTED = "retired-started:";
+
+/** Deletes up to `size` page and product views recorded before `before` (the index on name and time finds them): how many. */
+export const deleteViewsBefore = (tx: Sql, before: Date, size: number) =>
+  tx.run(`DELETE FROM "Event" WHERE "id" IN (SELECT "id" FROM "Event" WHERE "name" IN ('page_view', 'product_view') AND "createdAt" < ? LIMIT ?)`, before, size);
 
 // ---- Leases ----
 

@@ -1,5 +1,6 @@
 import { config } from "../config";
 import { db } from "../db/client";
+import { RETIRED_STARTED } from "../db/hot-writes";
 import { flushEvents } from "./events";
 import { EXPERIMENT, type Variant } from "./experiments";
 import { requireScope } from "../session/permissions";
@@ -87,7 +88,8 @@ export async function analytics(session: Session | null, now = new Date()) {
       revoked: byStatus.revoked,
     },
     conversionRate: ratio(converted, total),
-    conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: started[i], converted: conversions[i] })),
+    // Retention deletes guest sessions (empty ones within a day): the retired ones are tallied per day.
+    conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: started[i] + tally(`${RETIRED_STARTED}${d.date}`), converted: conversions[i] })),
     cartsMigrated: Object.values(choices).reduce((a, b) => a + b, 0),
     cartChoices: { combine: choices.combine ?? 0, keep_account: choices.keep_account ?? 0, use_guest: choices.use_guest ?? 0 },
     experiments: {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { config } from "../config";
 import { hot, settle, type Sql } from "../db/sql";
 import {
-  deleteEndedCarts, deleteSpentRestoreTokens, expireGuestSessions, hotWrite, retireGuestSessions, takeLease,
+  deleteEndedCarts, deleteSpentRestoreTokens, deleteViewsBefore, expireGuestSessions, hotWrite, retireGuestSessions, takeLease,
 } from "../db/hot-writes";
 import { foldTallies } from "../journeys/tallies";
 import { pruneRateLimits } from "../limits/rate-limit";
@@ -12,7 +12,8 @@ import { securityLog } from "../security-log";
 // as expired; deletes the carts of ended guest sessions (expired or revoked), which no cookie can
 // reach any more, and the restore links that expired or were used; prunes finished rate-limit
 // windows; deletes guest sessions that ended more than GUEST_RETENTION_DAYS ago with what hangs
-// off them (lib/db/hot-writes.ts retireGuestSessions), and folds the dashboard's totals
+// off them (lib/db/hot-writes.ts retireGuestSessions), and sooner (EMPTY_GUEST_RETENTION_HOURS)
+// those that never wrote anything; deletes views older than VIEW_RETENTION_DAYS; and folds the dashboard's totals
 // (lib/journeys/tallies.ts), which retention never changes. It works in batches, each its own
 // short transaction, so a shopper's write waits for one batch at most, never for the whole
 // sweep; it is idempotent, and stopping it anywhere loses nothing (the next run goes on). Each
@@ -26,7 +27,7 @@ export const RETIRE_BATCH = 250;
 export type SweepResult = {
   expiredSessions: number; cartsDeleted: number; restoreLinksDeleted: number; rateLimitWindowsPruned: number;
   /** Deleted past their retention; and those left for the next sweep when this one ran out of time (RETENTION_SECONDS). */
-  guestSessionsDeleted: number; guestSessionsLeft: number; talliesFolded: number;
+  guestSessionsDeleted: number; guestSessionsLeft: number; viewsDeleted: number; talliesFolded: number;
 };
 
 /**
@@ -62,11 +63,12 @@ export async function sweepGuestSessions(now = new Date(), size = SWEEP_BATCH): 
     return { found: changed, changed };
   });
   const retired = await retireOldGuestSessions(now, Math.min(size, RETIRE_BATCH));
+  const viewsDeleted = await retireOldViews(now, size);
   const talliesFolded = await foldTallies(size * 5);
   if (expiredSessions > 0) await securityLog("session.expired", { count: expiredSessions, by: "sweep" });
   return {
     expiredSessions, cartsDeleted, restoreLinksDeleted, rateLimitWindowsPruned,
-    guestSessionsDeleted: retired.deleted, guestSessionsLeft: retired.left, talliesFolded,
+    guestSessionsDeleted: retired.deleted, guestSessionsLeft: retired.left, viewsDeleted, talliesFolded,
   };
 }
 
@@ -78,27 +80,55 @@ export async function sweepGuestSessions(now = new Date(), size = SWEEP_BATCH): 
  */
 export const RETENTION_SECONDS = 60;
 
-const retirable = `FROM "GuestSession" WHERE "status" IN ('expired', 'converted', 'revoked') AND "endedAt" < ?`;
+/** Ended guest sessions, oldest first from `endedAt` < ?. */
+const ENDED = `FROM "GuestSession" g WHERE "status" IN ('expired', 'converted', 'revoked') AND "endedAt" < ?`;
+/**
+ * Ended guest sessions (not yet past GUEST_RETENTION_DAYS: the second ?) that never wrote anything: no cart or account event, no order, no lead
+ * (a page view or the experiment's exposure is not the shopper's write). A stranger's
+ * `POST /api/session` makes one; nothing in it is worth keeping for GUEST_RETENTION_DAYS.
+ */
+const EMPTY = `FROM "GuestSession" g WHERE "status" IN ('expired', 'revoked') AND "endedAt" < ? AND "endedAt" >= ?
+  AND NOT EXISTS (SELECT 1 FROM "Event" e WHERE e."guestSessionId" = g."id" AND e."name" NOT IN ('page_view', 'product_view', 'experiment_exposure'))
+  AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."guestSessionId" = g."id")
+  AND NOT EXISTS (SELECT 1 FROM "Lead" l WHERE l."guestSessionId" = g."id")`;
 
 /**
  * Retention: deletes the guest sessions that ended more than GUEST_RETENTION_DAYS before `now`,
- * oldest first: how many it deleted, and how many past retention are left for the next sweep.
+ * and those that never wrote anything EMPTY_GUEST_RETENTION_HOURS after they ended, oldest
+ * first: how many it deleted, and how many are left for the next sweep.
  */
 export async function retireOldGuestSessions(now: Date, size = RETIRE_BATCH, seconds = RETENTION_SECONDS): Promise<{ deleted: number; left: number }> {
-  const before = new Date(now.getTime() - config().guestRetentionDays * 86_400_000);
+  const c = config();
   const deadline = performance.now() + seconds * 1000;
-  let stopped = false;
-  const deleted = await inBatches(size, async (take) => {
-    if (performance.now() > deadline) {
-      stopped = true;
-      return { found: 0, changed: 0 };
-    }
-    const ids = (await hot().all<{ id: string }>(`SELECT "id" ${retirable} LIMIT ?`, before, take)).map((r) => r.id);
-    if (ids.length === 0) return { found: 0, changed: 0 };
-    return { found: ids.length, changed: await hotWrite((tx) => retireGuestSessions(tx, ids)) };
-  });
-  const left = stopped ? Number((await hot().get<{ n: number }>(`SELECT COUNT(*) AS "n" ${retirable}`, before))?.n ?? 0) : 0;
+  let deleted = 0;
+  let left = 0;
+  const retentionEnd = new Date(now.getTime() - c.guestRetentionDays * 86_400_000);
+  for (const [from, ...before] of [
+    [ENDED, retentionEnd],
+    [EMPTY, new Date(now.getTime() - c.emptyGuestRetentionHours * 3_600_000), retentionEnd],
+  ] as const) {
+    let stopped = false;
+    deleted += await inBatches(size, async (take) => {
+      if (performance.now() > deadline) {
+        stopped = true;
+        return { found: 0, changed: 0 };
+      }
+      const ids = (await hot().all<{ id: string }>(`SELECT "id" ${from} LIMIT ?`, ...before, take)).map((r) => r.id);
+      if (ids.length === 0) return { found: 0, changed: 0 };
+      return { found: ids.length, changed: await hotWrite((tx) => retireGuestSessions(tx, ids)) };
+    });
+    if (stopped) left += Number((await hot().get<{ n: number }>(`SELECT COUNT(*) AS "n" ${from}`, ...before))?.n ?? 0);
+  }
   return { deleted, left };
+}
+
+/** Deletes page and product views older than VIEW_RETENTION_DAYS (the totals keep counting them): how many. */
+export async function retireOldViews(now: Date, size = SWEEP_BATCH): Promise<number> {
+  const before = new Date(now.getTime() - config().viewRetentionDays * 86_400_000);
+  return inBatches(size, async (take) => {
+    const changed = await hotWrite((tx) => deleteViewsBefore(tx, before, take));
+    return { found: changed, changed };
+  });
 }
 
 /** This process, as a lease holder. */
