@@ -21,7 +21,7 @@ import { visitorPermissions, type Session } from "../session/session";
 
 export const leadInput = z.strictObject({ email: emailField });
 
-const LEADS_PER_MIN = 5;
+export const LEADS_PER_MIN = 5;
 
 /** For the route handler and the server action: the calling session's cart. */
 export async function emailMyCart(ctx: Ctx, input: z.infer<typeof leadInput>) {

@@ -20,8 +20,8 @@ export async function visitorJson(session: Session | null): Promise<VisitorJson>
 export const viewInput = z.strictObject({ path: z.string().startsWith("/").max(300) });
 
 /** Page views per client IP, a minute and an hour, beyond which views are no longer counted. */
-const VIEWS_PER_MIN = 300;
-const VIEWS_PER_HOUR = 2_000;
+export const VIEWS_PER_MIN = 300;
+export const VIEWS_PER_HOUR = 2_000;
 
 /**
  * Counts a page view (and a product view on a product page). Pages are cached, so the browser
