@@ -373,6 +373,24 @@ export async function startUserSession(ctx: Ctx, userId: string, migratedFrom: s
   await ctx.cookies.set({ seal, expiresAt, preferences: preferencesColumn.decode(user.preferences) });
 }
 
+/**
+ * Re-authentication (a password change): this browser goes on signed in under a new session id,
+ * in a new cookie, and the old id ends, so a copy of the cookie taken before is refused from now
+ * on (ASVS V7.2.4), as log-in and checkout do. The old one ends first: if the new one cannot be
+ * made, the browser is signed out rather than left on the old id.
+ */
+export async function renewUserSession(ctx: Ctx, session: UserSession, reason: string): Promise<void> {
+  const where = { id: session.id, status: "active" } as const;
+  const { count } = await db.userSession.updateMany({ where, data: { status: "revoked", endedAt: ctx.now } });
+  if (count !== 1) {
+    // Ended meanwhile (another device, an administrator): that end stands; no new id is handed out.
+    await ctx.cookies.clear();
+    throw new DomainError("session_ended", "This session was ended meanwhile (from another device): log in again to go on.");
+  }
+  await securityLog("session.revoked", { sessionId: session.id, userId: session.userId, reason });
+  await startUserSession(ctx, session.userId, session.migratedFrom);
+}
+
 /** Seals a cookie for a guest session that continues under a new id (see rotateGuestSession). */
 export async function continueGuestSession(ctx: Ctx, session: GuestSession): Promise<void> {
   const seal = await sealSession({ sid: session.id, type: "anonymous", exp: session.expiresAt.getTime() });
