@@ -45,9 +45,15 @@ function notSignedIn({ session }: Ctx): Session | null {
   return session;
 }
 
-export async function signUp(ctx: Ctx, input: z.infer<typeof signupInput>): Promise<AuthResult> {
+/**
+ * Signs up with the body as the client sent it (the route's JSON, the form's fields). The sign-up
+ * limit counts the attempt before the body is judged: judging a password (zxcvbn) and hashing it
+ * (Argon2id) are the costly parts, and a refused body counts like any other attempt.
+ */
+export async function signUp(ctx: Ctx, body: unknown): Promise<AuthResult> {
   const guest = notSignedIn(ctx);
   await hit("signups", ctx.network, config().rateLimits.signups);
+  const input = signupInput.parse(body);
   const taken = () =>
     new DomainError("email_taken", undefined, { field: "email" });
   // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
