@@ -62,6 +62,7 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET/],
     [{ GUEST_SESSION_TTL: "soon" }, /GUEST_SESSION_TTL/],
     [{ GUEST_IDLE_TIMEOUT: "60" }, /GUEST_IDLE_TIMEOUT must be at least 120 seconds/],
+    [{ USER_IDLE_TIMEOUT: "60" }, /USER_IDLE_TIMEOUT must be at least 120 seconds/],
     [{ RATE_LIMIT_CART_WRITES_PER_MIN: "-1" }, /RATE_LIMIT_CART_WRITES_PER_MIN/],
     [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],

@@ -46,6 +46,8 @@ export type UserSession = {
   isAdmin: boolean;
   createdAt: Date;
   expiresAt: Date;
+  /** When it ends if no request comes before (USER_IDLE_TIMEOUT after the last one). */
+  idleExpiresAt: Date;
   /** The guest session whose state moved into the account at this log-in, if any. */
   migratedFrom: string | null;
   preferences: Preferences;
@@ -143,7 +145,7 @@ export type SessionEnd = { type: SessionType; reason: "expired" | "ended" | "con
 const endOfRow = (type: SessionType, row: { status: string; expiresAt: Date }, now: Date): SessionEnd => ({
   type,
   reason: row.status === "converted" ? "converted" : row.status === "revoked" ? "ended" : "expired",
-  idle: row.status === "expired" && type === "anonymous" && row.expiresAt > now,
+  idle: row.status === "expired" && row.expiresAt > now,
 });
 
 /**
@@ -161,7 +163,7 @@ async function endOf(
     await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
     return endOfRow(type, row, now);
   }
-  const idle = type === "anonymous" && now >= guestIdleExpiry(row.lastSeenAt);
+  const idle = now >= idleExpiry[type](row.lastSeenAt);
   if (row.expiresAt <= now || idle) {
     await write(async () => {
       const marked = await hotWrite((tx) => expireSessionRow(tx, sessionTable[type], row.id, now));
@@ -193,9 +195,10 @@ const hours = (seconds: number) => {
 export function describeEnd(end: SessionEnd): string {
   const c = config();
   if (end.type === "authenticated") {
-    return end.reason === "expired"
-      ? `You were signed out after ${hours(c.userSessionTtl)}: log in again to go on.`
-      : "You were signed out (from another tab or device): log in again to go on.";
+    if (end.reason !== "expired") return "You were signed out (from another tab or device): log in again to go on.";
+    return end.idle
+      ? `You were signed out after ${hours(c.userIdleTimeout)} without activity: log in again to go on.`
+      : `You were signed out after ${hours(c.userSessionTtl)}: log in again to go on.`;
   }
   switch (end.reason) {
     case "converted":
@@ -211,6 +214,9 @@ export function describeEnd(end: SessionEnd): string {
 
 /** A guest session seen last at `lastSeenAt` ends at this moment unless a request comes first. */
 export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
+/** The same for a signed-in session (USER_IDLE_TIMEOUT). */
+export const userIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().userIdleTimeout * 1000);
+const idleExpiry: Record<SessionType, (lastSeenAt: Date) => Date> = { anonymous: guestIdleExpiry, authenticated: userIdleExpiry };
 
 async function loadGuestSession(id: string, now: Date, write: Write, withCart: boolean): Promise<GuestSession | SessionEnd | null> {
   const row = await guestSessionRow(id, withCart);
@@ -244,6 +250,7 @@ async function loadUserSession(id: string, now: Date, write: Write, withCart: bo
     isAdmin: row.isAdmin,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
+    idleExpiresAt: userIdleExpiry(seenAt(row.lastSeenAt, now)),
     migratedFrom: row.migratedFrom,
     preferences: row.preferences,
     variant: row.variant,
