@@ -196,7 +196,8 @@ export async function emptyCart(tx: Sql, owner: Owner): Promise<void> {
  * first: it locks it, so of two moves of one session only one goes on.
  */
 export async function moveGuestSession(tx: Sql, oldId: string, newId: string, logHash: string, now: Date): Promise<boolean> {
-  const ended = await tx.run(`UPDATE "GuestSession" SET "status" = 'revoked', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, oldId);
+  const ended = await tx.run(
+    `UPDATE "GuestSession" SET "status" = 'revoked', "rotated" = TRUE, "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, oldId);
   if (ended !== 1) return false;
   await tx.run(
     `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "expiresAt", "lastSeenAt", "status", "preferences", "variant", "exposedAt")

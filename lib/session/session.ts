@@ -140,7 +140,15 @@ const sessionTable = { anonymous: "GuestSession", authenticated: "UserSession" }
  * tab, an administrator, a checkout's rotation), or the guest became an account. The JSON API
  * says it as `replacedSession: { reason }`; pages and forms say `describeEnd`.
  */
-export type SessionEnd = { type: SessionType; reason: "expired" | "ended" | "converted"; idle: boolean };
+export type SessionEnd = {
+  type: SessionType; reason: "expired" | "ended" | "converted"; idle: boolean;
+  /**
+   * Present (true) when a checkout ended it by giving the same guest a new id: the request that
+   * carries the old id lost a race to that checkout (a double submit, another tab), and its
+   * browser already holds, or is about to get, the new cookie, which it must not clear.
+   */
+  rotated?: true;
+};
 
 const endOfRow = (type: SessionType, row: { status: string; expiresAt: Date }, now: Date): SessionEnd => ({
   type,
@@ -161,7 +169,12 @@ async function endOf(
 ): Promise<SessionEnd | null> {
   if (row.status !== "active") {
     await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
-    return endOfRow(type, row, now);
+    const end = endOfRow(type, row, now);
+    // Asked only here, off the hot path: an ended guest session, was it a checkout's rotation?
+    if (type === "anonymous" && row.status === "revoked" && (await db.guestSession.findUnique({ where: { id: row.id }, select: { rotated: true } }))?.rotated) {
+      return { ...end, rotated: true };
+    }
+    return end;
   }
   const idle = now >= idleExpiry[type](row.lastSeenAt);
   if (row.expiresAt <= now || idle) {
@@ -204,7 +217,9 @@ export function describeEnd(end: SessionEnd): string {
     case "converted":
       return "This guest session became an account: log in to find its cart.";
     case "ended":
-      return "This guest session was ended in another tab or window, so its cart is gone. Log in if you have an account.";
+      return end.rotated
+        ? "An order was just placed with this guest session in another tab or window, and it goes on under a new id there. Reload the page to see it."
+        : "This guest session was ended in another tab or window, so its cart is gone. Log in if you have an account.";
     default:
       return end.idle
         ? `Your guest session ended after ${hours(c.guestIdleTimeout)} without activity, so its cart was cleared. Log in if you have an account, or start again.`
