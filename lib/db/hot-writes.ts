@@ -210,6 +210,10 @@ export async function moveGuestSession(tx: Sql, oldId: string, newId: string, lo
   return true;
 }
 
+/** Uses up a restore link, once: false when another request used it first. */
+export const useRestoreToken = async (tx: Sql, id: string, now: Date): Promise<boolean> =>
+  (await tx.run(`UPDATE "RestoreToken" SET "usedAt" = ? WHERE "id" = ? AND "usedAt" IS NULL`, now, id)) === 1;
+
 // ---- The sweep (lib/session/sweep.ts): each call changes at most `size` rows ----
 
 /** Marks live guest sessions past their expiry, or idle since `idleSince`, as expired. */

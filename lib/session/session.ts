@@ -298,12 +298,20 @@ export async function resolveSession(
   return { session: null, stale: true, ended: found };
 }
 
-/** Creates a guest session row and its sealed cookie value. */
-export async function createGuestSession(now = new Date(), limit?: Hit): Promise<{ session: GuestSession; seal: string }> {
+/**
+ * Creates a guest session row and its sealed cookie value. `alsoIn` runs in the same transaction
+ * (what the new session is for, e.g. using up a restore link): when it throws, no session is made.
+ */
+export async function createGuestSession(
+  now = new Date(), limit?: Hit, alsoIn?: (tx: Sql) => Promise<void>,
+): Promise<{ session: GuestSession; seal: string }> {
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
   const variant = variantFor(id);
-  const insert = (tx: Sql) => insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant });
+  const insert = async (tx: Sql) => {
+    await insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant });
+    await alsoIn?.(tx);
+  };
   // With a rate limit to count, in the same transaction as its hit: one commit.
   await (limit ? hitAllThen([limit], insert, now.getTime()) : hotWrite(insert));
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
@@ -371,9 +379,13 @@ export async function rotateGuestSession(tx: Sql, session: GuestSession, now = n
 export const visitorPermissions = (session: Session | null): Scope[] =>
   session?.permissions ?? permissionsFor("anonymous", config().anonPermissions);
 
-/** Starts a guest session and sets its cookie; new sessions are rate-limited per client network. */
-export async function startGuestSession(ctx: Ctx): Promise<GuestSession> {
-  const { session, seal } = await createGuestSession(ctx.now, { limit: "sessions", subject: ctx.network, perMinute: config().rateLimits.sessions });
+/**
+ * Starts a guest session and sets its cookie; new sessions are rate-limited per client network.
+ * `alsoIn`: see createGuestSession (when it throws, no session and no cookie).
+ */
+export async function startGuestSession(ctx: Ctx, alsoIn?: (tx: Sql) => Promise<void>): Promise<GuestSession> {
+  const limit = { limit: "sessions", subject: ctx.network, perMinute: config().rateLimits.sessions } as const;
+  const { session, seal } = await createGuestSession(ctx.now, limit, alsoIn);
   await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
   return session;
 }
