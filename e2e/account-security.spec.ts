@@ -139,9 +139,20 @@ test("the account API changes the password and deletes the account, each with th
 
   const weak = await here.post("/api/account/password", { data: { currentPassword: PASSWORD, newPassword: "password123" } });
   expect(weak.status()).toBe(422);
+  // A copy of this client's cookie taken before the change (as a thief would hold it).
+  const copy = await playwright.request.newContext({ baseURL, storageState: await here.storageState() });
+  const before = (await (await here.get("/api/session")).json()).authenticatedSession.sessionId;
   const changed = await here.post("/api/account/password", { data: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } });
   expect(changed.status()).toBe(200);
   expect(await changed.json()).toEqual({ changed: true, endedSessions: 0 });
+  // The changing client goes on signed in, under a new session id; the copy is refused.
+  const after = await here.get("/api/session");
+  expect(after.status()).toBe(200);
+  expect((await after.json()).authenticatedSession.sessionId).not.toBe(before);
+  const replayed = await copy.get("/api/session");
+  expect(replayed.status()).toBe(401);
+  expect((await replayed.json()).error.code).toBe("no_session");
+  await copy.dispose();
 
   const wrong = await here.delete("/api/account", { data: { password: PASSWORD } });
   expect(wrong.status()).toBe(401);

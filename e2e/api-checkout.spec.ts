@@ -111,3 +111,24 @@ test("guests cannot save cards; members save one with their password and pay wit
   expect((await (await member.get("/api/orders")).json()).orders).toHaveLength(1);
   await member.dispose();
 });
+
+test("a guest's double (five-fold) submit of a checkout: the buyer keeps the rotated session and sees the order", async ({ page }) => {
+  // page.request shares the browser context's cookie jar: five submits from one browser. The race
+  // the losers lose is a timing one, so it is run several times.
+  for (let round = 0; round < 5; round++) {
+    expect((await page.request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: 1 } })).ok()).toBe(true);
+    const before = (await (await page.request.get("/api/session")).json()).anonymousSession.sessionId;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => page.request.post("/api/checkout", { headers: json, data: order() })));
+    const placed = answers.filter((a) => a.status() === 201);
+    expect(placed, `round ${round}: one order`).toHaveLength(1);
+    const { id } = (await placed[0].json()).order;
+
+    const now = await page.request.get("/api/session");
+    expect(now.status(), `round ${round}: the browser still has a session`).toBe(200);
+    const after = (await now.json()).anonymousSession.sessionId;
+    expect(after, `round ${round}: the rotated one`).not.toBe(before);
+    expect((await page.request.get(`/api/orders/${id}`)).status(), `round ${round}: the buyer sees the order`).toBe(200);
+  }
+  await page.goto("/session");
+  await expect(page.getByRole("heading", { name: "You have a guest session" })).toBeVisible();
+});

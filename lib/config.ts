@@ -19,6 +19,9 @@ const envSchema = z.object({
   GUEST_SESSION_TTL: z.preprocess(blankIsUnset, seconds(86_400)),
   GUEST_IDLE_TIMEOUT: z.preprocess(blankIsUnset, seconds(7_200)),
   USER_SESSION_TTL: z.preprocess(blankIsUnset, seconds(7 * 86_400)),
+  // 12 hours: a member shopping on and off through a day stays signed in, but a browser left
+  // signed in and unused (a shared or lost computer) is not still signed in the next day.
+  USER_IDLE_TIMEOUT: z.preprocess(blankIsUnset, seconds(43_200)),
   ANON_PERMISSIONS: z.preprocess(blankIsUnset, z.string().optional()),
   RATE_LIMIT_SESSIONS_PER_MIN: z.preprocess(blankIsUnset, perMinute(20)),
   // Beside the per-minute limit, a ceiling per hour (Firebase's is 100/h, Supabase's 30/h): one
@@ -53,6 +56,8 @@ export type Config = {
   /** Seconds without a request after which a guest session ends (whichever comes first with the TTL). */
   guestIdleTimeout: number;
   userSessionTtl: number;
+  /** Seconds without a request after which a signed-in session ends (ASVS V7.3.1). */
+  userIdleTimeout: number;
   anonPermissions: string[] | null;
   rateLimits: { sessions: number; sessionsPerHour: number; cartWrites: number; cartWritesPerIp: number; logins: number; signups: number };
   trustProxy: boolean;
@@ -130,6 +135,9 @@ export function parseConfig(env: Env = process.env): Config {
   if (e.GUEST_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT) {
     throw new ConfigError(`GUEST_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`);
   }
+  if (e.USER_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT) {
+    throw new ConfigError(`USER_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`);
+  }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
   }
@@ -146,6 +154,7 @@ export function parseConfig(env: Env = process.env): Config {
     guestSessionTtl: e.GUEST_SESSION_TTL,
     guestIdleTimeout: e.GUEST_IDLE_TIMEOUT,
     userSessionTtl: e.USER_SESSION_TTL,
+    userIdleTimeout: e.USER_IDLE_TIMEOUT,
     anonPermissions,
     rateLimits: {
       sessions: e.RATE_LIMIT_SESSIONS_PER_MIN,

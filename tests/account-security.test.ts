@@ -196,7 +196,7 @@ test("a weak new password, or the current one again, is refused on newPassword a
   nothingSet(ctx);
 });
 
-test("changing the password ends every other session, keeps this one, and only the new password logs in", async () => {
+test("changing the password ends every other session, keeps this browser signed in under a new id, and only the new password logs in", async () => {
   const user = await account();
   const laptop = await signIn(user.id);
   const phone = await signIn(user.id, SAFARI_ON_IPHONE);
@@ -208,8 +208,13 @@ test("changing the password ends every other session, keeps this one, and only t
 
   await isRefused(phone.seal, "the phone is logged out");
   await isRefused(tablet.seal, "the tablet is logged out");
-  assert.equal((await resolveSession(laptop.seal)).session?.id, laptop.id, "this session goes on, under the same cookie");
-  nothingSet(ctx);
+  // This browser goes on signed in, under a new id: a copy of its cookie taken before is refused.
+  await isRefused(laptop.seal, "a copy of this browser's old cookie is refused");
+  assert.ok(ctx.jar.cookie, "this browser got a new cookie");
+  const renewed = (await resolveSession(ctx.jar.cookie.seal)).session;
+  assert.ok(renewed?.type === "authenticated" && renewed.userId === user.id, "the new cookie is signed in to the same account");
+  assert.notEqual(renewed.id, laptop.id, "under a new session id");
+  assert.deepEqual((await listSessions(renewed)).map((s) => s.current), [true], "and it is the account's only live session");
   const hash = await storedHash(user.id);
   assert.equal(await verifyPassword(hash, PASSWORD), false, "the old password no longer verifies");
   assert.equal(await verifyPassword(hash, newPassword), true, "the new one does");

@@ -6,6 +6,7 @@ import { nothingSet, refused } from "./helpers/refusals";
 import { testContext, type TestContext } from "./helpers/context";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { z } from "zod";
 import { logIn, loginInput, signUp, signupInput } from "../lib/accounts/accounts";
 import { hashPassword } from "../lib/accounts/passwords";
 import { addItem, readCart, type CartOwner } from "../lib/cart/cart";
@@ -120,6 +121,26 @@ test("the sign-up schema refuses a weak password and one built from the e-mail, 
     "That password is built from your e-mail address; choose one that has nothing to do with it.",
   );
   assert.deepEqual(signupInput.parse({ email: " Grace@Example.COM", password: PASSWORD }), { email: "grace@example.com", password: PASSWORD });
+});
+
+test("sign-up counts every attempt before judging the body: a bad e-mail or a weak password is a 422 that still counts, then 429 before any check", async () => {
+  const limit = config().rateLimits.signups;
+  const at = new Date();
+  const request = () => Object.assign(testContext(null, { ip: "198.51.100.40" }), { now: at });
+  const tries = [
+    { email: "not an e-mail", password: PASSWORD },
+    { email: uniqueEmail("weak"), password: "password123" },
+    { email: uniqueEmail("extra"), password: PASSWORD, admin: true },
+  ];
+  // A ZodError: the route answers it 422 invalid_input, the form puts it beside the field.
+  for (let i = 0; i < limit; i++) await assert.rejects(signUp(request(), tries[i % tries.length]), z.ZodError);
+  // The limit is full: even a good body is refused before it is judged or hashed.
+  const good = { email: uniqueEmail("late"), password: PASSWORD };
+  const late = request();
+  await assert.rejects(signUp(late, good), refused("rate_limited"));
+  await assert.rejects(signUp(request(), { email: "still not an e-mail", password: "x" }), refused("rate_limited"));
+  nothingSet(late);
+  assert.equal(await db.user.count({ where: { email: good.email } }), 0);
 });
 
 test("logging in with the right password gives a new signed-in session each time", async () => {

@@ -11,7 +11,7 @@ import { DomainError } from "../lib/errors";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { findOrder, listOrders } from "../lib/checkout/orders";
 import { addPaymentMethod } from "../lib/accounts/payment-methods";
-import { createGuestSession, createUserSession, resolveSession } from "../lib/session/session";
+import { createGuestSession, createUserSession, describeEnd, resolveSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;
@@ -95,8 +95,11 @@ test("a guest's order rotates the session: the old id ends and sees nothing, the
   const victim = (await resolveSession(plantedSeal)).session!;
   const { order, nextSession } = await placeOrder(victim, input());
   assert.ok(nextSession && nextSession.id !== planted.id, "a new guest id");
-  assert.equal((await resolveSession(plantedSeal)).session, null, "the old cookie is refused");
+  assert.deepEqual(await resolveSession(plantedSeal), {
+    session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false, rotated: true },
+  }, "the old cookie is refused, as the loser of a rotation (which must leave the new cookie alone)");
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: planted.id } })).status, "revoked");
+  assert.match(describeEnd({ type: "anonymous", reason: "ended", idle: false, rotated: true }), /goes on under a new id there/);
   assert.deepEqual(await listOrders(planted), []);
   await assert.rejects(findOrder(planted, order.id), code("not_found"));
   const next = await db.guestSession.findUniqueOrThrow({ where: { id: nextSession.id } });

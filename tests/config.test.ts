@@ -14,7 +14,8 @@ test("defaults make a fresh clone work", () => {
   assert.equal(c.databaseUrl, `file:${dir}/shop.db`);
   assert.equal(c.guestSessionTtl, 86_400);
   assert.equal(c.userSessionTtl, 604_800);
-  assert.deepEqual(c.rateLimits, { sessions: 20, cartWrites: 60, cartWritesPerIp: 300, logins: 10, signups: 5 });
+  assert.deepEqual(c.rateLimits, { sessions: 20, sessionsPerHour: 100, cartWrites: 60, cartWritesPerIp: 300, logins: 10, signups: 5 });
+  assert.deepEqual([c.guestRetentionDays, c.emptyGuestRetentionHours, c.viewRetentionDays], [30, 24, 14]);
   assert.deepEqual(c.allowedHosts, []);
   assert.deepEqual(c.log, { level: "info", file: null });
   assert.equal(c.trustProxy, false);
@@ -62,6 +63,7 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET/],
     [{ GUEST_SESSION_TTL: "soon" }, /GUEST_SESSION_TTL/],
     [{ GUEST_IDLE_TIMEOUT: "60" }, /GUEST_IDLE_TIMEOUT must be at least 120 seconds/],
+    [{ USER_IDLE_TIMEOUT: "60" }, /USER_IDLE_TIMEOUT must be at least 120 seconds/],
     [{ RATE_LIMIT_CART_WRITES_PER_MIN: "-1" }, /RATE_LIMIT_CART_WRITES_PER_MIN/],
     [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],

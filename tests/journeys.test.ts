@@ -1,6 +1,8 @@
 // Journeys on a real SQLite file: events, the A/B variant, leads and the restore link.
 import "./helpers/test-db";
 import { guest } from "./helpers/fixtures";
+import { testContext } from "./helpers/context";
+import { nothingSet } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { before, test } from "node:test";
@@ -11,7 +13,7 @@ import { DomainError } from "../lib/errors";
 import { flushEvents, recordEvent } from "../lib/journeys/events";
 import { variantFor, variantOf } from "../lib/journeys/experiments";
 import { recordExposure } from "../lib/journeys/exposure";
-import { captureLead, claimRestoreToken, copyLines, leadInput, previewRestore } from "../lib/cart/leads";
+import { captureLead, claimRestoreToken, copyLines, leadInput, previewRestore, restoreCart } from "../lib/cart/leads";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { listOutbox } from "../lib/checkout/outbox";
 import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
@@ -119,6 +121,23 @@ test("the restore token is hashed at rest, works once, and copies the cart into 
   const cart = await readCart({ guestSessionId: other.id }, "USD");
   assert.deepEqual(cart.items.map((i) => [i.slug, i.quantity]), [["washi-tape-set", 3]]);
   assert.deepEqual(await claimRestoreToken(token, (await guest()).id), { status: "used" });
+});
+
+test("one restore link opened by five cookie-less browsers at once: one restores and gets a session, the others get none", async () => {
+  const g = await guest([["washi-tape-set", 2]]);
+  await captureLead(g, { email: "race@example.com" }, "http://x");
+  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const sessionsBefore = await db.guestSession.count();
+  const browsers = Array.from({ length: 5 }, (_, i) => testContext(null, { ip: `203.0.113.${80 + i}` }));
+  const results = await Promise.all(browsers.map((ctx) => restoreCart(ctx, token)));
+
+  assert.deepEqual(results.map((r) => r.status).sort(), ["restored", "used", "used", "used", "used"]);
+  const winner = browsers[results.findIndex((r) => r.status === "restored")];
+  assert.ok(winner.jar.cookie, "the winner got a session cookie");
+  const restored = (await resolveSession(winner.jar.cookie.seal)).session!;
+  assert.deepEqual((await readCart({ guestSessionId: restored.id }, "USD")).items.map((i) => [i.slug, i.quantity]), [["washi-tape-set", 2]]);
+  for (const loser of browsers.filter((b) => b !== winner)) nothingSet(loser);
+  assert.equal(await db.guestSession.count(), sessionsBefore + 1, "one new guest session, the winner's");
 });
 
 test("malformed, unknown and expired restore tokens explain themselves", async () => {

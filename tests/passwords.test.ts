@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  emailField, hashPassword, inputsFromEmail, newPasswordField, normalizeEmail, passwordProblem, refineNewPassword, verifyPassword,
+  emailField, estimatePassword, hashPassword, MAX_PASSWORD_LENGTH, inputsFromEmail, newPasswordField, normalizeEmail, passwordProblem, refineNewPassword, verifyPassword,
 } from "../lib/accounts/passwords";
+import { JUDGED_LENGTH } from "../lib/accounts/password-strength";
 
 test("e-mail addresses are trimmed and lower-cased; malformed ones are refused", () => {
   assert.equal(normalizeEmail("  Ada@Example.COM "), "ada@example.com");
@@ -82,4 +83,10 @@ test("hashes are Argon2id, salted, and verify only the right password", async ()
   assert.equal(await verifyPassword(a, "correct horse battery"), true);
   assert.equal(await verifyPassword(a, "correct horse batterx"), false);
   assert.equal(await verifyPassword("not a hash", "x"), false);
+});
+
+test("zxcvbn judges only the first JUDGED_LENGTH characters: what follows changes nothing (its cost stays bounded)", () => {
+  const strong = "quietly-orbiting-marmalade-lighthouse-".repeat(3).slice(0, JUDGED_LENGTH);
+  const weakTail = `${strong}${"a".repeat(MAX_PASSWORD_LENGTH - JUDGED_LENGTH)}`;
+  assert.deepEqual(estimatePassword(weakTail), estimatePassword(strong));
 });

@@ -16,6 +16,7 @@ import { permissionsFor } from "../lib/session/permissions";
 import { DomainError } from "../lib/errors";
 import { addItem } from "../lib/cart/cart";
 import { sessionJson } from "../lib/session/json";
+import { listSessions } from "../lib/accounts/sessions";
 import { guestWithSeal, member } from "./helpers/fixtures";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
@@ -164,6 +165,42 @@ test("a guest session left unused for the idle timeout ends; one in use lives on
   }
 });
 
+// USER_IDLE_TIMEOUT is 43200 s (12 h) by default.
+const USER_IDLE_MS = 43_200_000;
+
+test("a signed-in session left unused for USER_IDLE_TIMEOUT ends and says why; one in use lives on", async () => {
+  const start = new Date();
+  const user = await db.user.create({ data: { email: `idle-${Date.now()}@example.com`, passwordHash: "x" } });
+  const forgotten = await createUserSession(user.id, null, start);
+  const fresh = (await resolveSession(forgotten.seal, start)).session;
+  assert.ok(fresh?.type === "authenticated");
+  assert.equal(fresh.idleExpiresAt.getTime(), start.getTime() + USER_IDLE_MS);
+  const json = await sessionJson(fresh);
+  assert.equal("authenticatedSession" in json && json.authenticatedSession?.idleExpiresAt, new Date(start.getTime() + USER_IDLE_MS).toISOString());
+
+  // A request a minute before the timeout is still in time; one after it finds the session ended.
+  const late = await createUserSession(user.id, null, start);
+  assert.equal((await resolveSession(late.seal, at(start, USER_IDLE_MS - 60_000))).session?.id, late.id);
+  const afterIdle = await resolveSession(forgotten.seal, at(start, USER_IDLE_MS + 1000));
+  assert.deepEqual(afterIdle, { session: null, stale: true, ended: { type: "authenticated", reason: "expired", idle: true } });
+  assert.equal((await db.userSession.findUniqueOrThrow({ where: { id: forgotten.id } })).status, "expired");
+  assert.match(describeEnd(afterIdle.ended!), /signed out after 12 hours without activity/);
+  // Expired for good, and said so again on the next request.
+  assert.deepEqual((await resolveSession(forgotten.seal, at(start, USER_IDLE_MS + 2000))).ended, { type: "authenticated", reason: "expired", idle: true });
+  assert.deepEqual(await listSessions((await resolveSession(late.seal, at(start, USER_IDLE_MS - 30_000))).session, at(start, USER_IDLE_MS + 1000)).then((l) => l.length), 1,
+    "only the session used within the timeout is listed among the account's sessions");
+
+  // Visits every 10 hours keep it alive past 12 hours, each one moving the idle end.
+  const used = await createUserSession(user.id, null, start);
+  for (const hours of [10, 20, 30]) {
+    const seen = await resolveSession(used.seal, at(start, hours * 3_600_000));
+    assert.equal(seen.session?.id, used.id, `visit after ${hours} h`);
+    assert.equal(seen.session?.idleExpiresAt.getTime(), start.getTime() + hours * 3_600_000 + USER_IDLE_MS);
+  }
+  // The absolute end still stands (USER_SESSION_TTL, 7 days), however often it is used.
+  assert.match(describeEnd({ type: "authenticated", reason: "expired", idle: false }), /signed out after 7 days:/);
+});
+
 test("the sweep ends guest sessions that have been idle past the timeout, and only those", async () => {
   const { session: idle } = await createGuestSession();
   const { session: fresh } = await createGuestSession();
@@ -242,7 +279,7 @@ test("the sweep works in small batches until nothing is left; a second run finds
   assert.equal(await db.cart.count({ where: { guestSessionId: { in: ids } } }), 0);
   assert.equal(await db.cartItem.count({ where: { cart: { guestSessionId: { in: ids } } } }), 0);
   assert.deepEqual(await sweepGuestSessions(new Date(), 3), {
-    expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0, guestSessionsDeleted: 0, guestSessionsLeft: 0, talliesFolded: 0,
+    expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0, guestSessionsDeleted: 0, guestSessionsLeft: 0, viewsDeleted: 0, talliesFolded: 0,
   });
 });
 

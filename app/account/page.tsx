@@ -18,10 +18,13 @@ import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
 import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
+import { config } from "@/lib/config";
 import { logOutAction, requestOrderClaimAction } from "./actions";
 import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your account" };
+
+const idleHours = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} hours` : `${Math.round(seconds / 60)} minutes`);
 
 const CHOICE_WORDS: Record<string, string> = {
   combine: "carts combined",
@@ -146,6 +149,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="sessions-heading" className="text-xl font-semibold">Your sessions</h2>
         <p className="text-sm text-stone-600">
           Everywhere this account is signed in. End a session you don&apos;t recognise: that browser is logged out on its next request.
+        </p>
+        <p className="text-sm text-stone-600" data-testid="idle-timeout">
+          A session left unused for {idleHours(config().userIdleTimeout)} ends by itself: this one, unless you come back before,
+          at <time dateTime={session.idleExpiresAt.toISOString()}>{session.idleExpiresAt.toUTCString()}</time>.
         </p>
         <YourSessions sessions={sessions} />
       </section>

@@ -42,11 +42,13 @@ export default async function SessionPage() {
             <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The
             end is fixed {hours(ttl)} after it started; using the shop does not extend it.
           </p>
-          {session.type === "anonymous" && session.idleExpiresAt < session.expiresAt && (
+          {session.idleExpiresAt < session.expiresAt && (
             <p>
-              Left unused, it ends sooner: {hours(config().guestIdleTimeout)} after your last visit, in{" "}
+              Left unused, it ends sooner:{" "}
+              {hours(session.type === "anonymous" ? config().guestIdleTimeout : config().userIdleTimeout)} after your last visit, in{" "}
               <Countdown until={session.idleExpiresAt.toISOString()} serverNow={requestTime()} testId="idle-countdown" />, unless
-              you come back before. So a guest session left open on a shared computer does not stay live all day.
+              you come back before. So a {session.type === "anonymous" ? "guest session" : "signed-in session"} left open on a
+              shared computer does not stay live {session.type === "anonymous" ? "all day" : "until the next day"}.
             </p>
           )}
           {/* A named region (a plain <pre> may not be named, ARIA 1.2), focusable so a keyboard can scroll it. */}

@@ -1,11 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signUp, signupInput } from "@/lib/accounts/accounts";
+import { z } from "zod";
+import { signUp } from "@/lib/accounts/accounts";
 import { welcomePath } from "@/lib/cart/migration";
 import { formAction } from "@/lib/server/form-action";
 
-export const signUpAction = formAction(signupInput, async (ctx, input) => {
-  const { migration } = await signUp(ctx, input);
+// The fields go to signUp as they are: it judges them (signupInput) after the sign-up limit has
+// counted the attempt, and its refusals come back as each field's sentence all the same.
+export const signUpAction = formAction(z.unknown(), async (ctx, fields) => {
+  const { migration } = await signUp(ctx, fields);
   redirect(welcomePath(migration));
 });

@@ -5,14 +5,14 @@ import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { hit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
-import { requireMember, type UserSession } from "../session/session";
+import { renewUserSession, requireMember, type UserSession } from "../session/session";
 import { sendMessage } from "../checkout/outbox";
 import { flushEvents } from "../journeys/events";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, refineNewPassword, verifyPassword } from "./passwords";
 import { endOtherSessions, live } from "./sessions";
 
 // The account's own security: asking for the password again, changing it (which ends every
-// other session: ASVS V7.4.3) and deleting the account (which ends all of them: V7.4.2).
+// other session, ASVS V7.4.3, and gives this one a new id, V7.2.4) and deleting the account (which ends all of them: V7.4.2).
 
 const password = (sentence: string) => z.string({ error: sentence }).min(1, sentence).max(MAX_PASSWORD_LENGTH);
 
@@ -36,7 +36,7 @@ export async function confirmPassword(me: UserSession, attempt: string, field: s
   if (!(await verifyPassword(user.passwordHash, attempt))) throw new DomainError("invalid_password", refusal, { field });
 }
 
-/** Changes the password and ends every other session of the account; this one goes on. */
+/** Changes the password and ends every other session of the account; this one goes on under a new id. */
 export async function changePassword(ctx: Ctx, input: z.infer<typeof changePasswordInput>): Promise<{ endedSessions: number }> {
   const me = requireMember(ctx.session, "Log in to change your password.");
   await confirmPassword(me, input.currentPassword, "currentPassword", "That is not your current password, so nothing was changed.");
@@ -47,6 +47,7 @@ export async function changePassword(ctx: Ctx, input: z.infer<typeof changePassw
   if (problem) throw new DomainError("invalid_input", problem, { field: "newPassword" });
   await db.user.update({ where: { id: me.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
   const endedSessions = await endOtherSessions(ctx, "password_changed");
+  await renewUserSession(ctx, me, "rotated_at_password_change");
   await securityLog("password.changed", { userId: me.userId, email: me.email, endedSessions });
   return { endedSessions };
 }

@@ -7,7 +7,7 @@ import { DomainError } from "../errors";
 import { recordEvent } from "../journeys/events";
 import { migrateGuestSession, unknownLines, type MigrationSummary } from "../cart/migration";
 import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
-import { hit, hitsThisWindow } from "../limits/rate-limit";
+import { hit, hitsThisWindow, unhit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
 import { startUserSession, type Session } from "../session/session";
 
@@ -54,9 +54,15 @@ function notSignedIn({ session }: Ctx): Session | null {
   return session;
 }
 
-export async function signUp(ctx: Ctx, input: z.infer<typeof signupInput>): Promise<AuthResult> {
+/**
+ * Signs up with the body as the client sent it (the route's JSON, the form's fields). The sign-up
+ * limit counts the attempt before the body is judged: judging a password (zxcvbn) and hashing it
+ * (Argon2id) are the costly parts, and a refused body counts like any other attempt.
+ */
+export async function signUp(ctx: Ctx, body: unknown): Promise<AuthResult> {
   const guest = notSignedIn(ctx);
   await hit("signups", ctx.network, config().rateLimits.signups);
+  const input = signupInput.parse(body);
   const taken = () =>
     new DomainError("email_taken", undefined, { field: "email" });
   // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
@@ -77,10 +83,13 @@ export async function signUp(ctx: Ctx, input: z.infer<typeof signupInput>): Prom
 // Log-in throttling, keyed so that a stranger's failures cannot lock the owner out:
 // - per address and e-mail: RATE_LIMIT_LOGINS_PER_MIN attempts (the guessing from one place);
 // - per address, any e-mails: 5× that (one address spraying many accounts);
-// - per e-mail, from anywhere: failures past RATE_LIMIT_LOGINS_PER_MIN slow every further attempt
+// - per e-mail, from anywhere: attempts past RATE_LIMIT_LOGINS_PER_MIN slow every further attempt
 //   down (a growing delay, up to MAX_DELAY_MS), and past 10× it the account's log-in pauses for
 //   the rest of the minute. The owner, from their own address, is only ever slowed down by
 //   attempts elsewhere, unless an attacker spreads ten times the limit over many addresses.
+// The per-e-mail budget is reserved before the password is checked, in one atomic statement, and
+// given back only when the password was right: a burst of guesses sent at once cannot all read
+// the count from before the burst, so at most 10× the limit reach Argon2 in a minute.
 const MAX_DELAY_MS = 4_000;
 
 export function failureDelayMs(failures: number, perMinute: number): number {
@@ -95,20 +104,22 @@ async function authenticate(ctx: Ctx, email: string, password: string) {
   const normalized = normalizeEmail(email);
   const ip = ctx.network;
   const perMinute = config().rateLimits.logins;
-  await hit("logins", `${ip}|${normalized}`, perMinute);
-  await hit("logins_ip", ip, perMinute * 5);
-  const failures = await hitsThisWindow("login_failures", normalized);
-  if (failures >= perMinute * 10) await hit("login_failures", normalized, perMinute * 10); // throws: paused for the minute
-  await sleep(failureDelayMs(failures, perMinute));
+  const now = ctx.now.getTime();
+  await hit("logins", `${ip}|${normalized}`, perMinute, now);
+  await hit("logins_ip", ip, perMinute * 5, now);
+  // Reserved (throws: paused for the minute), then read back: the attempts before this one,
+  // failed or still being checked, set its delay.
+  await hit("login_failures", normalized, perMinute * 10, now);
+  const before = (await hitsThisWindow("login_failures", normalized, now)) - 1;
+  await sleep(failureDelayMs(before, perMinute));
   const user = await db.user.findUnique({ where: { email: normalized } });
   // An unknown e-mail costs the same Argon2id work as a wrong password: no user enumeration.
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
   if (!user || !ok) {
     await securityLog("login.failed", { email: normalized, reason: user ? "wrong_password" : "unknown_email" });
-    // Counted; past the budget the refusal comes with the next attempt.
-    await hit("login_failures", normalized, perMinute * 10).catch((e: unknown) => { if (!(e instanceof DomainError)) throw e; });
-    throw new DomainError("invalid_credentials", INVALID_CREDENTIALS);
+    throw new DomainError("invalid_credentials", INVALID_CREDENTIALS); // the reservation stays: a failure
   }
+  await unhit("login_failures", normalized, now); // the right password: not a failure
   return user;
 }
 

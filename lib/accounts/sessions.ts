@@ -1,4 +1,5 @@
 import Bowser from "bowser";
+import { config } from "../config";
 import type { Ctx } from "../context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
@@ -30,8 +31,10 @@ export function deviceLabel(userAgent: string): string {
 }
 
 const WHY = "Log in to see and end your sessions.";
-/** The account's live signed-in sessions, as a Prisma `where`. */
-export const live = (userId: string, now: Date) => ({ userId, status: "active", expiresAt: { gt: now } }) as const;
+/** The account's live signed-in sessions, as a Prisma `where`: neither past their end nor idle too long. */
+export const live = (userId: string, now: Date) => ({
+  userId, status: "active", expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - config().userIdleTimeout * 1000) },
+}) as const;
 
 export async function listSessions(session: Session | null, now = new Date()): Promise<SessionListing[]> {
   const me = requireMember(session, WHY);

@@ -133,9 +133,10 @@ type CartWrite = (tx: Sql, owner: CartOwner) => Promise<void>;
  * Counts a cart write against the client address's per-minute limit, then the session's, so
  * dropping the cookie for a fresh session buys no new allowance. With no session, a guest session
  * is started between the two: after the address's limit, so a refused write leaves no session.
- * A `write` given runs in the same transaction as the session's hit (hitAllThen).
+ * A `write` given runs in the same transaction as the session's hit (hitAllThen); `onStart`, in
+ * the one that starts a session, when one is started (startGuestSession's `alsoIn`).
  */
-export async function countCartWrite(ctx: Ctx, write?: CartWrite): Promise<Session> {
+export async function countCartWrite(ctx: Ctx, write?: CartWrite, onStart?: (tx: Sql) => Promise<void>): Promise<Session> {
   const { session } = ctx;
   const limits = config().rateLimits;
   const address = { limit: "cart_writes_ip", subject: ctx.network, max: limits.cartWritesPerIp } as const;
@@ -146,7 +147,7 @@ export async function countCartWrite(ctx: Ctx, write?: CartWrite): Promise<Sessi
     return session;
   }
   await hitAll([address]);
-  const created = await startGuestSession(ctx);
+  const created = await startGuestSession(ctx, onStart);
   await hitAllThen([bySession(created)], then(created));
   return created;
 }

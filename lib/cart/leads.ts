@@ -5,6 +5,7 @@ import { MAX_LINE_QUANTITY } from "./merge";
 import { DEFAULT_CURRENCY, formatMoney } from "../catalog/currency";
 import { restoreLinesColumn } from "../db/codecs";
 import { db } from "../db/client";
+import { hotWrite, useRestoreToken } from "../db/hot-writes";
 import { DomainError } from "../errors";
 import { recordEvent } from "../journeys/events";
 import { hashToken, newLinkToken } from "../session/ids";
@@ -121,15 +122,17 @@ export async function previewRestore(token: string, currentSessionId: string | n
 export async function claimRestoreToken(token: string, currentSessionId: string | null, now = new Date()): Promise<{ status: "claimed"; lines: Line[] } | Refusal> {
   const row = await usableToken(token, currentSessionId, now);
   if ("status" in row) return row;
-  const claimed = await db.restoreToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-  if (claimed.count !== 1) return { status: "used" };
+  if (!(await hotWrite((tx) => useRestoreToken(tx, row.id, now)))) return { status: "used" };
   return { status: "claimed", lines: restoreLinesColumn.decode(row.lines) };
 }
+
+/** Thrown inside the transaction that would start a session: the link was used meanwhile. */
+class LinkUsed extends DomainError {}
 
 /** Copies an e-mailed cart into this browser's session (starting one if needed), once. */
 export async function restoreCart(ctx: Ctx, token: string): Promise<RestoreResult> {
   const { session: current, now } = ctx;
-  // A bad link starts no session; a good one starts it before the link is used up.
+  // A bad or used link starts no session.
   const found = await usableToken(token, current?.id ?? null, now);
   if ("status" in found) {
     await securityLog("restore_link.refused", { sessionId: current?.id, reason: found.status });
@@ -137,10 +140,25 @@ export async function restoreCart(ctx: Ctx, token: string): Promise<RestoreResul
   }
   // Restoring writes a cart: the same permission and the same per-session limit as any cart write.
   requireScope(visitorPermissions(current), "add_to_cart");
-  const session = await countCartWrite(ctx);
-  const claim = await claimRestoreToken(token, session.id, now);
-  if (claim.status !== "claimed") return claim;
-  return { status: "restored", ...(await copyLines(session, claim.lines)) };
+  const lines = restoreLinesColumn.decode(found.lines);
+  if (current) {
+    const session = await countCartWrite(ctx);
+    const claim = await claimRestoreToken(token, session.id, now);
+    if (claim.status !== "claimed") return claim;
+    return { status: "restored", ...(await copyLines(session, claim.lines)) };
+  }
+  // Without a session, the link is used up in the transaction that starts one: of several
+  // requests on one link at once, the losers start none (and get no cookie), as a used link.
+  try {
+    const session = await countCartWrite(ctx, undefined, async (tx) => {
+      if (!(await useRestoreToken(tx, found.id, now))) throw new LinkUsed("invalid_input", RESTORE_MESSAGES.used);
+    });
+    return { status: "restored", ...(await copyLines(session, lines)) };
+  } catch (error) {
+    if (!(error instanceof LinkUsed)) throw error;
+    await securityLog("restore_link.refused", { reason: "used" });
+    return { status: "used" };
+  }
 }
 
 /** Adds the lines to the session's cart, each capped at what the stock and the 99 limit leave. */

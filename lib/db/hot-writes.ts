@@ -196,7 +196,8 @@ export async function emptyCart(tx: Sql, owner: Owner): Promise<void> {
  * first: it locks it, so of two moves of one session only one goes on.
  */
 export async function moveGuestSession(tx: Sql, oldId: string, newId: string, logHash: string, now: Date): Promise<boolean> {
-  const ended = await tx.run(`UPDATE "GuestSession" SET "status" = 'revoked', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, oldId);
+  const ended = await tx.run(
+    `UPDATE "GuestSession" SET "status" = 'revoked', "rotated" = TRUE, "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, oldId);
   if (ended !== 1) return false;
   await tx.run(
     `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "expiresAt", "lastSeenAt", "status", "preferences", "variant", "exposedAt")
@@ -208,6 +209,10 @@ export async function moveGuestSession(tx: Sql, oldId: string, newId: string, lo
   }
   return true;
 }
+
+/** Uses up a restore link, once: false when another request used it first. */
+export const useRestoreToken = async (tx: Sql, id: string, now: Date): Promise<boolean> =>
+  (await tx.run(`UPDATE "RestoreToken" SET "usedAt" = ? WHERE "id" = ? AND "usedAt" IS NULL`, now, id)) === 1;
 
 // ---- The sweep (lib/session/sweep.ts): each call changes at most `size` rows ----
 

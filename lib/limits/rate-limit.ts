@@ -90,6 +90,17 @@ export async function hitsThisWindow(limit: LimitName, subject: string, now = Da
   return row && row.windowStart.getTime() === windowOf(limit, now).getTime() ? row.count : 0;
 }
 
+/**
+ * Gives back one hit counted at `now` (a reservation that turned out not to be what the limit
+ * counts, e.g. a log-in attempt with the right password). Nothing when the window has moved on.
+ */
+export async function unhit(limit: LimitName, subject: string, now = Date.now()): Promise<void> {
+  await db.rateLimitWindow.updateMany({
+    where: { key: keyOf(limit, subject), windowStart: windowOf(limit, now), count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+}
+
 /** Deletes windows that ended (at most `batch` of them, for the sweep): how many. */
 export async function pruneRateLimits(now = Date.now(), batch = 2_000): Promise<number> {
   return hotWrite((tx) => deleteRateLimitWindows(tx, { minuteAgo: new Date(now - MINUTE_MS), hourAgo: new Date(now - HOUR_MS), hourPrefix: "hour." }, batch));

@@ -71,8 +71,11 @@ export async function sessionForRequest(
   const readCookie = read ?? (async (name: string) => (await cookies()).get(name)?.value);
   const seal = await readCookie(nameFor(https));
   const { session, stale, ended } = await resolveSession(seal, now, undefined, withCart);
-  if (stale) await clearCookies(https);
-  if (ended) (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
+  // The loser of a race with a checkout's rotation leaves the cookies alone: its answer may
+  // arrive after the winner's, whose new cookie it would otherwise delete (it never learns it).
+  const rotated = ended?.rotated === true;
+  if (stale && !rotated) await clearCookies(https);
+  if (ended && !rotated) (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
   return { session, ended: ended ?? (seal ? null : decodeEnd(await readCookie(ENDED_COOKIE))) };
 }
 

@@ -30,6 +30,7 @@ export async function sessionJson(session: Session, isNew = false) {
       ...common,
       userId: session.userId,
       email: session.email,
+      idleExpiresAt: session.idleExpiresAt.toISOString(),
       migratedFrom: session.migratedFrom,
       data,
     },

@@ -46,6 +46,8 @@ export type UserSession = {
   isAdmin: boolean;
   createdAt: Date;
   expiresAt: Date;
+  /** When it ends if no request comes before (USER_IDLE_TIMEOUT after the last one). */
+  idleExpiresAt: Date;
   /** The guest session whose state moved into the account at this log-in, if any. */
   migratedFrom: string | null;
   preferences: Preferences;
@@ -138,12 +140,20 @@ const sessionTable = { anonymous: "GuestSession", authenticated: "UserSession" }
  * tab, an administrator, a checkout's rotation), or the guest became an account. The JSON API
  * says it as `replacedSession: { reason }`; pages and forms say `describeEnd`.
  */
-export type SessionEnd = { type: SessionType; reason: "expired" | "ended" | "converted"; idle: boolean };
+export type SessionEnd = {
+  type: SessionType; reason: "expired" | "ended" | "converted"; idle: boolean;
+  /**
+   * Present (true) when a checkout ended it by giving the same guest a new id: the request that
+   * carries the old id lost a race to that checkout (a double submit, another tab), and its
+   * browser already holds, or is about to get, the new cookie, which it must not clear.
+   */
+  rotated?: true;
+};
 
 const endOfRow = (type: SessionType, row: { status: string; expiresAt: Date }, now: Date): SessionEnd => ({
   type,
   reason: row.status === "converted" ? "converted" : row.status === "revoked" ? "ended" : "expired",
-  idle: row.status === "expired" && type === "anonymous" && row.expiresAt > now,
+  idle: row.status === "expired" && row.expiresAt > now,
 });
 
 /**
@@ -159,9 +169,14 @@ async function endOf(
 ): Promise<SessionEnd | null> {
   if (row.status !== "active") {
     await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
-    return endOfRow(type, row, now);
+    const end = endOfRow(type, row, now);
+    // Asked only here, off the hot path: an ended guest session, was it a checkout's rotation?
+    if (type === "anonymous" && row.status === "revoked" && (await db.guestSession.findUnique({ where: { id: row.id }, select: { rotated: true } }))?.rotated) {
+      return { ...end, rotated: true };
+    }
+    return end;
   }
-  const idle = type === "anonymous" && now >= guestIdleExpiry(row.lastSeenAt);
+  const idle = now >= idleExpiry[type](row.lastSeenAt);
   if (row.expiresAt <= now || idle) {
     await write(async () => {
       const marked = await hotWrite((tx) => expireSessionRow(tx, sessionTable[type], row.id, now));
@@ -193,15 +208,18 @@ const hours = (seconds: number) => {
 export function describeEnd(end: SessionEnd): string {
   const c = config();
   if (end.type === "authenticated") {
-    return end.reason === "expired"
-      ? `You were signed out after ${hours(c.userSessionTtl)}: log in again to go on.`
-      : "You were signed out (from another tab or device): log in again to go on.";
+    if (end.reason !== "expired") return "You were signed out (from another tab or device): log in again to go on.";
+    return end.idle
+      ? `You were signed out after ${hours(c.userIdleTimeout)} without activity: log in again to go on.`
+      : `You were signed out after ${hours(c.userSessionTtl)}: log in again to go on.`;
   }
   switch (end.reason) {
     case "converted":
       return "This guest session became an account: log in to find its cart.";
     case "ended":
-      return "This guest session was ended in another tab or window, so its cart is gone. Log in if you have an account.";
+      return end.rotated
+        ? "An order was just placed with this guest session in another tab or window, and it goes on under a new id there. Reload the page to see it."
+        : "This guest session was ended in another tab or window, so its cart is gone. Log in if you have an account.";
     default:
       return end.idle
         ? `Your guest session ended after ${hours(c.guestIdleTimeout)} without activity, so its cart was cleared. Log in if you have an account, or start again.`
@@ -211,6 +229,9 @@ export function describeEnd(end: SessionEnd): string {
 
 /** A guest session seen last at `lastSeenAt` ends at this moment unless a request comes first. */
 export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
+/** The same for a signed-in session (USER_IDLE_TIMEOUT). */
+export const userIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().userIdleTimeout * 1000);
+const idleExpiry: Record<SessionType, (lastSeenAt: Date) => Date> = { anonymous: guestIdleExpiry, authenticated: userIdleExpiry };
 
 async function loadGuestSession(id: string, now: Date, write: Write, withCart: boolean): Promise<GuestSession | SessionEnd | null> {
   const row = await guestSessionRow(id, withCart);
@@ -244,6 +265,7 @@ async function loadUserSession(id: string, now: Date, write: Write, withCart: bo
     isAdmin: row.isAdmin,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
+    idleExpiresAt: userIdleExpiry(seenAt(row.lastSeenAt, now)),
     migratedFrom: row.migratedFrom,
     preferences: row.preferences,
     variant: row.variant,
@@ -276,12 +298,20 @@ export async function resolveSession(
   return { session: null, stale: true, ended: found };
 }
 
-/** Creates a guest session row and its sealed cookie value. */
-export async function createGuestSession(now = new Date(), limits: Hit[] = []): Promise<{ session: GuestSession; seal: string }> {
+/**
+ * Creates a guest session row and its sealed cookie value. `alsoIn` runs in the same transaction
+ * (what the new session is for, e.g. using up a restore link): when it throws, no session is made.
+ */
+export async function createGuestSession(
+  now = new Date(), limits: Hit[] = [], alsoIn?: (tx: Sql) => Promise<void>,
+): Promise<{ session: GuestSession; seal: string }> {
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
   const variant = variantFor(id);
-  const insert = (tx: Sql) => insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant });
+  const insert = async (tx: Sql) => {
+    await insertGuestSession(tx, { id, logHash: keyedHash(id), createdAt: now, expiresAt, variant });
+    await alsoIn?.(tx);
+  };
   // With rate limits to count, in the same transaction as their hits: one commit.
   await (limits.length > 0 ? hitAllThen(limits, insert, now.getTime()) : hotWrite(insert));
   const seal = await sealSession({ sid: id, type: "anonymous", exp: expiresAt.getTime() }, now.getTime());
@@ -349,13 +379,16 @@ export async function rotateGuestSession(tx: Sql, session: GuestSession, now = n
 export const visitorPermissions = (session: Session | null): Scope[] =>
   session?.permissions ?? permissionsFor("anonymous", config().anonPermissions);
 
-/** Starts a guest session and sets its cookie; new sessions are rate-limited per client network, a minute and an hour. */
-export async function startGuestSession(ctx: Ctx): Promise<GuestSession> {
+/**
+ * Starts a guest session and sets its cookie; new sessions are rate-limited per client network,
+ * a minute and an hour. `alsoIn`: see createGuestSession (when it throws, no session and no cookie).
+ */
+export async function startGuestSession(ctx: Ctx, alsoIn?: (tx: Sql) => Promise<void>): Promise<GuestSession> {
   const { sessions, sessionsPerHour } = config().rateLimits;
   const { session, seal } = await createGuestSession(ctx.now, [
     { limit: "sessions", subject: ctx.network, max: sessions },
     { limit: "hour.sessions", subject: ctx.network, max: sessionsPerHour },
-  ]);
+  ], alsoIn);
   await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
   return session;
 }
@@ -375,6 +408,24 @@ export async function startUserSession(ctx: Ctx, userId: string, migratedFrom: s
   // Called after migration, so the account's preferences are the merged ones.
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } });
   await ctx.cookies.set({ seal, expiresAt, preferences: preferencesColumn.decode(user.preferences) });
+}
+
+/**
+ * Re-authentication (a password change): this browser goes on signed in under a new session id,
+ * in a new cookie, and the old id ends, so a copy of the cookie taken before is refused from now
+ * on (ASVS V7.2.4), as log-in and checkout do. The old one ends first: if the new one cannot be
+ * made, the browser is signed out rather than left on the old id.
+ */
+export async function renewUserSession(ctx: Ctx, session: UserSession, reason: string): Promise<void> {
+  const where = { id: session.id, status: "active" } as const;
+  const { count } = await db.userSession.updateMany({ where, data: { status: "revoked", endedAt: ctx.now } });
+  if (count !== 1) {
+    // Ended meanwhile (another device, an administrator): that end stands; no new id is handed out.
+    await ctx.cookies.clear();
+    throw new DomainError("session_ended", "This session was ended meanwhile (from another device): log in again to go on.");
+  }
+  await securityLog("session.revoked", { sessionId: session.id, userId: session.userId, reason });
+  await startUserSession(ctx, session.userId, session.migratedFrom);
 }
 
 /** Seals a cookie for a guest session that continues under a new id (see rotateGuestSession). */
