@@ -9,7 +9,9 @@ import { invalidAnonScopes } from "./session/permissions";
 // that names the variable; defaults make `npm start` work on a fresh clone.
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const perMinute = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// A rate limit is counted in a 32-bit column, and the log-in limits derive caps of 5× and 10× it.
+const MAX_RATE = 1_000_000;
+const perMinute = (fallback: number) => z.coerce.number().int().positive().max(MAX_RATE).default(fallback);
 const blankIsUnset = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 

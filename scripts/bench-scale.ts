@@ -25,7 +25,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerby-scale-"));
 const files = { full: path.join(dir, "full", "shop.db"), empty: path.join(dir, "empty", "shop.db") };
 const ADMIN = { email: "admin@scale.example", password: "scale-admin-password" };
 const SHOPPER_PASSWORD = "scale-shopper-password";
-const raised = "1000000000";
+const raised = "1000000";
 const env = {
   ...process.env,
   SESSION_SECRET: process.env.SESSION_SECRET || crypto.randomBytes(32).toString("base64url"),

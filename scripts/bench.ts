@@ -38,7 +38,7 @@ const MODE: "sqlite" | "postgres" | "cluster" = CLUSTER_SIZE > 0 ? "cluster" : p
 
 // The server and this process share one temporary database; settings before any lib/ import.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerby-bench-"));
-const raised = "1000000000";
+const raised = "1000000";
 Object.assign(process.env, {
   DATABASE_URL: `file:${path.join(dir, "shop.db")}`,
   SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),

@@ -18,7 +18,7 @@ const SETTLE_MS = 250;
 const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in hundredths of a second
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerby-costs-"));
-const raised = "1000000000";
+const raised = "1000000";
 const serverEnv = {
   ...process.env,
   DATABASE_URL: `file:${path.join(dir, "shop.db")}`,
