@@ -42,3 +42,16 @@ test("a crafted ?claimed= tells a member no orders were attached", async ({ page
     await expect(page.getByText(/now attached to your account|nothing was attached/)).toHaveCount(0);
   }
 });
+
+test("a crafted /login?loggedOut=1 or ?ended=1 says nothing; logging out says so", async ({ page }) => {
+  for (const query of ["?loggedOut=1", "?ended=1"]) {
+    await page.goto(`/login${query}`);
+    await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+    await expect(page.getByText(/You are logged out|You ended the session/)).toHaveCount(0);
+  }
+  await signUp(page, uniqueEmail("logout-flash"));
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("status").filter({ hasText: "You are logged out." })).toBeVisible();
+});

@@ -16,7 +16,8 @@ import { endSession, explainEnd, type SessionEnd } from "@/lib/session/session";
 
 export async function logOutAction(): Promise<void> {
   await withContext(endSession);
-  redirect("/login?loggedOut=1"); // which says so
+  await setFlash({ kind: "logged_out", reason: "asked" });
+  redirect("/login"); // which says so
 }
 
 export const moveToCartAction = formAction(
@@ -66,7 +67,10 @@ export const endSessionsAction = formAction(
       return ended === 0 ? "There were no other sessions to end." : `Ended ${plural(ended, "other session")}.`;
     }
     const { current } = await endSessionByHandle(ctx, id);
-    if (current) redirect("/login?ended=1");
+    if (current) {
+      await setFlash({ kind: "logged_out", reason: "ended_here" });
+      redirect("/login");
+    }
     return "That session has ended: its browser is logged out on its next request.";
   },
   { refresh: true },

@@ -8,6 +8,7 @@ import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/c
 import { DomainError } from "@/lib/errors";
 import { withContext } from "@/lib/server/context";
 import { formAction } from "@/lib/server/form-action";
+import { setFlash } from "@/lib/server/flash";
 
 // The page (static) does not change; the header's count refetches itself after the form. The
 // answer carries the line and the subtotal, for the confirmation beside the button.
@@ -64,12 +65,7 @@ export async function restoreCartAction(form: FormData): Promise<void> {
     if (error instanceof DomainError) return { status: "refused" as const };
     throw error;
   });
-  const query = new URLSearchParams();
-  if (result.status === "restored") {
-    query.set("restored", String(result.added));
-    if (result.unavailable > 0) query.set("unavailable", String(result.unavailable));
-  } else {
-    query.set("restore", result.status);
-  }
-  redirect(`/cart?${query}`);
+  // What happened is told by a flash, never the address: a crafted /cart?… link would say anything.
+  await setFlash(result.status === "restored" ? { kind: "cart_restore", ...result } : { kind: "cart_restore", status: result.status, added: 0, unavailable: 0 });
+  redirect("/cart");
 }

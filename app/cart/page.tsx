@@ -14,17 +14,18 @@ import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
 import { RESTORE_MESSAGES } from "@/lib/cart/leads";
 import { requestTime } from "@/lib/server/request";
+import { readFlash } from "@/lib/server/flash";
 
 export const metadata: Metadata = { title: "Your cart" };
 
-type Search = { welcome?: string; restored?: string; unavailable?: string; restore?: string };
+type Search = { welcome?: string };
 
-/** What the restore link (/cart/restore/[token]) did, from the query it lands with. */
-function restoreMessage({ restored, unavailable, restore }: Search): string | null {
-  if (restore) return Object.hasOwn(RESTORE_MESSAGES, restore) ? RESTORE_MESSAGES[restore as keyof typeof RESTORE_MESSAGES] : RESTORE_MESSAGES.invalid;
-  if (restored === undefined) return null;
-  const added = Number(restored) || 0;
-  const missing = Number(unavailable) || 0;
+/** What the restore link (/cart/restore/[token]) did, from the flash its button left (never from the address). */
+async function restoreMessage(): Promise<string | null> {
+  const flash = await readFlash("cart_restore");
+  if (!flash) return null;
+  if (flash.status !== "restored") return RESTORE_MESSAGES[flash.status];
+  const { added, unavailable: missing } = flash;
   const text = added > 0 ? `Your e-mailed cart is here: ${added} ${added === 1 ? "item was" : "items were"} added to this browser's cart.` : "Nothing from the e-mailed cart could be added.";
   return missing > 0 ? `${text} ${missing} ${missing === 1 ? "product is" : "products are"} no longer in stock.` : text;
 }
@@ -37,7 +38,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
     session?.type === "authenticated" ? readSaved(session.userId, currencyOf(session)) : Promise.resolve([]),
   ]);
   const search = await searchParams;
-  const message = search.welcome ? await welcomeMessage(session) : restoreMessage(search);
+  const message = search.welcome ? await welcomeMessage(session) : await restoreMessage();
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">

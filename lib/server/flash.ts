@@ -24,6 +24,8 @@ const flashSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("admin_ended"), hash: z.string().regex(/^[0-9a-f]{24}$/i) }),
   z.object({ kind: z.literal("orders_claimed"), orders: count }),
   z.object({ kind: z.literal("claim_refused"), message: z.string().max(500) }),
+  z.object({ kind: z.literal("logged_out"), reason: z.enum(["asked", "ended_here"]) }),
+  z.object({ kind: z.literal("cart_restore"), status: z.enum(["restored", "same_browser", "used", "expired", "invalid", "refused"]), added: count, unavailable: count }),
 ]);
 
 export type Flash = z.infer<typeof flashSchema>;
