@@ -15,7 +15,7 @@ const perMinute = (fallback: number) => z.coerce.number().int().positive().max(M
 const blankIsUnset = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-const envSchema = z.object({
+export const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   GUEST_SESSION_TTL: z.preprocess(blankIsUnset, seconds(86_400)),
