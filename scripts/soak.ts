@@ -8,6 +8,7 @@
 // migration recorded once; stock never negative and every unit accounted for. The same goes to
 // bench-results/soak-<mode>.json; it exits 1 when a check fails. Modes: SQLite (the default), a
 // throwaway PostgreSQL (--postgres), 2 servers behind nginx on PostgreSQL and Redis (--cluster).
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,7 +34,10 @@ const RUN_ID = crypto.randomBytes(3).toString("hex");
 
 // The servers and this process share one temporary database; settings before any lib/ import.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerby-soak-"));
-const raised = "1000000000"; // every shopper comes from one address: no per-IP or per-session limit may bite
+// Every shopper comes from one address: no per-IP or per-session limit may bite. Not higher: the
+// log-in limiter's caps are multiples of its setting, stored in an integer column (PostgreSQL's
+// is 32-bit: RATE_LIMIT_LOGINS_PER_MIN=1e9 makes every log-in a 500 there).
+const raised = "1000000";
 Object.assign(process.env, {
   DATABASE_URL: `file:${path.join(dir, "shop.db")}`,
   SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
@@ -64,21 +68,30 @@ function serverRss(pid: number): number {
   return next ? under(next.pid).reduce((kb, p) => kb + (procs.find((q) => q.pid === p)?.rssKb ?? 0), 0) / 1024 : 0;
 }
 
+/** What this run started, to stop at the end, on a failure and on Ctrl-C (the server has its own process group). */
+const running: { postgres?: PostgresServer; cluster?: Cluster; server?: ChildProcess; disconnect?: () => Promise<void> } = {};
+let stopping: Promise<void> | null = null;
+const stopAll = () => (stopping ??= (async () => {
+  if (running.server) stopServer(running.server);
+  await running.cluster?.stop();
+  await running.disconnect?.();
+  running.postgres?.stop();
+})());
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+
 async function main() {
-  let postgres: PostgresServer | null = null;
   if (MODE !== "sqlite") {
-    postgres = await startPostgres();
-    process.env.DATABASE_URL = await createDatabase(postgres.url, `passerby_soak_${RUN_ID}`);
+    running.postgres = await startPostgres();
+    process.env.DATABASE_URL = await createDatabase(running.postgres.url, `passerby_soak_${RUN_ID}`);
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let cluster: Cluster | null = null;
-  let server: import("node:child_process").ChildProcess | null = null;
   console.log(`[soak] ${MODE}: starting ${MODE === "cluster" ? `${CLUSTER_SIZE} servers behind nginx` : "the production server"} on port ${port}`);
-  if (MODE === "cluster") cluster = await startCluster({ port, size: CLUSTER_SIZE, databaseUrl: process.env.DATABASE_URL, quiet: true });
-  else server = await startServer(port);
-  const pids = () => (cluster ? cluster.servers.map((s) => s.process.pid!) : [server!.pid!]);
+  if (MODE === "cluster") running.cluster = await startCluster({ port, size: CLUSTER_SIZE, databaseUrl: process.env.DATABASE_URL, quiet: true });
+  else running.server = await startServer(port);
+  const pids = () => (running.cluster ? running.cluster.servers.map((s) => s.process.pid!) : [running.server!.pid!]);
   const { db, disconnect } = await import("../lib/db/client");
+  running.disconnect = disconnect;
 
   const stockBefore = new Map((await db.product.findMany({ select: { id: true, stock: true } })).map((p) => [p.id, p.stock]));
   const restocked = new Map<string, number>();
@@ -106,12 +119,8 @@ async function main() {
     await restock(db, restocked); // one that may still be running
     results = await checkData(db, traffic, stockBefore, restocked);
   } finally {
-    if (server) stopServer(server);
-    await cluster?.stop();
-    await disconnect();
-    postgres?.stop();
+    report(traffic, rss, results);
   }
-  report(traffic, rss, results);
 }
 
 /** Adds RESTOCK units to each product under LOW_STOCK (except those sold out in the seed): an increment, safe beside checkouts. */
@@ -216,4 +225,7 @@ main()
     console.error("[soak] failed:", error instanceof Error ? error.stack : error);
     process.exitCode = 1;
   })
-  .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  .finally(async () => {
+    await stopAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
