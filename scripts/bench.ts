@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startCluster, type Cluster } from "./cluster";
-import { CONNECTIONS, guestCookie, load, median, timeEach, type Micro, type Row, type Target } from "./load";
+import { CONNECTIONS, guestCookie, load, median, table, timeEach, type Micro, type Row, type Target } from "./load";
 import { createDatabase, startPostgres, type PostgresServer } from "./postgres-server";
 import { freePort, startServer, stopServer } from "./server";
 
@@ -378,12 +378,6 @@ function report(rows: Row[], micro: Micro[]) {
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), mode: modeName, machine, throughput: rows, micro, budgets: allBudgets }, null, 2));
   console.log(`\n[bench] written to ${path.relative(root, file)}`);
   if (allBudgets.some((b) => !b.pass)) process.exitCode = 1;
-}
-
-function table(head: string[], body: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...body.map(line)].join("\n");
 }
 
 main()
