@@ -61,7 +61,7 @@ function notSignedIn({ session }: Ctx): Session | null {
  */
 export async function signUp(ctx: Ctx, body: unknown): Promise<AuthResult> {
   const guest = notSignedIn(ctx);
-  await hit("signups", ctx.network, config().rateLimits.signups);
+  await hit("signups", ctx.network, config().rateLimits.signups, ctx.now.getTime()); // the request's time: one window for the whole request
   const input = signupInput.parse(body);
   const taken = () =>
     new DomainError("email_taken", undefined, { field: "email" });
