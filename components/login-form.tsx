@@ -3,15 +3,11 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { logInAction, type LoginState } from "@/app/login/actions";
-import { MAX_LINE_QUANTITY, planCartMerge, sharedProducts, type CartChoice, type LineChoice, type LineChoices, type PlanLine } from "@/lib/cart/merge";
+import { CART_CHOICE_WORDS, CART_CHOICES, planCartMerge, sharedProducts, type CartChoice, type LineChoice, type LineChoices, type PlanLine } from "@/lib/cart/merge";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
-const CHOICES: { value: CartChoice; title: string; explain: string }[] = [
-  { value: "combine", title: "Combine both carts", explain: `Everything goes into one cart; the same product adds up (up to the stock and ${MAX_LINE_QUANTITY}).` },
-  { value: "keep_account", title: "Keep my account cart", explain: "Your account cart stays as it is; this cart's items are saved for later." },
-  { value: "use_guest", title: "Use this cart", explain: "This cart becomes your cart; your account's old items are saved for later." },
-];
+const CHOICES = CART_CHOICES.map((value) => ({ value, ...CART_CHOICE_WORDS[value] }));
 
 const LINE_WORDS: Record<LineChoice, (guest: number, account: number) => string> = {
   sum: (g, a) => `Add them up (${g} + ${a}, up to the stock)`,

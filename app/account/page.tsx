@@ -16,6 +16,7 @@ import { claimHistory } from "@/lib/accounts/order-claims";
 import { describeCard } from "@/lib/checkout/payments";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { readSaved } from "@/lib/cart/saved";
+import { CART_CHOICE_WORDS } from "@/lib/cart/merge";
 import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
 import { config } from "@/lib/config";
@@ -25,12 +26,6 @@ import { ServerVisitor } from "@/components/server-visitor";
 export const metadata: Metadata = { title: "Your account" };
 
 const idleHours = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} hours` : `${Math.round(seconds / 60)} minutes`);
-
-const CHOICE_WORDS: Record<string, string> = {
-  combine: "carts combined",
-  keep_account: "kept the account cart",
-  use_guest: "used the guest cart",
-};
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await currentSession();
@@ -173,7 +168,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                 <p className="font-medium">
                   {m.kind === "signup" ? "Sign-up" : "Log-in"} on{" "}
                   <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toUTCString()}</time>
-                  {" — "}{CHOICE_WORDS[m.summary.cartChoice]}
+                  {" — "}{CART_CHOICE_WORDS[m.summary.cartChoice].done}
                 </p>
                 <p className="text-stone-600">
                   {m.summary.fromSessionId ? <>From guest session <code>{m.summary.fromSessionId.slice(0, 12)}…</code></> : "From a guest session"}:{" "}

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { BarChart, DailyChart } from "@/components/charts";
 import { ServerVisitor } from "@/components/server-visitor";
 import { analytics, buildFunnel } from "@/lib/journeys/analytics";
+import { CART_CHOICE_WORDS, CART_CHOICES } from "@/lib/cart/merge";
 import { CTA_COPY, EXPERIMENT } from "@/lib/journeys/experiments";
 import { currentSession } from "@/lib/server/session-cookie";
 
@@ -40,11 +41,7 @@ export default async function AdminPage() {
         <DailyChart title="Guests converted to accounts, last 14 days" days={a.conversionsByDay} />
         <BarChart
           title="Carts migrated, by the shopper's choice"
-          bars={[
-            { label: "combine", value: a.cartChoices.combine },
-            { label: "keep account's", value: a.cartChoices.keep_account },
-            { label: "use guest's", value: a.cartChoices.use_guest },
-          ]}
+          bars={CART_CHOICES.map((choice) => ({ label: CART_CHOICE_WORDS[choice].label, value: a.cartChoices[choice] }))}
         />
         <BarChart
           title={`A/B test ${EXPERIMENT}: sign-ups after seeing the prompt`}

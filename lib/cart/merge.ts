@@ -12,6 +12,32 @@ export type { CartChoice };
 /** The most of one product a cart line holds: the one home of this rule (cart, merge, pages). */
 export const MAX_LINE_QUANTITY = 99;
 
+/**
+ * Every cart choice's words, in one table: a new CartChoice is a type error here until it has
+ * them. `title` and `explain` on the log-in form, `done` in the account's history, `label` on the
+ * dashboard.
+ */
+export const CART_CHOICE_WORDS: Record<CartChoice, { title: string; explain: string; done: string; label: string }> = {
+  combine: {
+    title: "Combine both carts",
+    explain: `Everything goes into one cart; the same product adds up (up to the stock and ${MAX_LINE_QUANTITY}).`,
+    done: "carts combined",
+    label: "combine",
+  },
+  keep_account: {
+    title: "Keep my account cart",
+    explain: "Your account cart stays as it is; this cart's items are saved for later.",
+    done: "kept the account cart",
+    label: "keep account's",
+  },
+  use_guest: {
+    title: "Use this cart",
+    explain: "This cart becomes your cart; your account's old items are saved for later.",
+    done: "used the guest cart",
+    label: "use guest's",
+  },
+};
+
 export type MergeLine = { productId: string; name: string; quantity: number; stock: number };
 
 /** What to read of a cart's lines to plan a merge (a Prisma `include`), and the line it gives. */
@@ -50,12 +76,19 @@ function placeGuestLines(guest: MergeLine[], into: Map<string, PlanLine>, saved:
 
 function planByPolicy(guest: MergeLine[], account: MergeLine[], choice: CartChoice): MergePlan {
   const saved: PlanLine[] = [];
-  if (choice === "keep_account") {
-    return { cart: account.map(plain), savedForLater: guest.map(plain), guestLinesAdded: 0 };
-  }
   const cart = new Map<string, PlanLine>();
-  if (choice === "combine") for (const a of account) cart.set(a.productId, plain(a));
-  else saved.push(...account.map(plain)); // use_guest: the account's old items are saved
+  switch (choice) {
+    case "keep_account":
+      return { cart: account.map(plain), savedForLater: guest.map(plain), guestLinesAdded: 0 };
+    case "combine":
+      for (const a of account) cart.set(a.productId, plain(a));
+      break;
+    case "use_guest":
+      saved.push(...account.map(plain)); // the account's old items are saved
+      break;
+    default:
+      throw new Error(`No merge policy for the cart choice ${choice satisfies never}.`); // a new choice fails to compile first
+  }
   const guestLinesAdded = placeGuestLines(guest, cart, saved);
   return { cart: [...cart.values()], savedForLater: saved, guestLinesAdded };
 }

@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { CART_CHOICES, type CartChoice } from "../cart/merge";
 import { db } from "../db/client";
 import { RETIRED_STARTED } from "../db/hot-writes";
 import { flushEvents } from "./events";
@@ -91,7 +92,7 @@ export async function analytics(session: Session | null, now = new Date()) {
     // Retention deletes guest sessions (empty ones within a day): the retired ones are tallied per day.
     conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: started[i] + tally(`${RETIRED_STARTED}${d.date}`), converted: conversions[i] })),
     cartsMigrated: Object.values(choices).reduce((a, b) => a + b, 0),
-    cartChoices: { combine: choices.combine ?? 0, keep_account: choices.keep_account ?? 0, use_guest: choices.use_guest ?? 0 },
+    cartChoices: Object.fromEntries(CART_CHOICES.map((choice) => [choice, choices[choice] ?? 0])) as Record<CartChoice, number>,
     experiments: {
       [EXPERIMENT]: variantConversion(variantRows),
     },

@@ -220,10 +220,12 @@ export function describeEnd(end: SessionEnd): string {
       return end.rotated
         ? "An order was just placed with this guest session in another tab or window, and it goes on under a new id there. Reload the page to see it."
         : "This guest session was ended in another tab or window, so its cart is gone. Log in if you have an account.";
-    default:
+    case "expired":
       return end.idle
         ? `Your guest session ended after ${hours(c.guestIdleTimeout)} without activity, so its cart was cleared. Log in if you have an account, or start again.`
         : `Your guest session ended after ${hours(c.guestSessionTtl)}, so its cart was cleared. Log in if you have an account, or start again.`;
+    default:
+      throw new Error(`No sentence for a session that ended as ${end.reason satisfies never}.`); // a new reason fails to compile first
   }
 }
 
