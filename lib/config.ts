@@ -17,6 +17,7 @@ const blankIsUnset = (value: unknown) =>
 
 export const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
+  PG_POOL_SIZE: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(1_000).default(10)),
   SESSION_SECRET: z.string().optional(),
   GUEST_SESSION_TTL: z.preprocess(blankIsUnset, seconds(86_400)),
   GUEST_IDLE_TIMEOUT: z.preprocess(blankIsUnset, seconds(7_200)),
@@ -52,6 +53,8 @@ export const MIN_RETENTION_DAYS = 14;
 
 export type Config = {
   databaseUrl: string;
+  /** Connections each server keeps to PostgreSQL (Prisma and the hot path share them). */
+  pgPoolSize: number;
   /** Newest first: the first seals cookies, every one unseals them. */
   sessionSecrets: string[];
   guestSessionTtl: number;
@@ -152,6 +155,7 @@ export function parseConfig(env: Env = process.env): Config {
   }
   return {
     databaseUrl: url,
+    pgPoolSize: e.PG_POOL_SIZE,
     sessionSecrets: sessionSecrets(e.SESSION_SECRET, dataDir(url)),
     guestSessionTtl: e.GUEST_SESSION_TTL,
     guestIdleTimeout: e.GUEST_IDLE_TIMEOUT,

@@ -65,6 +65,7 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ GUEST_IDLE_TIMEOUT: "60" }, /GUEST_IDLE_TIMEOUT must be at least 120 seconds/],
     [{ USER_IDLE_TIMEOUT: "60" }, /USER_IDLE_TIMEOUT must be at least 120 seconds/],
     [{ RATE_LIMIT_CART_WRITES_PER_MIN: "-1" }, /RATE_LIMIT_CART_WRITES_PER_MIN/],
+    [{ PG_POOL_SIZE: "lots" }, /PG_POOL_SIZE/],
     [{ RATE_LIMIT_LOGINS_PER_MIN: "1000000000" }, /RATE_LIMIT_LOGINS_PER_MIN is invalid: Too big/],
     [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],

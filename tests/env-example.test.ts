@@ -5,8 +5,8 @@ import fs from "node:fs";
 import { test } from "node:test";
 import { envSchema } from "../lib/config";
 
-/** Read outside config.ts: by scripts/serve.ts (PORT), lib/db/postgres.ts (PG_POOL_SIZE), cache-handler.mjs (REDIS_URL). */
-const READ_ELSEWHERE = ["PORT", "PG_POOL_SIZE", "REDIS_URL"];
+/** Read outside config.ts: by scripts/serve.ts (PORT), cache-handler.mjs (REDIS_URL). */
+const READ_ELSEWHERE = ["PORT", "REDIS_URL"];
 
 const example = new Map(
   [...fs.readFileSync(".env.example", "utf8").matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name, value]) => [name, value]),

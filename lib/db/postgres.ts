@@ -9,11 +9,11 @@ import type { Param, Sql, SqlEngine } from "./sql";
 
 const globalForPg = globalThis as unknown as { passerbyPool?: pg.Pool };
 
-/** The process's pool (DATABASE_URL; PG_POOL_SIZE connections, 10 by default). */
+/** The process's pool (DATABASE_URL; PG_POOL_SIZE connections). */
 export function pool(): pg.Pool {
   globalForPg.passerbyPool ??= new pg.Pool({
     connectionString: config().databaseUrl,
-    max: Number(process.env.PG_POOL_SIZE) || 10,
+    max: config().pgPoolSize,
     allowExitOnIdle: true, // a script or test ends when its work does; a server's listener keeps it alive
   });
   return globalForPg.passerbyPool;
