@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Owner } from "../session/session";
+import { guestTables } from "../session/guest-data";
 import type { Param, Sql } from "./sql";
 
 // The writes every cart request makes (rate-limit windows, the cart and its lines, new guest
@@ -204,7 +205,7 @@ export async function moveGuestSession(tx: Sql, oldId: string, newId: string, lo
      SELECT ?, ?, "createdAt", "expiresAt", "lastSeenAt", 'active', "preferences", "variant", "exposedAt" FROM "GuestSession" WHERE "id" = ?`,
     newId, logHash, oldId);
   await tx.run(`UPDATE "GuestSession" SET "lastSeenAt" = ? WHERE "id" = ?`, now, newId);
-  for (const table of ["Cart", "Order", "Lead", "OutboxMessage", "Event"]) {
+  for (const table of guestTables("rotation", "follow")) {
     await tx.run(`UPDATE "${table}" SET "guestSessionId" = ? WHERE "guestSessionId" = ?`, newId, oldId);
   }
   return true;
@@ -244,18 +245,21 @@ export const deleteRateLimitWindows = (tx: Sql, ended: { minuteAgo: Date; hourAg
 // ---- Retention ----
 
 /**
- * Deletes these ended guest sessions and what hangs off them: cart (its lines by ON DELETE
- * CASCADE), leads, restore links, the messages sent to the guest alone. The records that outlive
- * them lose the guest's id: events (the dashboard's totals are in the Tally table, which
- * deletions do not change), orders and migrations (the account's history), messages that also
- * went to an account.
+ * Deletes these ended guest sessions and what hangs off them, each table as GUEST_DATA says
+ * (lib/session/guest-data.ts): what was the guest's alone is deleted; the records that outlive
+ * it (events, orders, migrations, messages that also went to an account) lose the guest's id.
  */
 export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const list = `(${ids.map(() => "?").join(", ")})`;
-  for (const table of ["Event", "Order", "Migration"]) {
+  for (const table of guestTables("retention", "unlink")) {
     await tx.run(`UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list}`, ...ids);
   }
+  for (const table of guestTables("retention", "unlink-if-account")) {
+    await tx.run(`UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list} AND "userId" IS NOT NULL`, ...ids);
+    await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
+  }
+  for (const table of guestTables("retention", "delete")) await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
   // The dashboard's guest sessions per day count rows: the retired ones are kept as a tally per day.
   const started = new Map<string, number>();
   for (const row of await tx.all<{ createdAt: Date | string }>(`SELECT "createdAt" FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids)) {
@@ -263,9 +267,6 @@ export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<numbe
     started.set(day, (started.get(day) ?? 0) + 1);
   }
   for (const [day, count] of started) await tx.run(`INSERT INTO "Tally" ("key", "count") VALUES (?, ?)`, `${RETIRED_STARTED}${day}`, count);
-  await tx.run(`UPDATE "OutboxMessage" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list} AND "userId" IS NOT NULL`, ...ids);
-  await tx.run(`DELETE FROM "OutboxMessage" WHERE "guestSessionId" IN ${list}`, ...ids);
-  for (const table of ["Cart", "Lead", "RestoreToken"]) await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
   return tx.run(`DELETE FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids);
 }
 
