@@ -1,5 +1,6 @@
 import type { CartChoice, MigrationKind } from "../generated/prisma/enums";
 import { insertRows, newId } from "./hot-writes";
+import { guestTables, type GuestTable } from "../session/guest-data";
 import type { Sql } from "./sql";
 
 // The statements of a guest → account migration (lib/cart/migration.ts decides what to write),
@@ -63,16 +64,20 @@ export const addSavedItem = (tx: Sql, userId: string, productId: string, quantit
     newId(), userId, productId, Math.min(quantity, max), now, max, max);
 
 /**
- * What else of the guest's becomes the account's: its orders (only those placed in this guest
- * session), events, leads (converted) and messages. How many orders and events moved.
+ * What else of the guest's becomes the account's, as GUEST_DATA says (lib/session/guest-data.ts):
+ * its orders (only those placed in this guest session), events and messages get the account's id,
+ * its leads are converted. How many orders and events moved.
  */
 export async function moveGuestRecords(tx: Sql, guestSessionId: string, userId: string, now: Date) {
-  const orders = await tx.run(`UPDATE "Order" SET "userId" = ? WHERE "guestSessionId" = ? AND "userId" IS NULL`, userId, guestSessionId);
-  const events = await tx.run(`UPDATE "Event" SET "userId" = ? WHERE "guestSessionId" = ? AND "userId" IS NULL`, userId, guestSessionId);
-  await tx.run(`UPDATE "Lead" SET "convertedAt" = ?, "convertedUserId" = ? WHERE "guestSessionId" = ? AND "convertedAt" IS NULL`,
-    now, userId, guestSessionId);
-  await tx.run(`UPDATE "OutboxMessage" SET "userId" = ? WHERE "guestSessionId" = ? AND "userId" IS NULL`, userId, guestSessionId);
-  return { orders, events };
+  const attached = new Map<GuestTable, number>();
+  for (const table of guestTables("migration", "attach")) {
+    attached.set(table, await tx.run(`UPDATE "${table}" SET "userId" = ? WHERE "guestSessionId" = ? AND "userId" IS NULL`, userId, guestSessionId));
+  }
+  for (const table of guestTables("migration", "convert")) {
+    await tx.run(`UPDATE "${table}" SET "convertedAt" = ?, "convertedUserId" = ? WHERE "guestSessionId" = ? AND "convertedAt" IS NULL`,
+      now, userId, guestSessionId);
+  }
+  return { orders: attached.get("Order") ?? 0, events: attached.get("Event") ?? 0 };
 }
 
 export const accountOf = (tx: Sql, userId: string) =>

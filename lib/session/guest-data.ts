@@ -1,27 +1,35 @@
 // What a guest session owns: every table with a "guestSessionId" column, and what happens to its
-// rows when the session moves to a new id at checkout (rotation) and when the sweep deletes it
-// (retention). One declaration, read by both (lib/db/hot-writes.ts), and held to the schema by
+// rows when the session moves to a new id at checkout (rotation), becomes an account (migration)
+// and is deleted by the sweep (retention). One declaration, read by all three
+// (lib/db/hot-writes.ts, lib/db/migration-writes.ts), and held to the schema by
 // tests/guest-data.test.ts: a new guest-owned table fails that test until it is placed here, so
-// its rows can neither stay behind at rotation nor outlive the guest.
-// (Migration into an account and account deletion still name their tables in their own modules.)
+// its rows can neither stay behind at rotation, miss the account, nor outlive the guest.
+// (Account deletion works on the account's rows, by userId: lib/accounts/account.ts.)
 
 export type GuestTable = "Cart" | "Order" | "Lead" | "OutboxMessage" | "Event" | "Migration" | "RestoreToken";
 
 type Fate = {
   /** `follow`: the rows take the new id; `stay`: they keep the ended one and die with it. */
   rotation: "follow" | "stay";
+  /**
+   * `attach`: the rows get the account's userId (kept under the guest's id too); `convert`: a
+   * lead is marked converted by the account; `merge`: the cart meets the account's
+   * (lib/cart/migration.ts); `none`: nothing (the migration's own record; a restore link, which
+   * dies with the converted session).
+   */
+  migration: "attach" | "convert" | "merge" | "none";
   /** `delete`; `unlink` (kept without the guest's id); `unlink-if-account`: kept without it when an account shares the row, else deleted. */
   retention: "delete" | "unlink" | "unlink-if-account";
 };
 
 export const GUEST_DATA: Record<GuestTable, Fate> = {
-  Cart: { rotation: "follow", retention: "delete" }, // its lines go with it (ON DELETE CASCADE)
-  Order: { rotation: "follow", retention: "unlink" }, // the shop's books; a converted guest's belong to the account
-  Lead: { rotation: "follow", retention: "delete" },
-  OutboxMessage: { rotation: "follow", retention: "unlink-if-account" },
-  Event: { rotation: "follow", retention: "unlink" }, // the totals are in the Tally table already
-  Migration: { rotation: "stay", retention: "unlink" }, // the account's history ("From a guest session")
-  RestoreToken: { rotation: "stay", retention: "delete" }, // a link dies with the session it came from
+  Cart: { rotation: "follow", migration: "merge", retention: "delete" }, // its lines go with it (ON DELETE CASCADE)
+  Order: { rotation: "follow", migration: "attach", retention: "unlink" }, // the shop's books; a converted guest's belong to the account
+  Lead: { rotation: "follow", migration: "convert", retention: "delete" },
+  OutboxMessage: { rotation: "follow", migration: "attach", retention: "unlink-if-account" },
+  Event: { rotation: "follow", migration: "attach", retention: "unlink" }, // the totals are in the Tally table already
+  Migration: { rotation: "stay", migration: "none", retention: "unlink" }, // the account's history ("From a guest session")
+  RestoreToken: { rotation: "stay", migration: "none", retention: "delete" }, // a link dies with the session it came from
 };
 
 /** The guest tables whose rows meet `fate` in `operation`. */
