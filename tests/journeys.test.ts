@@ -123,6 +123,17 @@ test("the restore token is hashed at rest, works once, and copies the cart into 
   assert.deepEqual(await claimRestoreToken(token, (await guest()).id), { status: "used" });
 });
 
+test("a restored cart keeps the e-mailed cart's order, however fast its lines are added", async () => {
+  const slugs = ["washi-tape-set", "morning-blend", "sencha-green-tea", "pour-over-kettle", "ceramic-dripper"];
+  const g = await guest(slugs.map((slug) => [slug, 1]));
+  await captureLead(g, { email: "order@example.com" }, "http://x");
+  const other = await guest();
+  const claim = await claimRestoreToken(tokenOf((await listOutbox(g))[0].links[0]), other.id);
+  assert.equal(claim.status, "claimed");
+  if (claim.status === "claimed") await copyLines(other, claim.lines);
+  assert.deepEqual((await readCart({ guestSessionId: other.id }, "USD")).items.map((i) => i.slug), slugs);
+});
+
 test("one restore link opened by five cookie-less browsers at once: one restores and gets a session, the others get none", async () => {
   const g = await guest([["washi-tape-set", 2]]);
   await captureLead(g, { email: "race@example.com" }, "http://x");

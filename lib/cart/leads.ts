@@ -167,7 +167,10 @@ export async function copyLines(session: Session, lines: Line[]) {
   const existing = new Map((await readCart(owner, DEFAULT_CURRENCY)).items.map((i) => [i.productId, i.quantity]));
   let added = 0;
   let unavailable = 0;
-  for (const line of lines) {
+  // Lines are shown oldest first; a millisecond apart, they keep the e-mailed cart's order
+  // (two adds in the same millisecond would fall back to their random ids).
+  const start = Date.now();
+  for (const [index, line] of lines.entries()) {
     const product = await db.product.findUnique({ where: { id: line.productId }, select: { stock: true } });
     const room = Math.min(product?.stock ?? 0, MAX_LINE_QUANTITY) - (existing.get(line.productId) ?? 0);
     const quantity = Math.min(line.quantity, room);
@@ -176,7 +179,7 @@ export async function copyLines(session: Session, lines: Line[]) {
       continue;
     }
     try {
-      await addItem(owner, { productId: line.productId, quantity });
+      await addItem(owner, { productId: line.productId, quantity }, new Date(start + index));
       added += quantity;
     } catch (error) {
       // Stock moved since the check above: that line is unavailable, the rest still comes.
