@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./lib/db/database-url";
+import { databaseUrl } from "./lib/database-url";
 
 // The CLI runs migrations through the better-sqlite3 driver adapter and the Wasm schema
 // engine ("js"), so nothing is downloaded (the README says what that makes work offline).

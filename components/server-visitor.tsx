@@ -1,5 +1,5 @@
-import { visitorJson } from "@/lib/journeys/visitor";
-import type { Session } from "@/lib/session/session";
+import { visitorJson } from "@/lib/cart/visitor";
+import type { Session } from "@/lib/session/types";
 import { VisitorSnapshot } from "./visitor";
 
 /** For personal (dynamic) pages: hands the header what this render knows about the visitor. */

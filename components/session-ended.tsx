@@ -1,4 +1,5 @@
-import { describeEnd, type SessionEnd } from "@/lib/session/session";
+import { describeEnd } from "@/lib/session/end";
+import { type SessionEnd } from "@/lib/session/types";
 
 /** Where a shopper acts on a page, why the session their cookie named is gone (and the way back). */
 export function SessionEnded({ ended }: { ended: SessionEnd | null }) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { CTA_COPY, type Variant } from "@/lib/journeys/experiments";
+import { CTA_COPY } from "@/lib/journeys/experiments";
+import { type Variant } from "@/lib/session/variant";
 
 /** The sign-up prompt under test (experiment cta_copy): its wording depends on the variant. */
 export function SignupPrompt({ variant }: { variant: Variant }) {

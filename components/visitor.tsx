@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { Currency } from "@/lib/catalog/currency";
-import type { VisitorJson } from "@/lib/journeys/visitor";
+import type { VisitorJson } from "@/lib/cart/visitor";
 
 // The personal corner of the header (signed in or not, currency, cart count). The layout reads
 // no cookie, so catalog pages stay static and cacheable: the browser fetches this part from

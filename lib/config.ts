@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { dataDir, databaseUrl, type Env } from "./db/database-url";
-import { invalidAnonScopes } from "./session/permissions";
+import { dataDir, databaseUrl, type Env } from "./database-url";
+import { invalidAnonScopes } from "./permissions";
 
 // Every setting the shop reads, validated once. A bad value stops start-up with a sentence
 // that names the variable; defaults make `npm start` work on a fresh clone.
@@ -48,7 +48,7 @@ export const envSchema = z.object({
   VIEW_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(14)),
 });
 
-/** The dashboard's per-day series looks 14 days back (lib/journeys/analytics.ts): retention keeps at least that. */
+/** The dashboard's per-day series looks 14 days back (lib/admin/analytics.ts): retention keeps at least that. */
 export const MIN_RETENTION_DAYS = 14;
 
 export type Config = {
@@ -72,9 +72,9 @@ export type Config = {
   publicUrl: string | null;
   /** Hosts (host or host:port, lower-case) whose address may be used for links when publicUrl is null. */
   allowedHosts: string[];
-  /** Seconds between two sweeps by the server (lib/session/sweep.ts); 0: the server never sweeps. */
+  /** Seconds between two sweeps by the server (lib/sweep/sweep.ts); 0: the server never sweeps. */
   sweepInterval: number;
-  /** Days after its end that a guest session is deleted with what hangs off it (lib/session/sweep.ts). */
+  /** Days after its end that a guest session is deleted with what hangs off it (lib/sweep/sweep.ts). */
   guestRetentionDays: number;
   /** Hours after its end that a guest session which never wrote anything (no cart, order, lead) is deleted. */
   emptyGuestRetentionHours: number;
@@ -135,7 +135,7 @@ export function parseConfig(env: Env = process.env): Config {
   if (unknown.length > 0) {
     throw new ConfigError(`ANON_PERMISSIONS may only list anonymous scopes; "${unknown.join(", ")}" is not one.`);
   }
-  // Last-seen is written at most once a minute (lib/session/session.ts): a shorter timeout
+  // Last-seen is written at most once a minute (lib/session/check.ts): a shorter timeout
   // would end sessions that are in use.
   if (e.GUEST_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT) {
     throw new ConfigError(`GUEST_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`);

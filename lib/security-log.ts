@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import { config } from "./config";
-import { keyedHash } from "./session/ids";
+import { keyedHash } from "./ids";
 
 // The security log: one JSON line per event that matters when something goes wrong — sessions
 // created, ended, expired, converted, revoked or replayed; sign-ups; log-ins that worked or

@@ -175,7 +175,8 @@ async function main() {
   }
 
   // Micro-benchmarks, in this process, with the server stopped.
-  const { createGuestSession, resolveSession } = await import("../lib/session/session");
+  const { createGuestSession } = await import("../lib/session/lifecycle");
+  const { resolveSession } = await import("../lib/session/check");
   const { migrateGuestSession } = await import("../lib/cart/migration");
   const { placeOrder } = await import("../lib/checkout/checkout");
   const { sealData, unsealData } = await import("iron-session");
@@ -240,7 +241,7 @@ async function addBenchProducts(db: typeof import("../lib/db/client")["db"]): Pr
  * and each is sent once; a warm-up pool goes first.
  */
 async function checkouts(base: string, productId: string): Promise<Row> {
-  const { createGuestSession } = await import("../lib/session/session");
+  const { createGuestSession } = await import("../lib/session/lifecycle");
   const { addItem } = await import("../lib/cart/cart");
   const pool = async (size: number) => {
     const cookies: string[] = [];

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { config, ConfigError } from "../lib/config";
-import { engineOf, redact } from "../lib/db/database-url";
+import { engineOf, redact } from "../lib/database-url";
 
 export async function prepareDatabase(): Promise<void> {
   const { databaseUrl } = config(); // validates every setting first
@@ -40,7 +40,7 @@ export async function prepareDatabase(): Promise<void> {
 async function fillDatabase() {
   const { seedIfEmpty } = await import("../prisma/seed");
   if (await seedIfEmpty()) console.log("[passerby] Seeded the catalog.");
-  const { backfillLogHashes } = await import("../lib/session/admin-sessions");
+  const { backfillLogHashes } = await import("../lib/admin/sessions");
   await backfillLogHashes();
   const { ensureAdmin } = await import("../lib/accounts/admin");
   const admin = await ensureAdmin();

@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { RECOUNT_SQL } from "../lib/journeys/tallies";
-import { keyedHash } from "../lib/session/ids";
+import { keyedHash } from "../lib/ids";
 import { sqliteDate as at } from "../lib/db/sqlite";
 
 export type ScaleSize = { guestSessions: number; users: number; events: number; orders: number; leads: number };

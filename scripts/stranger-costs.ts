@@ -66,7 +66,7 @@ async function main() {
   console.log(`[costs] starting the production server on port ${port} with a temporary SQLite database`);
   const server = await startServer(port, serverEnv);
   const { parseConfig } = await import("../lib/config");
-  const { VIEWS_PER_HOUR, VIEWS_PER_MIN } = await import("../lib/journeys/visitor");
+  const { VIEWS_PER_HOUR, VIEWS_PER_MIN } = await import("../lib/cart/visitor");
   const { LEADS_PER_MIN } = await import("../lib/cart/leads");
   const c = parseConfig({ DATABASE_URL: serverEnv.DATABASE_URL, SESSION_SECRET: serverEnv.SESSION_SECRET });
   const r = c.rateLimits;

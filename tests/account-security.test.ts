@@ -13,10 +13,11 @@ import { addPaymentMethod } from "../lib/accounts/payment-methods";
 import { deviceLabel, endOtherSessions, endSessionByHandle, listSessions } from "../lib/accounts/sessions";
 import { addItem } from "../lib/cart/cart";
 import { placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
-import { sendMessage } from "../lib/checkout/outbox";
+import { sendMessage } from "../lib/mail/outbox";
 import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
-import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
+import { createUserSession, revokeSession } from "../lib/session/lifecycle";
+import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";

@@ -13,7 +13,7 @@ import { addItem, readCart, type CartOwner } from "../lib/cart/cart";
 import { config } from "../lib/config";
 import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
-import { resolveSession } from "../lib/session/session";
+import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 
 let passwordHash: string;

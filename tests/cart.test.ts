@@ -5,7 +5,7 @@ import { before, test } from "node:test";
 import { addItem, addItemInput, readCart, removeItem, setItemQuantity, setQuantityInput, type CartOwner } from "../lib/cart/cart";
 import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
-import { createGuestSession } from "../lib/session/session";
+import { createGuestSession } from "../lib/session/lifecycle";
 import { seedIfEmpty } from "../prisma/seed";
 
 const owner = async (): Promise<CartOwner> => ({ guestSessionId: (await createGuestSession()).session.id });

@@ -11,7 +11,9 @@ import { DomainError } from "../lib/errors";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { findOrder, listOrders } from "../lib/checkout/orders";
 import { addPaymentMethod } from "../lib/accounts/payment-methods";
-import { createGuestSession, createUserSession, describeEnd, resolveSession } from "../lib/session/session";
+import { createGuestSession, createUserSession } from "../lib/session/lifecycle";
+import { describeEnd } from "../lib/session/end";
+import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;

@@ -1,5 +1,5 @@
 // The shared connection: a transaction that rolls back takes nothing of anybody else's with it,
-// and Prisma's queries and the hot writes (lib/db/hot-writes.ts) take turns without waiting forever.
+// and Prisma's queries and the hot writes (lib/db/sql.ts) take turns without waiting forever.
 import "./helpers/test-db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -26,7 +26,7 @@ test("single queries, transactions and hot writes take turns: all of them finish
   const results = await Promise.all([
     ...Array.from({ length: 5 }, () => db.$transaction(async (tx) => { await pause(5); return tx.guestSession.count(); })),
     ...Array.from({ length: 20 }, () => db.$queryRaw`SELECT 1 AS one`),
-    ...Array.from({ length: 20 }, (_, i) => hit("cart_writes", `turns-${i % 4}`, 100)), // hot writes (lib/db/hot-writes.ts)
+    ...Array.from({ length: 20 }, (_, i) => hit("cart_writes", `turns-${i % 4}`, 100)), // hot writes (lib/limits/store.ts)
   ]);
   assert.equal(results.length, 45);
   const windows = await db.rateLimitWindow.findMany({ where: { key: { startsWith: "cart_writes:" } } });
@@ -34,8 +34,7 @@ test("single queries, transactions and hot writes take turns: all of them finish
 });
 
 test("reads see a hot write once it commits, and never when it rolls back, even while it is open", async () => {
-  const { hotWrite } = await import("../lib/db/hot-writes");
-  const { hot } = await import("../lib/db/sql");
+  const { hot, hotWrite } = await import("../lib/db/sql");
   const seen = async (key: string) =>
     Number((await hot().get<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "key" = ?`, key))!.n);
   /** A hot write that inserts `key`, then waits for `finish` before it commits or throws. */

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { test } from "node:test";
 import { config } from "../lib/config";
-import { variantFor } from "../lib/journeys/experiments";
-import { keyedHash, newGuestSessionId } from "../lib/session/ids";
+import { variantFor } from "../lib/session/variant";
+import { keyedHash, newGuestSessionId } from "../lib/ids";
 
 process.env.SESSION_SECRET ??= "ids-test-secret-ids-test-secret-000001";
 

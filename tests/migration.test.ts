@@ -7,7 +7,8 @@ import { addItem, readCart } from "../lib/cart/cart";
 import { db } from "../lib/db/client";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { hashPassword } from "../lib/accounts/passwords";
-import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
+import { createUserSession, revokeSession } from "../lib/session/lifecycle";
+import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 
 let n = 0;

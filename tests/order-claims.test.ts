@@ -9,10 +9,10 @@ import { before, test } from "node:test";
 import { claimHistory, claimOrders, previewOrderClaim, requestOrderClaim } from "../lib/accounts/order-claims";
 import { checkoutInput, placeOrder } from "../lib/checkout/checkout";
 import { listOrders } from "../lib/checkout/orders";
-import { outboxLinksColumn } from "../lib/db/codecs";
+import { outboxLinksColumn } from "../lib/mail/store";
 import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
-import type { Session, UserSession } from "../lib/session/session";
+import type { Session, UserSession } from "../lib/session/types";
 import { seedIfEmpty } from "../prisma/seed";
 
 const MINUTE = 60_000;

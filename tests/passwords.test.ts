@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import {
-  emailField, estimatePassword, hashPassword, MAX_PASSWORD_LENGTH, inputsFromEmail, newPasswordField, normalizeEmail, passwordProblem, refineNewPassword, verifyPassword,
-} from "../lib/accounts/passwords";
+import { emailField } from "../lib/mail/address";
+import { estimatePassword, hashPassword, MAX_PASSWORD_LENGTH, inputsFromEmail, newPasswordField, normalizeEmail, passwordProblem, refineNewPassword, verifyPassword } from "../lib/accounts/passwords";
 import { JUDGED_LENGTH } from "../lib/accounts/password-strength";
 
 test("e-mail addresses are trimmed and lower-cased; malformed ones are refused", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DomainError } from "../lib/errors";
-import { invalidAnonScopes, permissionsFor, requireScope } from "../lib/session/permissions";
+import { invalidAnonScopes, permissionsFor, requireScope } from "../lib/permissions";
 
 test("each session type carries the contract's scopes", () => {
   assert.deepEqual(permissionsFor("anonymous"), ["view_content", "add_to_cart", "guest_checkout", "view_orders"]);

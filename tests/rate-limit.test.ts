@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DomainError } from "../lib/errors";
 import { hit, hitAll, hitAllThen, hitsThisWindow, pruneRateLimits } from "../lib/limits/rate-limit";
-import { countHits } from "../lib/db/hot-writes";
+import { countHits } from "../lib/limits/store";
 import { db } from "../lib/db/client";
 
 const minute = (n: number) => Date.UTC(2026, 10, 25, 12, n, 0);

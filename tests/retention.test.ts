@@ -1,4 +1,4 @@
-// The dashboard's totals (lib/journeys/tallies.ts) and retention (lib/session/sweep.ts), on a real
+// The dashboard's totals (lib/journeys/tallies.ts) and retention (lib/sweep/sweep.ts), on a real
 // database: the triggers keep every total equal to a count of the rows, and deleting old guest
 // sessions changes no figure on the dashboard.
 import { testEngine } from "./helpers/test-db";
@@ -10,12 +10,14 @@ import { captureLead } from "../lib/cart/leads";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { db } from "../lib/db/client";
 import { hot } from "../lib/db/sql";
-import { analytics } from "../lib/journeys/analytics";
+import { analytics } from "../lib/admin/analytics";
 import { flushEvents, recordEvent } from "../lib/journeys/events";
 import { recordExposure } from "../lib/journeys/exposure";
 import { FUNNEL_STAGES, foldTallies, readTallies, recountTallies, stageProbeSql } from "../lib/journeys/tallies";
-import { createUserSession, resolveSession, revokeSession, type Session } from "../lib/session/session";
-import { retireOldGuestSessions, sweepGuestSessions } from "../lib/session/sweep";
+import { createUserSession, revokeSession } from "../lib/session/lifecycle";
+import { resolveSession } from "../lib/session/check";
+import { type Session } from "../lib/session/types";
+import { retireOldGuestSessions, sweepGuestSessions } from "../lib/sweep/sweep";
 import { seedIfEmpty } from "../prisma/seed";
 
 const DAY = 86_400_000;

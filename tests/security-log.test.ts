@@ -12,8 +12,9 @@ import { db } from "../lib/db/client";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { hit } from "../lib/limits/rate-limit";
 import { maskEmail } from "../lib/security-log";
-import { createGuestSession, resolveSession, revokeSession } from "../lib/session/session";
-import { sweepGuestSessions } from "../lib/session/sweep";
+import { createGuestSession, revokeSession } from "../lib/session/lifecycle";
+import { resolveSession } from "../lib/session/check";
+import { sweepGuestSessions } from "../lib/sweep/sweep";
 import { seedIfEmpty } from "../prisma/seed";
 
 before(() => seedIfEmpty());

@@ -12,7 +12,9 @@ import { withContext } from "@/lib/server/context";
 import { buttonAction, formAction } from "@/lib/server/form-action";
 import { DomainError } from "@/lib/errors";
 import { setFlash } from "@/lib/server/flash";
-import { endSession, explainEnd, type SessionEnd } from "@/lib/session/session";
+import { endSession } from "@/lib/session/request";
+import { explainEnd } from "@/lib/session/end";
+import { type SessionEnd } from "@/lib/session/types";
 
 export async function logOutAction(): Promise<void> {
   await withContext(endSession);

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { setFlash } from "@/lib/server/flash";
 import { formAction } from "@/lib/server/form-action";
-import { endSessionAsAdmin } from "@/lib/session/admin-sessions";
+import { endSessionAsAdmin } from "@/lib/admin/sessions";
 
 /** Ends the session, then shows the same lookup again, which now says it is revoked. */
 export const endSessionAsAdminAction = formAction(

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BarChart, DailyChart } from "@/components/charts";
 import { ServerVisitor } from "@/components/server-visitor";
-import { analytics, buildFunnel } from "@/lib/journeys/analytics";
+import { analytics, buildFunnel } from "@/lib/admin/analytics";
 import { CART_CHOICE_WORDS, CART_CHOICES } from "@/lib/cart/merge";
-import { CTA_COPY, EXPERIMENT } from "@/lib/journeys/experiments";
+import { CTA_COPY } from "@/lib/journeys/experiments";
+import { EXPERIMENT } from "@/lib/session/variant";
 import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Journeys" };

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SignupPrompt } from "@/components/signup-prompt";
 import { DEALS, teaserOf } from "@/lib/journeys/deals";
-import { variantOf } from "@/lib/journeys/experiments";
+import { variantOf } from "@/lib/session/variant";
 import { recordExposure } from "@/lib/journeys/exposure";
 import { after } from "next/server";
 import { currentSession } from "@/lib/server/session-cookie";
-import { visitorPermissions } from "@/lib/session/session";
+import { visitorPermissions } from "@/lib/session/request";
 
 export const metadata: Metadata = { title: "Members' deals" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ServerVisitor } from "@/components/server-visitor";
-import { listOutbox } from "@/lib/checkout/outbox";
+import { listOutbox } from "@/lib/mail/outbox";
 import { currentSession } from "@/lib/server/session-cookie";
 
 export const metadata: Metadata = { title: "Outbox" };

@@ -1,7 +1,7 @@
 "use server";
 
 import { buttonAction } from "@/lib/server/form-action";
-import { endSession, ensureSession } from "@/lib/session/session";
+import { endSession, ensureSession } from "@/lib/session/request";
 
 export const startSessionAction = buttonAction(
   async (ctx) => {

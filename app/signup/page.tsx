@@ -4,7 +4,7 @@ import { SignupForm } from "@/components/signup-form";
 import { cartOf } from "@/lib/cart/cart";
 import { listOrders } from "@/lib/checkout/orders";
 import { currentSession } from "@/lib/server/session-cookie";
-import { visitorPermissions } from "@/lib/session/session";
+import { visitorPermissions } from "@/lib/session/request";
 
 export const metadata: Metadata = { title: "Create an account" };
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { config } from "../config";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { hit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
-import { renewUserSession, requireMember, type UserSession } from "../session/session";
-import { sendMessage } from "../checkout/outbox";
+import { renewUserSession } from "../session/request";
+import { requireMember, type UserSession } from "../session/types";
+import { sendMessage } from "../mail/outbox";
 import { flushEvents } from "../journeys/events";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, refineNewPassword, verifyPassword } from "./passwords";
 import { endOtherSessions, live } from "./sessions";

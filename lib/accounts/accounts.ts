@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CART_CHOICES, LINE_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type LineChoice, type MergeLine, type MergePlan } from "../cart/merge";
 import { config } from "../config";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { recordEvent } from "../journeys/events";
@@ -9,7 +9,8 @@ import { migrateGuestSession, unknownLines, type MigrationSummary } from "../car
 import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
 import { hit, hitsThisWindow, unhit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
-import { startUserSession, type Session } from "../session/session";
+import { startUserSession } from "../session/request";
+import { type Session } from "../session/types";
 
 // Sign-up and log-in. Both always issue a new session id in a new cookie (no session fixation)
 // and migrate the visitor's live guest session into the account.

@@ -1,10 +1,10 @@
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { hit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
-import { sendMessage } from "../checkout/outbox";
-import { hashToken, newLinkToken } from "../session/ids";
-import { requireMember, type Session } from "../session/session";
+import { sendMessage } from "../mail/outbox";
+import { hashToken, newLinkToken } from "../ids";
+import { requireMember, type Session } from "../session/types";
 
 // Past guest orders, claimed by proof. Orders placed in the guest session that signs up or logs
 // in move with it (lib/cart/migration.ts); orders placed as a guest elsewhere carry only an

@@ -1,8 +1,9 @@
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
+import { emailField } from "../mail/address";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, TOO_LONG, TOO_SHORT, inputsFromEmail, passwordProblem } from "./password-strength";
 
-// Password and e-mail rules, and Argon2id hashing (@node-rs/argon2's default algorithm).
+// Password rules, the e-mail's normalizing (its field: lib/mail/address.ts), and Argon2id hashing (@node-rs/argon2's default algorithm).
 // Password strength lives in ./password-strength (zxcvbn-ts), which the browser can import too.
 
 export {
@@ -20,14 +21,6 @@ export function refineNewPassword(email: string, password: string): string | nul
 
 /** Trimmed and lower-cased, so one person has one account whatever they type. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-export const emailField = z
-  .string({ error: "Enter your e-mail address." })
-  .trim()
-  .min(1, "Enter your e-mail address.")
-  .max(254, "That e-mail address is too long.")
-  .toLowerCase()
-  .pipe(z.email({ error: "Enter a valid e-mail address, like name@example.com." }));
 
 const passwordLength = z
   .string({ error: "Choose a password." })

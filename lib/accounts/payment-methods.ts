@@ -3,8 +3,8 @@ import { confirmPassword } from "./account";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { cardInput, checkCard } from "../checkout/payments";
-import { requireScope } from "../session/permissions";
-import { requireMember, type Session } from "../session/session";
+import { requireScope } from "../permissions";
+import { requireMember, type Session } from "../session/types";
 
 // Saved cards for members: brand, last four and expiry only. Saving one asks for the password
 // again, so a session left open on a shared computer cannot add a card.

@@ -1,10 +1,10 @@
 import Bowser from "bowser";
 import { config } from "../config";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { securityLog } from "../security-log";
-import { requireMember, type Session, type UserSession } from "../session/session";
+import { requireMember, type Session, type UserSession } from "../session/types";
 
 // "Your sessions" (OWASP ASVS 5.0 V7.5.2): a member sees every live signed-in session of the
 // account and ends any of them, or all the others. Sessions are named by their public handle,

@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "./merge";
 import { config } from "../config";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
-import { addToLine, hotWrite, lineQuantity, lockCart, productForCart, setLineQuantity } from "../db/hot-writes";
+import { addToLine, lineQuantity, lockCart, productForCart, setLineQuantity } from "./store";
+import { hotWrite } from "../db/sql";
 import { hot, type Sql } from "../db/sql";
-import { cartItemCount, cartLine, cartLines } from "../db/hot-reads";
+import { cartItemCount, cartLine, cartLines } from "./store";
 import { DomainError, notFound } from "../errors";
 import { recordEvent } from "../journeys/events";
-import { requireScope } from "../session/permissions";
+import { requireScope } from "../permissions";
 import { currencyOf } from "../session/preferences-model";
 import { hitAll, hitAllThen } from "../limits/rate-limit";
-import { ownerOf, startGuestSession, visitorPermissions, type Owner, type Session } from "../session/session";
+import { ownerOf, type Owner, type Session } from "../session/types";
+import { startGuestSession, visitorPermissions } from "../session/request";
 
 // Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
 // more than the stock, prices always read from the database.
@@ -53,7 +55,7 @@ export type CartView = { items: CartLine[]; subtotal: Money; count: number };
 /** Who owns a cart: a guest session or an account. */
 export type CartOwner = Owner;
 
-// The cart's reads run on nearly every cart request: typed prepared reads (lib/db/hot-reads.ts).
+// The cart's reads run on nearly every cart request: typed prepared reads (./store.ts).
 export { ownerOf };
 
 const outOfStock = (name: string, stock: number) =>
@@ -76,7 +78,7 @@ function assertFits(product: { name: string; stock: number }, wanted: number) {
   if (wanted > product.stock) throw outOfStock(product.name, product.stock);
 }
 
-// Cart writes are one hot write each (lib/db/hot-writes.ts): the reads, the checks and the
+// Cart writes are one hot write each (./store.ts): the reads, the checks and the
 // write in one transaction, with the cart locked first, so two requests can never both fit
 // under the cap, and a refusal (thrown inside) writes nothing, not even the cart.
 

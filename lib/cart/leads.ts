@@ -1,20 +1,22 @@
 import { z } from "zod";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { addItem, cartOf, countCartWrite, ownerOf, readCart } from "./cart";
 import { MAX_LINE_QUANTITY } from "./merge";
 import { DEFAULT_CURRENCY, formatMoney } from "../catalog/currency";
-import { restoreLinesColumn } from "../db/codecs";
+import { restoreLinesColumn } from "./store";
 import { db } from "../db/client";
-import { hotWrite, useRestoreToken } from "../db/hot-writes";
+import { hotWrite } from "../db/sql";
+import { useRestoreToken } from "./store";
 import { DomainError } from "../errors";
 import { recordEvent } from "../journeys/events";
-import { hashToken, newLinkToken } from "../session/ids";
-import { sendMessage } from "../checkout/outbox";
-import { emailField } from "../accounts/passwords";
+import { hashToken, newLinkToken } from "../ids";
+import { sendMessage } from "../mail/outbox";
+import { emailField } from "../mail/address";
 import { hit } from "../limits/rate-limit";
-import { requireScope } from "../session/permissions";
+import { requireScope } from "../permissions";
 import { securityLog } from "../security-log";
-import { visitorPermissions, type Session } from "../session/session";
+import { visitorPermissions } from "../session/request";
+import { type Session } from "../session/types";
 
 // Lead capture and recovery: a guest leaves an e-mail ("e-mail me my cart"); the message carries
 // a single-use link that copies that cart into another browser. The link's token has 256 random

@@ -3,16 +3,21 @@ import { DomainError } from "../errors";
 import type { MigrationKind } from "../generated/prisma/enums";
 import { securityLog } from "../security-log";
 import { db } from "../db/client";
-import { expireSessionRow, hotWrite, insertEvents, lockCart } from "../db/hot-writes";
+import { expireSessionRow } from "../session/store";
+import { hotWrite } from "../db/sql";
+import { insertEvents } from "../journeys/store";
+import { lockCart } from "./store";
 import {
   accountOf, addSavedItem, claimGuestSession, guestSessionState, insertMigration, linesOf, lockGuestCart, migrationOf,
   moveGuestRecords, replaceLines, updateAccount, type MigrationRow,
-} from "../db/migration-writes";
+} from "./migration-store";
 import type { Sql } from "../db/sql";
 import { flushEvents } from "../journeys/events";
 import type { Preferences } from "../session/preferences-model";
-import { eventPropertiesColumn, migrationDetailsColumn, preferencesColumn } from "../db/codecs";
-import type { Session } from "../session/session";
+import { eventPropertiesColumn } from "../journeys/store";
+import { migrationDetailsColumn } from "./migration-store";
+import { preferencesColumn } from "../session/store";
+import type { Session } from "../session/types";
 
 // Guest → account, in one transaction, once. Everything the guest did moves: the cart (by the
 // shopper's choice), preferences, the A/B variant, the guest orders of this session, its events

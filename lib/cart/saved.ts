@@ -1,10 +1,10 @@
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { addItem, countCartWrite, ownerOf } from "./cart";
-import { requireScope } from "../session/permissions";
+import { requireScope } from "../permissions";
 import { convert, type Currency, type Money } from "../catalog/currency";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
-import { requireMember, type Session } from "../session/session";
+import { requireMember, type Session } from "../session/types";
 
 // An account's "saved for later" list: where cart items go at log-in instead of being dropped.
 

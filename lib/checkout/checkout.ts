@@ -3,20 +3,24 @@ import { z } from "zod";
 import { ownerOf, readCart, type CartView } from "../cart/cart";
 import { addressLines, COUNTRIES, isCountry } from "./countries";
 import { convert, formatMoney, type Currency } from "../catalog/currency";
-import { sendMessage } from "./outbox";
-import type { Ctx } from "../context";
+import { sendMessage } from "../mail/outbox";
+import type { Ctx } from "../session/context";
 import { db } from "../db/client";
-import { cartLines } from "../db/hot-reads";
-import { emptyCart, hotWrite, insertOrder, lockCart, productStock, takeStock } from "../db/hot-writes";
+import { cartLines } from "../cart/store";
+import { emptyCart, lockCart } from "../cart/store";
+import { hotWrite } from "../db/sql";
+import { insertOrder, productStock, takeStock } from "./store";
 import { DomainError } from "../errors";
 import { flushEvents, recordEvent } from "../journeys/events";
 import { orderJson, type OrderJson } from "./orders";
-import { emailField } from "../accounts/passwords";
+import { emailField } from "../mail/address";
 import { authorize, cardInput, checkCard, isExpired, type CardSummary } from "./payments";
-import { requireScope } from "../session/permissions";
+import { requireScope } from "../permissions";
 import { currencyOf } from "../session/preferences-model";
 import { securityLog } from "../security-log";
-import { continueGuestSession, rotateGuestSession, type GuestSession, type Session } from "../session/session";
+import { continueGuestSession } from "../session/request";
+import { rotateGuestSession } from "../session/lifecycle";
+import { type GuestSession, type Session } from "../session/types";
 
 // Placing an order: one transaction that re-reads prices and stock, takes the stock with a
 // conditional decrement (so concurrent checkouts can never oversell), writes the order with
@@ -99,7 +103,7 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   // The guest's journey moves to the new id with the order: write the buffered events first.
   if (session.type === "anonymous") await flushEvents();
 
-  // One hot write (lib/db/hot-writes.ts): the stock taken, the order written, the cart emptied
+  // One hot write (./store.ts, ../cart/store.ts): the stock taken, the order written, the cart emptied
   // and a guest's session rotated, all or nothing; a short line or a lost race changes nothing.
   const now = new Date();
   const { order, nextSession } = await hotWrite(async (tx) => {

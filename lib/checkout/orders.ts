@@ -1,8 +1,8 @@
 import type { Currency, Money } from "../catalog/currency";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
-import { requireScope } from "../session/permissions";
-import { ownerOf, type Session } from "../session/session";
+import { requireScope } from "../permissions";
+import { ownerOf, type Session } from "../session/types";
 
 // Orders are visible to the guest session that placed them, or to the account they belong to;
 // to anyone else they do not exist (404, also for guessed ids).

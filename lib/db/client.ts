@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 import { config } from "../config";
-import { engineOf } from "./database-url";
+import { engineOf } from "../database-url";
 import { closePool, pool } from "./postgres";
 import { sqlitePrismaAdapter } from "./sqlite";
 

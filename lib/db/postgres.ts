@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { config } from "../config";
-import type { Param, Sql, SqlEngine } from "./sql";
+import type { Param, Sql, SqlEngine } from "./engine";
 
 // PostgreSQL: one pg pool per process, shared by Prisma's adapter (./client.ts) and the hot path
 // (./sql.ts). Hot statements are named, so each connection parses and plans one once. This is the
@@ -68,7 +68,7 @@ export function postgresEngine(): SqlEngine {
     read,
     remembered: read, // another server may have committed: asking is the only check
     settle: async () => {}, // autovacuum and the checkpointer run on their own
-    // Writers lock in one order (lib/db/hot-writes.ts), but a hot write and a Prisma transaction
+    // Writers lock in one order (lib/cart/store.ts lockCart, lib/limits/store.ts countHits), but a hot write and a Prisma transaction
     // (a log-in's migration) may still meet the other way round: the one PostgreSQL picks to
     // fail is run again, up to three times.
     async write(work) {

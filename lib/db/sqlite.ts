@@ -3,8 +3,8 @@ import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "../config";
-import { databaseFile } from "./database-url";
-import type { Param, Sql, SqlEngine } from "./sql";
+import { databaseFile } from "../database-url";
+import type { Param, Sql, SqlEngine } from "./engine";
 
 // SQLite: the embedded default. Besides Prisma's connection, two better-sqlite3 connections for
 // the hot path (./sql.ts): one writes (and reads while it is not writing), one reads while a
@@ -142,7 +142,7 @@ const REMEMBERED_ANSWERS = 10_000;
  * than it is, never newer. Under load the check costs half the statement it saves (a session row
  * with its cart: 37 µs, measured in the server), since either must take a read lock first.
  * Answers are frozen: callers build their own values from them, and may keep those beside the
- * answer while it lasts (lib/db/hot-reads.ts keeps the decoded session row).
+ * answer while it lasts (lib/session/store.ts keeps the decoded session row).
  */
 function rememberingSql(read: Sql): Sql {
   // By statement, then by parameters: a statement's text is the same string on every call, its

@@ -1,4 +1,4 @@
-// Members-only offers: the content that guests see as a teaser (lib/session/permissions.ts decides who
+// Members-only offers: the content that guests see as a teaser (lib/permissions.ts decides who
 // sees them whole: the view_member_content scope).
 
 export type Deal = { slug: string; title: string; body: string; code: string };

@@ -1,7 +1,8 @@
-import { eventPropertiesColumn } from "../db/codecs";
-import { hotWrite, insertEvents } from "../db/hot-writes";
+import { eventPropertiesColumn } from "./store";
+import { hotWrite } from "../db/sql";
+import { insertEvents } from "./store";
 import type { AuthState, EventName } from "../generated/prisma/client";
-import type { Session } from "../session/session";
+import type { Session } from "../session/types";
 import { onShutdown } from "../shutdown";
 
 // The one place events are recorded. An event stores who did it (the guest session and/or the

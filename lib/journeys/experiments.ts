@@ -1,15 +1,6 @@
-import crypto from "node:crypto";
+import type { Variant } from "../session/variant";
 
-// A/B assignment: deterministic from the guest session id, so the same session always sees the
-// same variant, and about half of all sessions see each.
-
-export const EXPERIMENT = "cta_copy";
-export type Variant = "A" | "B";
-
-export function variantFor(sessionId: string): Variant {
-  const firstByte = crypto.createHash("sha256").update(`${EXPERIMENT}:${sessionId}`).digest()[0];
-  return firstByte % 2 === 0 ? "A" : "B";
-}
+// The A/B experiment's wording: what each variant (lib/session/variant.ts) sees.
 
 /** The sign-up prompt's wording under test. */
 export const CTA_COPY: Record<Variant, { heading: string; body: string; button: string }> = {
@@ -24,6 +15,3 @@ export const CTA_COPY: Record<Variant, { heading: string; body: string; button: 
     button: "Join free and keep my cart",
   },
 };
-
-/** A session without a variant (none yet, or one that predates the experiment) sees A. */
-export const variantOf = (session: { variant: string | null } | null): Variant => (session?.variant === "B" ? "B" : "A");

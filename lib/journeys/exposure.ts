@@ -1,7 +1,7 @@
 import { db } from "../db/client";
 import { recordEvent } from "./events";
-import { EXPERIMENT, variantOf } from "./experiments";
-import type { Session } from "../session/session";
+import { EXPERIMENT, variantOf } from "../session/variant";
+import type { Session } from "../session/types";
 
 /**
  * Records that a guest saw the experiment, once per session: the conditional update lets only

@@ -11,7 +11,7 @@ import { hot, hotWrite, type Sql } from "../db/sql";
 // for, or deadlock on, a shared row. The sweep folds the rows into one per key. Nothing is
 // subtracted when rows are deleted: retention keeps every total as it was.
 
-/** A journey is at a stage when it reached it or a later one (lib/journeys/analytics.ts reads them). */
+/** A journey is at a stage when it reached it or a later one (lib/admin/analytics.ts reads them). */
 export const FUNNEL_STAGES = {
   cart: ["cart_add", "checkout_started", "order_placed"],
   checkout: ["checkout_started", "order_placed"],

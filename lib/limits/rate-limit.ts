@@ -1,8 +1,9 @@
 import { db } from "../db/client";
-import { countHits, deleteRateLimitWindows, hotWrite } from "../db/hot-writes";
+import { countHits, deleteRateLimitWindows } from "./store";
+import { hotWrite } from "../db/sql";
 import type { Sql } from "../db/sql";
 import { DomainError, rateLimited } from "../errors";
-import { keyedHash } from "../session/ids";
+import { keyedHash } from "../ids";
 import { securityLog } from "../security-log";
 
 // Fixed windows (a minute; an hour for the ceilings whose names start with "hour.") counted in

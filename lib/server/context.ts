@@ -1,13 +1,13 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { networkOf } from "../limits/network";
 import { withLogAddress } from "../security-log";
 import { catalogChanged } from "./catalog-pages";
 import { factsOf, linkOrigin, requestFacts, type RequestFacts } from "./request";
 import { sessionCookies, sessionForRequest, type CookieReader } from "./session-cookie";
 
-/** The request as the domain sees it (lib/context.ts), built from the cookie and the headers. */
+/** The request as the domain sees it (lib/session/context.ts), built from the cookie and the headers. */
 async function requestContext({ ip, host, https, userAgent }: RequestFacts, readCookie?: CookieReader, withCart = false): Promise<Ctx> {
   const now = new Date();
   const { session, ended } = await sessionForRequest(now, https, readCookie, withCart);

@@ -2,8 +2,9 @@ import "server-only";
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { failed, ok, type ActionState } from "../action-state";
-import type { Ctx } from "../context";
-import { explainEnd, type SessionEnd } from "../session/session";
+import type { Ctx } from "../session/context";
+import { explainEnd } from "../session/end";
+import { type SessionEnd } from "../session/types";
 import { withContext } from "./context";
 import { formFields, typedValues, type Fields } from "./form-fields";
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import type { Ctx, SessionCookie } from "../context";
-import { explainEnd, type SessionEnd } from "../session/session";
+import type { Ctx, SessionCookie } from "../session/context";
+import { explainEnd } from "../session/end";
+import { type SessionEnd } from "../session/types";
 import { withContext } from "./context";
 import { errorJson, jsonResponse } from "./error-body";
 import { describeZodError, DomainError } from "../errors";

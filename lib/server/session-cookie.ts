@@ -3,14 +3,15 @@ import { cookies } from "next/headers";
 import { after } from "next/server";
 import { cache } from "react";
 import { DEFAULT_CURRENCY } from "../catalog/currency";
-import type { SessionCookies } from "../context";
+import type { SessionCookies } from "../session/context";
 import type { Preferences } from "../session/preferences-model";
-import { resolveSession, type Session, type SessionEnd, type Write } from "../session/session";
+import { resolveSession, type Write } from "../session/check";
+import { type Session, type SessionEnd } from "../session/types";
 import { FLASH_COOKIE } from "./flash";
 import { secureCookies } from "./request";
 
 // The one module that reads and writes the session cookie. What the cookie holds and what makes
-// a session alive is lib/session/session.ts; this is the jar.
+// a session alive is lib/session/check.ts; this is the jar.
 
 export const COOKIE_NAME = "passerby_session";
 /**

@@ -1,7 +1,7 @@
 // What a guest session owns: every table with a "guestSessionId" column, and what happens to its
 // rows when the session moves to a new id at checkout (rotation), becomes an account (migration)
 // and is deleted by the sweep (retention). One declaration, read by all three
-// (lib/db/hot-writes.ts, lib/db/migration-writes.ts), and held to the schema by
+// (lib/session/store.ts, lib/cart/migration-store.ts), and held to the schema by
 // tests/guest-data.test.ts: a new guest-owned table fails that test until it is placed here, so
 // its rows can neither stay behind at rotation, miss the account, nor outlive the guest.
 // (Account deletion works on the account's rows, by userId: lib/accounts/account.ts.)

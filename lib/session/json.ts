@@ -1,7 +1,7 @@
-import { cartQuantities } from "../db/hot-reads";
-import { EXPERIMENT } from "../journeys/experiments";
+import { cartQuantities } from "./store";
+import { EXPERIMENT } from "./variant";
 import { currencyOf } from "./preferences-model";
-import { ownerOf, type Session } from "./session";
+import { ownerOf, type Session } from "./types";
 
 // The session in the API's documented JSON shape, shared by GET /api/session and the /session page.
 

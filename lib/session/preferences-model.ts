@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CURRENCIES, DEFAULT_CURRENCY, type Currency } from "../catalog/currency";
 
-// A session's or an account's preferences (stored as JSON: lib/db/codecs.ts).
+// A session's or an account's preferences (stored as JSON: preferencesColumn, ./store.ts).
 
 export const preferencesInput = z.strictObject({
   currency: z.enum(CURRENCIES, { error: `currency must be one of ${CURRENCIES.join(", ")}.` }),

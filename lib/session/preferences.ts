@@ -1,10 +1,11 @@
 import { z } from "zod";
-import type { Ctx } from "../context";
-import { preferencesColumn } from "../db/codecs";
+import type { Ctx } from "./context";
+import { preferencesColumn } from "./store";
 import { db } from "../db/client";
-import { requireScope } from "./permissions";
+import { requireScope } from "../permissions";
 import { preferencesInput, type Preferences } from "./preferences-model";
-import { startGuestSession, visitorPermissions, type Session } from "./session";
+import { startGuestSession, visitorPermissions } from "./request";
+import { type Session } from "./types";
 
 /** Saves preferences, starting a guest session when there is none (a preference is state). */
 export async function setPreferences(ctx: Ctx, input: z.infer<typeof preferencesInput>): Promise<{ session: Session; preferences: Preferences }> {

@@ -1,8 +1,8 @@
 // A request context for domain calls in tests, as lib/server/context.ts builds one for a real
 // request: a session (or none), an address, and a cookie jar that keeps what the domain set, so
 // a test can read the cookie a browser would get back and resolve it.
-import type { Ctx, SessionCookie } from "../../lib/context";
-import type { Session } from "../../lib/session/session";
+import type { Ctx, SessionCookie } from "../../lib/session/context";
+import type { Session } from "../../lib/session/types";
 
 export type TestContext = Ctx & {
   /** The last session cookie set (undefined: none was set), and whether the cookie was cleared. */

@@ -3,7 +3,9 @@
 import { addItem } from "../../lib/cart/cart";
 import { db } from "../../lib/db/client";
 import { hashPassword } from "../../lib/accounts/passwords";
-import { createGuestSession, createUserSession, resolveSession, type Session } from "../../lib/session/session";
+import { createGuestSession, createUserSession } from "../../lib/session/lifecycle";
+import { resolveSession } from "../../lib/session/check";
+import { type Session } from "../../lib/session/types";
 
 export const PASSWORD = "correct horse battery";
 

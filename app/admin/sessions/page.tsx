@@ -6,7 +6,7 @@ import { ServerVisitor } from "@/components/server-visitor";
 import { DomainError } from "@/lib/errors";
 import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
-import { findSessions, type AdminSessionView } from "@/lib/session/admin-sessions";
+import { findSessions, type AdminSessionView } from "@/lib/admin/sessions";
 
 export const metadata: Metadata = { title: "Sessions" };
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
-import { listOutbox } from "@/lib/checkout/outbox";
+import { listOutbox } from "@/lib/mail/outbox";
 
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { errorJson, handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
-import { endSession, ensureSession } from "@/lib/session/session";
+import { endSession, ensureSession } from "@/lib/session/request";
 import { sessionJson } from "@/lib/session/json";
 
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handle, json, readJson, refuseOtherMethods } from "@/lib/server/http";
 import { syncCurrencyHint } from "@/lib/server/session-cookie";
-import { recordView, viewInput, visitorJson } from "@/lib/journeys/visitor";
+import { recordView, viewInput, visitorJson } from "@/lib/cart/visitor";
 
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods } from "@/lib/server/http";
-import { findSessions } from "@/lib/session/admin-sessions";
+import { findSessions } from "@/lib/admin/sessions";
 
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
-import { endSession } from "@/lib/session/session";
+import { endSession } from "@/lib/session/request";
 
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handle, json, refuseOtherMethods, requireSameOrigin } from "@/lib/server/http";
-import { endSessionAsAdmin } from "@/lib/session/admin-sessions";
+import { endSessionAsAdmin } from "@/lib/admin/sessions";
 
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
 

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { config } from "../config";
 import { hot, settle, type Sql } from "../db/sql";
-import {
-  deleteEndedCarts, deleteSpentRestoreTokens, deleteViewsBefore, expireGuestSessions, hotWrite, retireGuestSessions, takeLease,
-} from "../db/hot-writes";
+import { deleteEndedCarts, deleteSpentRestoreTokens } from "../cart/store";
+import { deleteViewsBefore } from "../journeys/store";
+import { expireGuestSessions, retireGuestSessions } from "../session/store";
+import { hotWrite } from "../db/sql";
+import { takeLease } from "./lease";
 import { foldTallies } from "../journeys/tallies";
 import { pruneRateLimits } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
@@ -12,7 +14,7 @@ import { securityLog } from "../security-log";
 // as expired; deletes the carts of ended guest sessions (expired or revoked), which no cookie can
 // reach any more, and the restore links that expired or were used; prunes finished rate-limit
 // windows; deletes guest sessions that ended more than GUEST_RETENTION_DAYS ago with what hangs
-// off them (lib/db/hot-writes.ts retireGuestSessions), and sooner (EMPTY_GUEST_RETENTION_HOURS)
+// off them (lib/session/store.ts retireGuestSessions), and sooner (EMPTY_GUEST_RETENTION_HOURS)
 // those that never wrote anything; deletes views older than VIEW_RETENTION_DAYS; and folds the dashboard's totals
 // (lib/journeys/tallies.ts), which retention never changes. It works in batches, each its own
 // short transaction, so a shopper's write waits for one batch at most, never for the whole

@@ -1,12 +1,18 @@
 import type { CartChoice, MigrationKind } from "../generated/prisma/enums";
-import { insertRows, newId } from "./hot-writes";
+import { insertRows, newId } from "../db/rows";
 import { guestTables, type GuestTable } from "../session/guest-data";
-import type { Sql } from "./sql";
+import type { Sql } from "../db/sql";
+import { z } from "zod";
+import { jsonColumn } from "../db/codecs";
 
 // The statements of a guest → account migration (lib/cart/migration.ts decides what to write),
 // plain SQL for both engines inside one hot write: a 100-line cart moves in a dozen statements.
 // Locks are taken in a checkout's order (the guest's cart, then its session), so the two never
 // wait on each other in a circle on PostgreSQL.
+
+const namedLines = z.array(z.object({ name: z.string(), quantity: z.number() }));
+/** Migration.details: which items ended where, for the account's history. */
+export const migrationDetailsColumn = jsonColumn(z.object({ cart: namedLines.optional(), savedForLater: namedLines.optional() }), {});
 
 /** Locks the guest's cart until the migration commits: its id, or undefined when it has none. */
 export const lockGuestCart = async (tx: Sql, guestSessionId: string, now: Date) =>

@@ -1,7 +1,8 @@
-import { outboxLinksColumn } from "../db/codecs";
+import { outboxLinksColumn } from "./store";
 import { db } from "../db/client";
-import { hotWrite, insertOutboxMessage } from "../db/hot-writes";
-import { ownerOf, type Session } from "../session/session";
+import { hotWrite } from "../db/sql";
+import { insertOutboxMessage } from "./store";
+import { ownerOf, type Session } from "../session/types";
 
 // The development outbox: no mail leaves the machine. Messages are stored and shown to the
 // session that caused them (after sign-up, to the account), and all of them to an admin.

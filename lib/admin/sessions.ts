@@ -1,12 +1,12 @@
 import { deviceLabel } from "../accounts/sessions";
-import type { Ctx } from "../context";
+import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { normalizeEmail } from "../accounts/passwords";
 import { securityLog } from "../security-log";
-import { keyedHash } from "./ids";
-import { requireScope } from "./permissions";
-import type { Session } from "./session";
+import { keyedHash } from "../ids";
+import { requireScope } from "../permissions";
+import type { Session } from "../session/types";
 
 // The administrator's session control (ASVS V7.4.5): find a session by the hash the security
 // log names it by, or every session of an account by its e-mail; see its state and what it

@@ -1,5 +1,5 @@
-import type { Preferences } from "./session/preferences-model";
-import type { Session, SessionEnd } from "./session/session";
+import type { Preferences } from "./preferences-model";
+import type { Session, SessionEnd } from "./types";
 
 /**
  * What a domain function knows about the request it serves. `lib/server/context.ts` builds it

@@ -1,12 +1,12 @@
 import { config } from "../config";
 import { CART_CHOICES, type CartChoice } from "../cart/merge";
 import { db } from "../db/client";
-import { RETIRED_STARTED } from "../db/hot-writes";
-import { flushEvents } from "./events";
-import { EXPERIMENT, type Variant } from "./experiments";
-import { requireScope } from "../session/permissions";
-import type { Session } from "../session/session";
-import { FUNNEL_STAGES, readTallies } from "./tallies";
+import { RETIRED_STARTED } from "../session/store";
+import { flushEvents } from "../journeys/events";
+import { EXPERIMENT, type Variant } from "../session/variant";
+import { requireScope } from "../permissions";
+import type { Session } from "../session/types";
+import { FUNNEL_STAGES, readTallies } from "../journeys/tallies";
 
 // The admin's figures: anonymous vs authenticated journeys. The pure functions turn counts into
 // what the dashboard and GET /api/admin/analytics show; `analytics()` gathers the counts: the

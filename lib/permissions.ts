@@ -1,4 +1,4 @@
-import { forbidden } from "../errors";
+import { forbidden } from "./errors";
 
 // The one permission policy: which scopes each kind of session carries. Every server action
 // and route handler asks `requireScope`; nothing else decides what a session may do.

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { config } from "../config";
+import { config } from "./config";
 
 /** 128 bits from the CSPRNG, base64url: never a counter, never derived from the client. */
 function randomToken(bytes = 16): string {

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { cartCount } from "../cart/cart";
+import { cartCount } from "./cart";
 import type { Currency } from "../catalog/currency";
-import { recordEvent } from "./events";
+import { recordEvent } from "../journeys/events";
 import { currencyOf } from "../session/preferences-model";
 import { hitAll } from "../limits/rate-limit";
-import type { Session } from "../session/session";
+import type { Session } from "../session/types";
 
 /** What the header shows about the visitor: small, personal, never cached. */
 export type VisitorJson = { signedIn: boolean; currency: Currency; cartCount: number };
