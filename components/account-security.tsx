@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { changePasswordAction, deleteAccountAction, endSessionsAction } from "@/app/account/actions";
+import { changePasswordAction, deleteAccountAction, endSessionsAction } from "@/actions/account";
 import { fieldError, formError, idle } from "@/lib/action-state";
 import type { SessionListing } from "@/lib/accounts/sessions";
 import { FormMessage } from "./form-message";

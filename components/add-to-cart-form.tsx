@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { addToCartAction } from "@/app/cart/actions";
+import { addToCartAction } from "@/actions/cart";
 import { idle, type ActionState } from "@/lib/action-state";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { endSessionAsAdminAction } from "@/app/admin/actions";
+import { endSessionAsAdminAction } from "@/actions/admin";
 import { idle } from "@/lib/action-state";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";

@@ -3,7 +3,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import { useActionState } from "react";
-import { removeFromCartAction, updateQuantityAction } from "@/app/cart/actions";
+import { removeFromCartAction, updateQuantityAction } from "@/actions/cart";
 import { idle } from "@/lib/action-state";
 import type { CartLine as Line } from "@/lib/cart/cart";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/merge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { undoRemoveAction } from "@/app/cart/actions";
+import { undoRemoveAction } from "@/actions/cart";
 import { idle } from "@/lib/action-state";
 import type { CartLine as Line } from "@/lib/cart/cart";
 import { CartLine } from "./cart-line";

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { checkoutAction } from "@/app/checkout/actions";
+import { checkoutAction } from "@/actions/checkout";
 import { fieldError, formError, idle, type FieldPath } from "@/lib/action-state";
 import type { CheckoutInput } from "@/lib/checkout/checkout";
 import type { ShippingDefaults } from "@/lib/checkout/orders";

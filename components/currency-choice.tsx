@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setCurrencyAction } from "@/app/preferences-actions";
+import { setCurrencyAction } from "@/actions/preferences";
 import { idle } from "@/lib/action-state";
 import { CURRENCIES, type Currency } from "@/lib/catalog/currency";
 import { FormMessage } from "./form-message";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useSyncExternalStore } from "react";
-import { setCurrencyAction } from "@/app/preferences-actions";
+import { setCurrencyAction } from "@/actions/preferences";
 import { idle } from "@/lib/action-state";
 import { CURRENCIES, DEFAULT_CURRENCY } from "@/lib/catalog/currency";
 import { SubmitButton } from "./submit-button";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { emailCartAction } from "@/app/cart/actions";
+import { emailCartAction } from "@/actions/cart";
 import { idle } from "@/lib/action-state";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { logInAction, type LoginState } from "@/app/login/actions";
+import { logInAction, type LoginState } from "@/actions/login";
 import { CART_CHOICE_WORDS, CART_CHOICES, planCartMerge, sharedProducts, type CartChoice, type LineChoice, type LineChoices, type PlanLine } from "@/lib/cart/merge";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";

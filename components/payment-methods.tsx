@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { addPaymentMethodAction, removePaymentMethodAction } from "@/app/account/actions";
+import { addPaymentMethodAction, removePaymentMethodAction } from "@/actions/account";
 import { fieldError, formError, idle } from "@/lib/action-state";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";

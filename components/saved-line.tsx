@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { moveToCartAction, removeSavedAction } from "@/app/account/actions";
+import { moveToCartAction, removeSavedAction } from "@/actions/account";
 import { idle } from "@/lib/action-state";
 import { formatMoney } from "@/lib/catalog/currency";
 import type { SavedLine as Line } from "@/lib/cart/saved";

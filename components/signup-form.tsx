@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { signUpAction } from "@/app/signup/actions";
+import { signUpAction } from "@/actions/signup";
 import { fieldError, formError, idle } from "@/lib/action-state";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";

@@ -87,8 +87,8 @@ test("every server action answers a visitor without a live session with a senten
   }
   // The forms arrive (an answer is not just "the form is empty"), and the case that used to be a
   // 500, the claim button, sends back to the claim page, which says to log in.
-  expect(answers).toContain("a guest: addToCartAction (app/cart/actions.ts): Added to your cart.");
-  expect(answers).toContain("a guest: claimOrdersAction (app/account/actions.ts) → /account/claim/not-a-real-token");
-  expect(answers).toContain("a member whose session ended: claimOrdersAction (app/account/actions.ts) → /account/claim/not-a-real-token");
+  expect(answers).toContain("a guest: addToCartAction (actions/cart.ts): Added to your cart.");
+  expect(answers).toContain("a guest: claimOrdersAction (actions/account.ts) → /account/claim/not-a-real-token");
+  expect(answers).toContain("a member whose session ended: claimOrdersAction (actions/account.ts) → /account/claim/not-a-real-token");
   test.info().annotations.push({ type: "answers", description: answers.join("\n") });
 });

@@ -20,7 +20,7 @@ import { CART_CHOICE_WORDS } from "@/lib/cart/merge";
 import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
 import { config } from "@/lib/config";
-import { logOutAction, requestOrderClaimAction } from "./actions";
+import { logOutAction, requestOrderClaimAction } from "../../actions/account";
 import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your account" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Countdown } from "@/components/countdown";
 import { ActionButton } from "@/components/action-button";
-import { endSessionAction, startSessionAction } from "./actions";
+import { endSessionAction, startSessionAction } from "../../actions/session";
 import { config } from "@/lib/config";
 import { SCOPES, SCOPE_DESCRIPTIONS } from "@/lib/permissions";
 import { currentSession } from "@/lib/server/session-cookie";

@@ -4,7 +4,7 @@
 // (lib/session/store.ts, lib/cart/migration-store.ts), and held to the schema by
 // tests/guest-data.test.ts: a new guest-owned table fails that test until it is placed here, so
 // its rows can neither stay behind at rotation, miss the account, nor outlive the guest.
-// (Account deletion works on the account's rows, by userId: lib/accounts/account.ts.)
+// (What an account owns, and its deletion: lib/accounts/account-data.ts.)
 
 export type GuestTable = "Cart" | "Order" | "Lead" | "OutboxMessage" | "Event" | "Migration" | "RestoreToken";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { claimOrdersAction } from "@/app/account/actions";
+import { claimOrdersAction } from "@/actions/account";
 import { Price } from "@/components/price";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SubmitButton } from "@/components/submit-button";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { restoreCartAction } from "@/app/cart/actions";
+import { restoreCartAction } from "@/actions/cart";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SubmitButton } from "@/components/submit-button";
 import { previewRestore, RESTORE_MESSAGES } from "@/lib/cart/leads";
