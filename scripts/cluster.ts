@@ -9,8 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
+import { ConfigError, setting } from "../lib/settings.mjs";
 import { createDatabase, MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
-import { buildIfStale, portFrom, serve } from "./serve";
+import { buildIfStale, serve } from "./serve";
 import { freePort } from "./server";
 
 /** A program on PATH or in the usual sbin folders, or an error naming its package. */
@@ -182,13 +183,13 @@ async function main() {
     console.error(`[passerby] CLUSTER_SIZE must be a whole number from 1 to 16, got "${process.env.CLUSTER_SIZE}".`);
     process.exit(1);
   }
-  const port = portFrom(process.env.PORT, 3000);
+  const port = setting("PORT");
   const given = process.env.DATABASE_URL?.trim();
   const cluster = await startCluster({
     port,
     size,
     databaseUrl: given && /^postgres(ql)?:\/\//.test(given) ? given : undefined,
-    redisUrl: process.env.REDIS_URL?.trim() || undefined,
+    redisUrl: setting("REDIS_URL") ?? undefined,
   });
   console.log(`[passerby] The cluster is serving on ${cluster.url}: nginx in front of ${size} app server(s) ` +
     `(ports ${cluster.servers.map((s) => s.port).join(", ")}), one PostgreSQL, one Redis. Ctrl-C stops everything.`);
@@ -205,7 +206,7 @@ async function main() {
 
 if (process.argv[1]?.endsWith("cluster.ts")) {
   main().catch((error) => {
-    console.error(`[passerby] ${error instanceof MissingProgram ? error.message : error}`);
+    console.error(`[passerby] ${error instanceof MissingProgram || error instanceof ConfigError ? error.message : error}`);
     process.exit(1);
   });
 }

@@ -17,7 +17,7 @@ const path = require("node:path");
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOW = [...METHODS].join(", ");
-const trustProxy = process.env.TRUST_PROXY === "true";
+const trustProxy = require(path.join(__dirname, "..", "lib", "settings.mjs")).setting("TRUST_PROXY");
 
 // Loaded now, synchronously (Node 20.19+ requires ES modules; package.json asks for it): loading
 // them while Next loads next.config.ts, which imports the headers too, trips a Node race.

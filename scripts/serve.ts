@@ -83,16 +83,6 @@ export function forgetCatalogPages() {
   forget(path.join(app, "browse"));
 }
 
-/** PORT, checked. */
-export function portFrom(value: string | undefined, fallback: number): number {
-  const port = value?.trim() || String(fallback);
-  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-    console.error(`[passerby] PORT must be a number from 1 to 65535, got "${port}".`);
-    process.exit(1);
-  }
-  return Number(port);
-}
-
 /**
  * `next start` on the current build. scripts/http-guard.cjs gives route handlers the real client
  * address and answers methods Next cannot take; scripts/graceful-stop.cjs drains requests and
