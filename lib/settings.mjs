@@ -1,6 +1,6 @@
 // @ts-check
 // The settings read before lib/config.ts can be: by the preloads Node requires into `next start`
-// (scripts/http-guard.cjs, scripts/graceful-stop.cjs), by next.config.ts and
+// (scripts/run/http-guard.cjs, scripts/run/graceful-stop.cjs), by next.config.ts and
 // cache-handler.mjs, and by the scripts that start servers. Plain JavaScript without imports, so
 // that all of those can load it. lib/config.ts lists and validates these with every other
 // setting, so a bad value stops `npm start` before any of them reads it.

@@ -1,5 +1,5 @@
 // `npm start`: prepare the database, build when the build is missing or stale, then serve.
-import { config } from "../lib/config";
+import { config } from "../../lib/config";
 import { exitOnConfigError, prepareDatabase } from "./prepare-db";
 import { buildIfStale, forgetCatalogPages, serve } from "./serve";
 

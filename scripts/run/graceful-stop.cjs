@@ -1,4 +1,4 @@
-// Preloaded into `next start` by scripts/start.ts (node --require), beside http-guard.cjs: how a
+// Preloaded into `next start` by scripts/run/start.ts (node --require), beside http-guard.cjs: how a
 // server stops. On SIGTERM or SIGINT it stops taking connections (a proxy in front sends new
 // requests to another server), lets the requests it has finish, runs the shop's shutdown hooks
 // (lib/shutdown.ts: the buffered journey events are written), then exits. A rolling restart
@@ -9,7 +9,7 @@ const path = require("node:path");
 
 process.env.NEXT_MANUAL_SIG_HANDLE = "true"; // Next's own handler would exit before the hooks run
 const HOOKS = Symbol.for("passerby.shutdownHooks");
-const timeout = require(path.join(__dirname, "..", "lib", "settings.mjs")).setting("STOP_TIMEOUT_MS");
+const timeout = require(path.join(__dirname, "..", "..", "lib", "settings.mjs")).setting("STOP_TIMEOUT_MS");
 const servers = new Set();
 
 const listen = http.Server.prototype.listen;

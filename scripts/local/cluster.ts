@@ -9,9 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
-import { ConfigError, setting } from "../lib/settings.mjs";
+import { ConfigError, setting } from "../../lib/settings.mjs";
 import { createDatabase, MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
-import { buildIfStale, serve } from "./serve";
+import { buildIfStale, serve } from "../run/serve";
 import { freePort } from "./server";
 
 /** A program on PATH or in the usual sbin folders, or an error naming its package. */
@@ -51,7 +51,7 @@ export type Cluster = {
 };
 
 function nginxConfig(dir: string, port: number, upstreams: number[]): string {
-  return `# Written by scripts/cluster.ts for this run.
+  return `# Written by scripts/local/cluster.ts for this run.
 ${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
@@ -125,7 +125,7 @@ export async function startCluster(options: {
     };
     // The database is migrated and seeded once (servers started with `npm start` would take turns
     // on a lock), and one build serves every server.
-    execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "prepare-db.ts")], { env, stdio: "inherit" });
+    execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "run", "prepare-db.ts")], { env, stdio: "inherit" });
     buildIfStale(env);
     await forgetSharedPages(redisUrl);
 
@@ -163,7 +163,7 @@ export async function startCluster(options: {
 
 /**
  * Pages cached in a Redis that outlived its servers were rendered from some database, maybe
- * another: the cluster starts without them (as scripts/start.ts forgets the disk cache).
+ * another: the cluster starts without them (as scripts/run/start.ts forgets the disk cache).
  */
 async function forgetSharedPages(redisUrl: string) {
   const client = createClient({ url: redisUrl });

@@ -7,17 +7,17 @@
 // same to bench-results/<mode>.json, stops the server and exits 1 when a budget fails.
 // Modes: SQLite (the default); BENCH_DATABASE=postgres, a throwaway PostgreSQL (or a database
 // made on the server of BENCH_DATABASE_URL); BENCH_CLUSTER=N, N servers behind nginx on
-// PostgreSQL and Redis (scripts/cluster.ts), every route measured through nginx.
+// PostgreSQL and Redis (scripts/local/cluster.ts), every route measured through nginx.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startCluster, type Cluster } from "./cluster";
+import { startCluster, type Cluster } from "../local/cluster";
 import { CONNECTIONS, guestCookie, load, median, table, timeEach, type Micro, type Row, type Target } from "./load";
-import { createDatabase, startPostgres, type PostgresServer } from "./postgres-server";
-import { freePort, startServer, stopServer } from "./server";
+import { createDatabase, startPostgres, type PostgresServer } from "../local/postgres-server";
+import { freePort, startServer, stopServer } from "../local/server";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..");
 const WARMUP_SECONDS = 2;
 const MEASURE_SECONDS = Number(process.env.BENCH_SECONDS ?? 9);
 const CEILING_SECONDS = 3;
@@ -76,7 +76,7 @@ async function main() {
     console.log(`[bench] starting the production server on port ${port} with a temporary ${MODE === "sqlite" ? "SQLite" : "PostgreSQL"} database`);
     server = await startServer(port);
   }
-  const { db } = await import("../lib/db/client");
+  const { db } = await import("../../lib/db/client");
 
   const rows: Row[] = [];
   let benchProducts: { id: string }[] = [];
@@ -175,10 +175,10 @@ async function main() {
   }
 
   // Micro-benchmarks, in this process, with the server stopped.
-  const { createGuestSession } = await import("../lib/session/lifecycle");
-  const { resolveSession } = await import("../lib/session/check");
-  const { migrateGuestSession } = await import("../lib/cart/migration");
-  const { placeOrder } = await import("../lib/checkout/checkout");
+  const { createGuestSession } = await import("../../lib/session/lifecycle");
+  const { resolveSession } = await import("../../lib/session/check");
+  const { migrateGuestSession } = await import("../../lib/cart/migration");
+  const { placeOrder } = await import("../../lib/checkout/checkout");
   const { sealData, unsealData } = await import("iron-session");
   const password = process.env.SESSION_SECRET!;
   const payload = { sid: "guest_benchbenchbenchbenchbe", type: "anonymous", exp: Date.now() + 86_400_000 };
@@ -213,9 +213,9 @@ async function main() {
     email: "bench@bench.test", name: "Bench", address: { line1: "1 Bench St", city: "Bench", postalCode: "1", country: "US" },
     card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
   })));
-  const { flushEvents } = await import("../lib/journeys/events");
+  const { flushEvents } = await import("../../lib/journeys/events");
   await flushEvents(); // the checkouts above recorded events; write them before the database goes
-  const { disconnect } = await import("../lib/db/client");
+  const { disconnect } = await import("../../lib/db/client");
   await disconnect();
   postgres?.stop();
 
@@ -224,7 +224,7 @@ async function main() {
 
 /** 100 extra products, so that carts can have 20 and 100 distinct lines (added after the page
  *  measurements, so that the catalog measured is the one that ships). */
-async function addBenchProducts(db: typeof import("../lib/db/client")["db"]): Promise<{ id: string }[]> {
+async function addBenchProducts(db: typeof import("../../lib/db/client")["db"]): Promise<{ id: string }[]> {
   const home = await db.category.findFirstOrThrow({ where: { slug: "home" } });
   await db.product.createMany({
     data: Array.from({ length: 100 }, (_, i) => ({
@@ -241,8 +241,8 @@ async function addBenchProducts(db: typeof import("../lib/db/client")["db"]): Pr
  * and each is sent once; a warm-up pool goes first.
  */
 async function checkouts(base: string, productId: string): Promise<Row> {
-  const { createGuestSession } = await import("../lib/session/lifecycle");
-  const { addItem } = await import("../lib/cart/cart");
+  const { createGuestSession } = await import("../../lib/session/lifecycle");
+  const { addItem } = await import("../../lib/cart/cart");
   const pool = async (size: number) => {
     const cookies: string[] = [];
     for (let i = 0; i < size; i++) {
@@ -265,7 +265,7 @@ async function checkouts(base: string, productId: string): Promise<Row> {
 }
 
 /** Sign-up with migration of a 20-line guest cart: each request needs its own guest and e-mail. */
-async function signups(base: string, productIds: string[], db: typeof import("../lib/db/client")["db"]): Promise<Row> {
+async function signups(base: string, productIds: string[], db: typeof import("../../lib/db/client")["db"]): Promise<Row> {
   const guests: string[] = [];
   for (let i = 0; i < SIGNUPS; i++) {
     const cookie = await guestCookie(base);
