@@ -7,12 +7,13 @@ import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { createClient } from "redis";
+import { setting } from "./lib/settings.mjs";
 
 CacheHandler.onCreation(async ({ buildId }) => {
   // `next build` renders with no shared cache: what it prerenders stays in the build.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [] };
   const client = createClient({
-    url: process.env.REDIS_URL,
+    url: setting("REDIS_URL"),
     socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) },
   });
   client.on("error", (error) => console.warn(`[passerby] cache (Redis): ${error.message}`));

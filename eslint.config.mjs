@@ -13,7 +13,7 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
-  // CommonJS preloads (scripts/http-guard.cjs) are required by Node before anything else.
+  // CommonJS preloads (scripts/run/http-guard.cjs) are required by Node before anything else.
   { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   globalIgnores([".next/**", "lib/generated/**", "playwright-report/**", "test-results/**", "bench-results/**", "data/**", ".e2e-data/**", ".probe-data/**"]),
 ]);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { hstsHeader, securityHeaders } from "./lib/security-headers.mjs";
+import { setting } from "./lib/settings.mjs";
 
 // Catalog pages are cached once per currency (lib/server/catalog-pages.ts). `/` and `/products/[slug]`
 // in the default currency are served as they are; these rewrites keep the same public URLs for a
@@ -16,7 +17,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino"],
   // Several servers share one page cache in Redis when REDIS_URL is set (cache-handler.mjs): a
   // page revalidated on one is gone for all. No per-process copy, so every server reads Redis.
-  ...(process.env.REDIS_URL ? { cacheHandler: path.resolve("cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
+  ...(setting("REDIS_URL") ? { cacheHandler: path.resolve("cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
   // Security headers on every response, cached pages included (lib/security-headers.mjs).
   async headers() {
     return [

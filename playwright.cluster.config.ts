@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
-import { findBrowser } from "./scripts/browser";
+import { findBrowser } from "./scripts/test/browser";
 
 // The cluster tests (e2e-cluster/): nginx in front of two app servers on one PostgreSQL and one
-// Redis, started by the tests themselves with scripts/cluster.ts. `npm run test:cluster` runs
+// Redis, started by the tests themselves with scripts/local/cluster.ts. `npm run test:cluster` runs
 // them; `npm run test:postgres` runs them after the rest of the suite.
 const browser = findBrowser();
 

@@ -1,10 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
-import { findBrowser } from "./scripts/browser";
+import { findBrowser } from "./scripts/test/browser";
 import { E2E_DATABASE_URL } from "./e2e/database";
 
-// End-to-end tests run against a production build served by `npm start` (scripts/start.ts:
+// End-to-end tests run against a production build served by `npm start` (scripts/run/start.ts:
 // migrate, seed, build when stale, `next start`) on a throwaway database, in the Chromium that
-// scripts/browser.ts finds (`npm run test:e2e` first gets one when there is none).
+// scripts/test/browser.ts finds (`npm run test:e2e` first gets one when there is none).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const browser = findBrowser();
 const baseURL = `http://localhost:${port}`;
@@ -25,7 +25,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "rm -rf .e2e-data && node_modules/.bin/tsx scripts/start.ts",
+    command: "rm -rf .e2e-data && node_modules/.bin/tsx scripts/run/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { atWindowStart } from "../e2e/helpers";
-import { startCluster, type Cluster } from "../scripts/cluster";
+import { startCluster, type Cluster } from "../scripts/local/cluster";
 
-// Two app servers behind nginx, on one PostgreSQL and one Redis (scripts/cluster.ts). Requests go
+// Two app servers behind nginx, on one PostgreSQL and one Redis (scripts/local/cluster.ts). Requests go
 // through nginx as a shopper's would, or straight to server A or B to choose who answers; straight
 // requests carry X-Forwarded-For (the servers trust the proxy) so each test has its own address.
 

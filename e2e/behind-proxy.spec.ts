@@ -27,7 +27,7 @@ test.beforeAll(async () => {
       RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: "5",
       RATE_LIMIT_LOGINS_PER_MIN: "3",
       LOG_LEVEL: "silent",
-      NODE_OPTIONS: `--require ${path.resolve("scripts", "http-guard.cjs")}`, // as npm start runs it
+      NODE_OPTIONS: `--require ${path.resolve("scripts", "run", "http-guard.cjs")}`, // as npm start runs it
     },
     stdio: "ignore",
   });

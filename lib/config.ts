@@ -4,6 +4,9 @@ import path from "node:path";
 import { z } from "zod";
 import { dataDir, databaseUrl, type Env } from "./database-url";
 import { invalidAnonScopes } from "./permissions";
+import { ConfigError, EARLY_SETTINGS, invalidSetting } from "./settings.mjs";
+
+export { ConfigError };
 
 // Every setting the shop reads, validated once. A bad value stops start-up with a sentence
 // that names the variable; defaults make `npm start` work on a fresh clone.
@@ -14,10 +17,22 @@ const MAX_RATE = 1_000_000;
 const perMinute = (fallback: number) => z.coerce.number().int().positive().max(MAX_RATE).default(fallback);
 const blankIsUnset = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
+/** A setting the preloads read before this module can be: parsed in lib/settings.mjs, validated here with the rest. */
+const early = <T>(parse: (value: unknown) => T) =>
+  z.string().optional().transform((value, ctx) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 
 export const envSchema = z.object({
+  PORT: early(EARLY_SETTINGS.PORT),
   DATABASE_URL: z.string().optional(),
   PG_POOL_SIZE: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(1_000).default(10)),
+  REDIS_URL: early(EARLY_SETTINGS.REDIS_URL),
   SESSION_SECRET: z.string().optional(),
   GUEST_SESSION_TTL: z.preprocess(blankIsUnset, seconds(86_400)),
   GUEST_IDLE_TIMEOUT: z.preprocess(blankIsUnset, seconds(7_200)),
@@ -33,7 +48,7 @@ export const envSchema = z.object({
   RATE_LIMIT_CART_WRITES_PER_MIN: z.preprocess(blankIsUnset, perMinute(60)),
   RATE_LIMIT_LOGINS_PER_MIN: z.preprocess(blankIsUnset, perMinute(10)),
   RATE_LIMIT_SIGNUPS_PER_MIN: z.preprocess(blankIsUnset, perMinute(5)),
-  TRUST_PROXY: z.preprocess(blankIsUnset, z.enum(["true", "false"]).default("false")),
+  TRUST_PROXY: early(EARLY_SETTINGS.TRUST_PROXY),
   COOKIE_SECURE: z.preprocess(blankIsUnset, z.enum(["auto", "true", "false"]).default("auto")),
   ADMIN_EMAIL: z.preprocess(blankIsUnset, z.email().optional()),
   ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().min(10).optional()),
@@ -46,12 +61,15 @@ export const envSchema = z.object({
   GUEST_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(30)),
   EMPTY_GUEST_RETENTION_HOURS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(24)),
   VIEW_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(14)),
+  STOP_TIMEOUT_MS: early(EARLY_SETTINGS.STOP_TIMEOUT_MS),
 });
 
 /** The dashboard's per-day series looks 14 days back (lib/admin/analytics.ts): retention keeps at least that. */
 export const MIN_RETENTION_DAYS = 14;
 
 export type Config = {
+  /** The port `npm start` serves on. */
+  port: number;
   databaseUrl: string;
   /** Connections each server keeps to PostgreSQL (Prisma and the hot path share them). */
   pgPoolSize: number;
@@ -83,8 +101,6 @@ export type Config = {
   /** The security log (lib/security-log.ts): its level, and a file to append to instead of stdout. */
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent"; file: string | null };
 };
-
-export class ConfigError extends Error {}
 
 const MIN_SECRET_LENGTH = 32;
 const MIN_IDLE_TIMEOUT = 120;
@@ -119,7 +135,7 @@ export function parseConfig(env: Env = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
-    throw new ConfigError(`${name} is invalid: ${issue.message}.`);
+    throw invalidSetting(name, issue.message);
   }
   const e = parsed.data;
   let url: string;
@@ -154,6 +170,7 @@ export function parseConfig(env: Env = process.env): Config {
     );
   }
   return {
+    port: e.PORT,
     databaseUrl: url,
     pgPoolSize: e.PG_POOL_SIZE,
     sessionSecrets: sessionSecrets(e.SESSION_SECRET, dataDir(url)),
@@ -170,7 +187,7 @@ export function parseConfig(env: Env = process.env): Config {
       logins: e.RATE_LIMIT_LOGINS_PER_MIN,
       signups: e.RATE_LIMIT_SIGNUPS_PER_MIN,
     },
-    trustProxy: e.TRUST_PROXY === "true",
+    trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,

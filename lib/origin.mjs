@@ -1,4 +1,4 @@
-// The Origin check, one rule for the two places that apply it: scripts/http-guard.cjs (posts to
+// The Origin check, one rule for the two places that apply it: scripts/run/http-guard.cjs (posts to
 // pages, before Next) and lib/server/request.ts (JSON routes). Plain JavaScript, so the guard
 // can load it without a build.
 

@@ -3,7 +3,7 @@ import nosecone from "nosecone";
 
 // The security headers of every response, pages (cached ones too) and JSON alike, built by
 // nosecone. Applied twice over, from this one list: by next.config.ts to what Next serves, and
-// by scripts/http-guard.cjs (which `npm start` preloads) to every response Node sends, including
+// by scripts/run/http-guard.cjs (which `npm start` preloads) to every response Node sends, including
 // those Next's config headers miss (its trailing-slash and config redirects, the guard's own
 // 405s). Plain JavaScript, so that the CommonJS preload can load it too. The trade-off for scripts: Next inlines the data of
 // each page in <script> tags, and the catalog pages are rendered once and cached for everyone,
@@ -12,7 +12,7 @@ import nosecone from "nosecone";
 // no framing, no plugins, no foreign base or form targets, no foreign connections.
 
 // Whether this is production is read when the headers are asked for, never when this module is
-// loaded: scripts/http-guard.cjs loads it before `next start` sets NODE_ENV=production, and a
+// loaded: scripts/run/http-guard.cjs loads it before `next start` sets NODE_ENV=production, and a
 // list built then carried the development CSP ('unsafe-eval') on every answer the guard makes.
 
 /**

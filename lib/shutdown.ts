@@ -1,4 +1,4 @@
-// Work to finish before the process exits: scripts/graceful-stop.cjs runs these hooks on SIGTERM
+// Work to finish before the process exits: scripts/run/graceful-stop.cjs runs these hooks on SIGTERM
 // once the server has stopped taking requests and has answered those it had.
 
 const HOOKS = Symbol.for("passerby.shutdownHooks");

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { ConfigError, parseConfig } from "../lib/config";
+import { ConfigError, envSchema, parseConfig } from "../lib/config";
+import { EARLY_SETTINGS, setting } from "../lib/settings.mjs";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "passerby-config-"));
 const secret = "x".repeat(32);
@@ -12,6 +13,7 @@ test("defaults make a fresh clone work", () => {
   const dir = tmp();
   const c = parseConfig({ DATABASE_URL: `file:${dir}/shop.db`, SESSION_SECRET: secret });
   assert.equal(c.databaseUrl, `file:${dir}/shop.db`);
+  assert.equal(c.port, 3000);
   assert.equal(c.guestSessionTtl, 86_400);
   assert.equal(c.userSessionTtl, 604_800);
   assert.deepEqual(c.rateLimits, { sessions: 20, sessionsPerHour: 100, cartWrites: 60, cartWritesPerIp: 300, logins: 10, signups: 5 });
@@ -67,7 +69,10 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ RATE_LIMIT_CART_WRITES_PER_MIN: "-1" }, /RATE_LIMIT_CART_WRITES_PER_MIN/],
     [{ PG_POOL_SIZE: "lots" }, /PG_POOL_SIZE/],
     [{ RATE_LIMIT_LOGINS_PER_MIN: "1000000000" }, /RATE_LIMIT_LOGINS_PER_MIN is invalid: Too big/],
-    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY is invalid: expected "true" or "false"/],
+    [{ PORT: "70000" }, /PORT is invalid: expected a whole number from 1 to 65535/],
+    [{ REDIS_URL: "localhost:6379" }, /REDIS_URL is invalid: expected a redis:\/\/ or rediss:\/\/ URL\.$/],
+    [{ STOP_TIMEOUT_MS: "0" }, /STOP_TIMEOUT_MS is invalid/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     [{ ADMIN_EMAIL: "admin@example.com" }, /ADMIN_PASSWORD/],
     [{ PUBLIC_URL: "shop.example" }, /PUBLIC_URL/],
@@ -77,4 +82,25 @@ test("bad values stop start-up with a sentence naming the variable", () => {
   for (const [override, message] of cases) {
     assert.throws(() => parseConfig({ ...base, ...override }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
   }
+});
+
+// The preloads, next.config.ts and the cache handler read these through lib/settings.mjs before
+// config.ts can be loaded: config.ts must list each of them, and both must read the same value.
+test("every setting read before config.ts is validated by config.ts, with the same result", () => {
+  const env = { PORT: "3301", REDIS_URL: "redis://127.0.0.1:6379", TRUST_PROXY: "true", STOP_TIMEOUT_MS: "2500" };
+  const parsed = envSchema.parse(env) as Record<string, unknown>;
+  const defaults = envSchema.parse({}) as Record<string, unknown>;
+  for (const name of Object.keys(EARLY_SETTINGS) as (keyof typeof EARLY_SETTINGS)[]) {
+    assert.ok(name in envSchema.shape, `${name} is missing from envSchema`);
+    assert.equal(parsed[name], setting(name, env), name);
+    assert.equal(defaults[name], setting(name, {}), name);
+  }
+  assert.deepEqual(Object.keys(EARLY_SETTINGS).sort(), Object.keys(env).sort(), "a new early setting needs a value here");
+});
+
+test("a blank early setting is unset; a bad one throws a ConfigError naming it", () => {
+  assert.equal(setting("PORT", { PORT: " " }), 3000);
+  assert.equal(setting("REDIS_URL", { REDIS_URL: "" }), null);
+  assert.equal(setting("TRUST_PROXY", {}), false);
+  assert.throws(() => setting("PORT", { PORT: "3000x" }), (e: unknown) => e instanceof ConfigError && /^PORT is invalid/.test(e.message));
 });

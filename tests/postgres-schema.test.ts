@@ -1,12 +1,12 @@
-// The PostgreSQL schema is derived from the SQLite one (scripts/postgres-schema.ts): the
+// The PostgreSQL schema is derived from the SQLite one (scripts/dev/postgres-schema.ts): the
 // committed copy must be what the script writes, and every migration must exist for both engines.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { POSTGRES_SCHEMA, SQLITE_SCHEMA, postgresSchema } from "../scripts/postgres-schema";
+import { POSTGRES_SCHEMA, SQLITE_SCHEMA, postgresSchema } from "../scripts/dev/postgres-schema";
 
-test("prisma/postgres/schema.prisma is prisma/schema.prisma with the PostgreSQL provider (run `npx tsx scripts/postgres-schema.ts`)", () => {
+test("prisma/postgres/schema.prisma is prisma/schema.prisma with the PostgreSQL provider (run `npx tsx scripts/dev/postgres-schema.ts`)", () => {
   assert.equal(fs.readFileSync(POSTGRES_SCHEMA, "utf8"), postgresSchema(fs.readFileSync(SQLITE_SCHEMA, "utf8")));
 });
 

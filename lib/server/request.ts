@@ -7,7 +7,7 @@ import { crossSite } from "../origin.mjs";
 import { refererPath as pathFromReferer } from "../redirect-target";
 
 // What the server knows about the caller's connection, for rate limits and cookie flags.
-// `npm start` preloads scripts/http-guard.cjs, which writes the socket address into
+// `npm start` preloads scripts/run/http-guard.cjs, which writes the socket address into
 // X-Forwarded-For unless TRUST_PROXY=true (Next's App Router exposes no socket address, and
 // `next start` keeps a client-sent X-Forwarded-For as it is, so a client could pick its own).
 

@@ -1,10 +1,10 @@
-// Starts the production server the way `npm start` does (scripts/start.ts), on a free port, for
+// Starts the production server the way `npm start` does (scripts/run/start.ts), on a free port, for
 // the scripts that drive it from outside: the benchmark and the README's screenshot.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,7 +17,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(port: number, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "start.ts")], {
+  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "run", "start.ts")], {
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true, // its own process group, so that stopping it stops `next start` too

@@ -1,9 +1,10 @@
 // `npm start`: prepare the database, build when the build is missing or stale, then serve.
+import { config } from "../../lib/config";
 import { exitOnConfigError, prepareDatabase } from "./prepare-db";
-import { buildIfStale, forgetCatalogPages, portFrom, serve } from "./serve";
+import { buildIfStale, forgetCatalogPages, serve } from "./serve";
 
 async function main() {
-  const port = portFrom(process.env.PORT, 3000);
+  const { port } = config(); // every setting checked before anything starts
   await prepareDatabase();
   buildIfStale();
   forgetCatalogPages();

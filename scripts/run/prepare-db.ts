@@ -4,13 +4,13 @@
 // servers at once (they take turns).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { config, ConfigError } from "../lib/config";
-import { engineOf, redact } from "../lib/database-url";
+import { config, ConfigError } from "../../lib/config";
+import { engineOf, redact } from "../../lib/database-url";
 
 export async function prepareDatabase(): Promise<void> {
   const { databaseUrl } = config(); // validates every setting first
   if (engineOf(databaseUrl) === "postgres") {
-    const { applyPostgresMigrations, whileStarting } = await import("../lib/db/postgres-migrations");
+    const { applyPostgresMigrations, whileStarting } = await import("../../lib/db/postgres-migrations");
     await whileStarting(databaseUrl, async (client) => {
       const applied = await applyPostgresMigrations(client);
       if (applied.length > 0) console.log(`[passerby] Applied ${applied.length} migration(s) to ${redact(databaseUrl)}.`);
@@ -27,22 +27,22 @@ export async function prepareDatabase(): Promise<void> {
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: ["ignore", "ignore", "inherit"],
     });
-    const { db } = await import("../lib/db/client");
+    const { db } = await import("../../lib/db/client");
     // WAL lets readers and a writer work at once; it is a property of the file and persists.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await fillDatabase();
   }
-  const { disconnect } = await import("../lib/db/client");
+  const { disconnect } = await import("../../lib/db/client");
   await disconnect();
 }
 
 /** What every start makes sure of, once the schema is current. */
 async function fillDatabase() {
-  const { seedIfEmpty } = await import("../prisma/seed");
+  const { seedIfEmpty } = await import("../../prisma/seed");
   if (await seedIfEmpty()) console.log("[passerby] Seeded the catalog.");
-  const { backfillLogHashes } = await import("../lib/admin/sessions");
+  const { backfillLogHashes } = await import("../../lib/admin/sessions");
   await backfillLogHashes();
-  const { ensureAdmin } = await import("../lib/accounts/admin");
+  const { ensureAdmin } = await import("../../lib/accounts/admin");
   const admin = await ensureAdmin();
   if (admin) console.log(`[passerby] Admin account ready: ${admin}`);
 }

@@ -1,4 +1,4 @@
-// Preloaded into `next start` by scripts/start.ts (node --require): what Node's HTTP server does
+// Preloaded into `next start` by scripts/run/start.ts (node --require): what Node's HTTP server does
 // before Next sees a request.
 //
 // 1. Forwarded headers. Next's App Router gives route handlers no socket address, and
@@ -17,12 +17,12 @@ const path = require("node:path");
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOW = [...METHODS].join(", ");
-const trustProxy = process.env.TRUST_PROXY === "true";
+const trustProxy = require(path.join(__dirname, "..", "..", "lib", "settings.mjs")).setting("TRUST_PROXY");
 
 // Loaded now, synchronously (Node 20.19+ requires ES modules; package.json asks for it): loading
 // them while Next loads next.config.ts, which imports the headers too, trips a Node race.
-const { securityHeaders, hstsHeader } = require(path.join(__dirname, "..", "lib", "security-headers.mjs"));
-const { crossSite } = require(path.join(__dirname, "..", "lib", "origin.mjs"));
+const { securityHeaders, hstsHeader } = require(path.join(__dirname, "..", "..", "lib", "security-headers.mjs"));
+const { crossSite } = require(path.join(__dirname, "..", "..", "lib", "origin.mjs"));
 // Built at answer time, not now: this file is preloaded before `next start` sets
 // NODE_ENV=production, and a list built here carried the development CSP ('unsafe-eval') on every
 // answer the guard makes and on Next's redirects. Built once per NODE_ENV value (it is final by

@@ -1,5 +1,5 @@
-// Building and serving the production server, for `npm start` (scripts/start.ts) and
-// `npm run cluster` (scripts/cluster.ts). Nothing here reads the shop's settings or database.
+// Building and serving the production server, for `npm start` (scripts/run/start.ts) and
+// `npm run cluster` (scripts/local/cluster.ts). Nothing here reads the shop's settings or database.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -83,23 +83,13 @@ export function forgetCatalogPages() {
   forget(path.join(app, "browse"));
 }
 
-/** PORT, checked. */
-export function portFrom(value: string | undefined, fallback: number): number {
-  const port = value?.trim() || String(fallback);
-  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-    console.error(`[passerby] PORT must be a number from 1 to 65535, got "${port}".`);
-    process.exit(1);
-  }
-  return Number(port);
-}
-
 /**
- * `next start` on the current build. scripts/http-guard.cjs gives route handlers the real client
- * address and answers methods Next cannot take; scripts/graceful-stop.cjs drains requests and
+ * `next start` on the current build. scripts/run/http-guard.cjs gives route handlers the real client
+ * address and answers methods Next cannot take; scripts/run/graceful-stop.cjs drains requests and
  * writes buffered events on SIGTERM (see the files).
  */
 export function serve(port: number, env: NodeJS.ProcessEnv = process.env, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
-  const preload = ["http-guard.cjs", "graceful-stop.cjs"].map((file) => `--require ${path.join(root, "scripts", file)}`);
+  const preload = ["http-guard.cjs", "graceful-stop.cjs"].map((file) => `--require ${path.join(root, "scripts", "run", file)}`);
   return spawn(bin("next"), ["start", "-p", String(port)], {
     stdio: ["ignore", stdio, "inherit"],
     env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, ...preload].filter(Boolean).join(" ") },

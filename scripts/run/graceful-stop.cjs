@@ -1,14 +1,15 @@
-// Preloaded into `next start` by scripts/start.ts (node --require), beside http-guard.cjs: how a
+// Preloaded into `next start` by scripts/run/start.ts (node --require), beside http-guard.cjs: how a
 // server stops. On SIGTERM or SIGINT it stops taking connections (a proxy in front sends new
 // requests to another server), lets the requests it has finish, runs the shop's shutdown hooks
 // (lib/shutdown.ts: the buffered journey events are written), then exits. A rolling restart
 // therefore loses no request and no event it acknowledged. After STOP_TIMEOUT_MS (10 s) it exits
 // anyway.
 const http = require("node:http");
+const path = require("node:path");
 
 process.env.NEXT_MANUAL_SIG_HANDLE = "true"; // Next's own handler would exit before the hooks run
 const HOOKS = Symbol.for("passerby.shutdownHooks");
-const timeout = Number(process.env.STOP_TIMEOUT_MS) || 10_000;
+const timeout = require(path.join(__dirname, "..", "..", "lib", "settings.mjs")).setting("STOP_TIMEOUT_MS");
 const servers = new Set();
 
 const listen = http.Server.prototype.listen;

@@ -9,8 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
+import { ConfigError, setting } from "../../lib/settings.mjs";
 import { createDatabase, MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
-import { buildIfStale, portFrom, serve } from "./serve";
+import { buildIfStale, serve } from "../run/serve";
 import { freePort } from "./server";
 
 /** A program on PATH or in the usual sbin folders, or an error naming its package. */
@@ -50,7 +51,7 @@ export type Cluster = {
 };
 
 function nginxConfig(dir: string, port: number, upstreams: number[]): string {
-  return `# Written by scripts/cluster.ts for this run.
+  return `# Written by scripts/local/cluster.ts for this run.
 ${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
@@ -124,7 +125,7 @@ export async function startCluster(options: {
     };
     // The database is migrated and seeded once (servers started with `npm start` would take turns
     // on a lock), and one build serves every server.
-    execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "prepare-db.ts")], { env, stdio: "inherit" });
+    execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "run", "prepare-db.ts")], { env, stdio: "inherit" });
     buildIfStale(env);
     await forgetSharedPages(redisUrl);
 
@@ -162,7 +163,7 @@ export async function startCluster(options: {
 
 /**
  * Pages cached in a Redis that outlived its servers were rendered from some database, maybe
- * another: the cluster starts without them (as scripts/start.ts forgets the disk cache).
+ * another: the cluster starts without them (as scripts/run/start.ts forgets the disk cache).
  */
 async function forgetSharedPages(redisUrl: string) {
   const client = createClient({ url: redisUrl });
@@ -182,13 +183,13 @@ async function main() {
     console.error(`[passerby] CLUSTER_SIZE must be a whole number from 1 to 16, got "${process.env.CLUSTER_SIZE}".`);
     process.exit(1);
   }
-  const port = portFrom(process.env.PORT, 3000);
+  const port = setting("PORT");
   const given = process.env.DATABASE_URL?.trim();
   const cluster = await startCluster({
     port,
     size,
     databaseUrl: given && /^postgres(ql)?:\/\//.test(given) ? given : undefined,
-    redisUrl: process.env.REDIS_URL?.trim() || undefined,
+    redisUrl: setting("REDIS_URL") ?? undefined,
   });
   console.log(`[passerby] The cluster is serving on ${cluster.url}: nginx in front of ${size} app server(s) ` +
     `(ports ${cluster.servers.map((s) => s.port).join(", ")}), one PostgreSQL, one Redis. Ctrl-C stops everything.`);
@@ -205,7 +206,7 @@ async function main() {
 
 if (process.argv[1]?.endsWith("cluster.ts")) {
   main().catch((error) => {
-    console.error(`[passerby] ${error instanceof MissingProgram ? error.message : error}`);
+    console.error(`[passerby] ${error instanceof MissingProgram || error instanceof ConfigError ? error.message : error}`);
     process.exit(1);
   });
 }

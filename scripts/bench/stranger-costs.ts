@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, startServer, stopServer } from "./server";
+import { freePort, startServer, stopServer } from "../local/server";
 import { cookieOf, median } from "./load";
 
 const RUNS = Number(process.env.COSTS_RUNS ?? 20);
@@ -65,9 +65,9 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   console.log(`[costs] starting the production server on port ${port} with a temporary SQLite database`);
   const server = await startServer(port, serverEnv);
-  const { parseConfig } = await import("../lib/config");
-  const { VIEWS_PER_HOUR, VIEWS_PER_MIN } = await import("../lib/cart/visitor");
-  const { LEADS_PER_MIN } = await import("../lib/cart/leads");
+  const { parseConfig } = await import("../../lib/config");
+  const { VIEWS_PER_HOUR, VIEWS_PER_MIN } = await import("../../lib/cart/visitor");
+  const { LEADS_PER_MIN } = await import("../../lib/cart/leads");
   const c = parseConfig({ DATABASE_URL: serverEnv.DATABASE_URL, SESSION_SECRET: serverEnv.SESSION_SECRET });
   const r = c.rateLimits;
 

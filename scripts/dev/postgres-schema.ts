@@ -9,7 +9,7 @@ import path from "node:path";
 export const SQLITE_SCHEMA = path.join("prisma", "schema.prisma");
 export const POSTGRES_SCHEMA = path.join("prisma", "postgres", "schema.prisma");
 
-const HEADER = `// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts: edit that file, not this one.
+const HEADER = `// GENERATED from prisma/schema.prisma by scripts/dev/postgres-schema.ts: edit that file, not this one.
 // The same data model on PostgreSQL (DATABASE_URL=postgresql://…), with its own generated client.
 `;
 

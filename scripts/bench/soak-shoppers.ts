@@ -1,4 +1,4 @@
-// The soak's traffic (scripts/soak.ts): virtual shoppers, each in a loop of weighted journeys
+// The soak's traffic (scripts/bench/soak.ts): virtual shoppers, each in a loop of weighted journeys
 // over HTTP, and what they heard: every request's latency by minute, and what the shop
 // acknowledged (orders, sign-ups, migrations), for the soak to find in the database afterwards.
 // It imports nothing from lib/.

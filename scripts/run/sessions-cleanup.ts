@@ -1,6 +1,6 @@
 // `npm run sessions:cleanup`: the sweep (lib/sweep/sweep.ts), now. Servers run it by themselves every SWEEP_INTERVAL seconds.
-import { disconnect } from "../lib/db/client";
-import { RETENTION_SECONDS, sweepGuestSessions } from "../lib/sweep/sweep";
+import { disconnect } from "../../lib/db/client";
+import { RETENTION_SECONDS, sweepGuestSessions } from "../../lib/sweep/sweep";
 import { exitOnConfigError } from "./prepare-db";
 
 const started = performance.now();

@@ -1,5 +1,5 @@
 // A year of a busy small shop, written straight into a migrated and seeded SQLite file for
-// `npm run bench:scale` (scripts/bench-scale.ts): guest sessions spread over 365 days (most
+// `npm run bench:scale` (scripts/bench/bench-scale.ts): guest sessions spread over 365 days (most
 // expired, a tenth converted into accounts, the last day's still active or not yet swept), their
 // events, orders, leads, carts, restore links and rate-limit windows, in the shapes the shop
 // itself writes. Secondary indexes and the dashboard's triggers are dropped while rows go in and
@@ -7,9 +7,9 @@
 // faster than keeping them up to date row by row.
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { RECOUNT_SQL } from "../lib/journeys/tallies";
-import { keyedHash } from "../lib/ids";
-import { sqliteDate as at } from "../lib/db/sqlite";
+import { RECOUNT_SQL } from "../../lib/journeys/tallies";
+import { keyedHash } from "../../lib/ids";
+import { sqliteDate as at } from "../../lib/db/sqlite";
 
 export type ScaleSize = { guestSessions: number; users: number; events: number; orders: number; leads: number };
 export const YEAR: ScaleSize = { guestSessions: 1_000_000, users: 100_000, events: 5_000_000, orders: 200_000, leads: 50_000 };

@@ -1,5 +1,5 @@
 // `npm run soak [-- --minutes N] [--postgres|--cluster]`: mixed traffic against a production
-// start for N minutes (10), then the data itself checked. Virtual shoppers (scripts/soak-shoppers.ts)
+// start for N minutes (10), then the data itself checked. Virtual shoppers (scripts/bench/soak-shoppers.ts)
 // browse, fill guest carts, check out as guests, sign up and log in (migrating their carts), and
 // come back to sessions the sweep may have expired, while the sweep runs every 30 s. It prints per
 // minute the requests, 5xx, connection errors, p95 and the servers' RSS, then checks: no 5xx and
@@ -14,13 +14,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startCluster, type Cluster } from "./cluster";
+import { startCluster, type Cluster } from "../local/cluster";
 import { median, table } from "./load";
-import { createDatabase, startPostgres, type PostgresServer } from "./postgres-server";
-import { freePort, startServer, stopServer } from "./server";
+import { createDatabase, startPostgres, type PostgresServer } from "../local/postgres-server";
+import { freePort, startServer, stopServer } from "../local/server";
 import { percentile, Traffic, type Product } from "./soak-shoppers";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..");
 const { values: args } = parseArgs({ options: { minutes: { type: "string", default: "10" }, postgres: { type: "boolean" }, cluster: { type: "boolean" } } });
 const MINUTES = Number(args.minutes);
 if (!Number.isInteger(MINUTES) || MINUTES < 1) throw new Error(`--minutes must be a whole number of minutes, got "${args.minutes}".`);
@@ -63,7 +63,7 @@ function serverRss(pid: number): number {
     }
   });
   const under = (p: number): number[] => [p, ...procs.filter((q) => q.ppid === p).flatMap((q) => under(q.pid))];
-  // Breadth-first: the first process that is Next itself (tsx and scripts/start.ts sit above it).
+  // Breadth-first: the first process that is Next itself (tsx and scripts/run/start.ts sit above it).
   const next = under(pid).map((p) => procs.find((q) => q.pid === p)).find((q) => q && /next-server|\bnext\b.*\bstart\b/.test(q.cmd));
   return next ? under(next.pid).reduce((kb, p) => kb + (procs.find((q) => q.pid === p)?.rssKb ?? 0), 0) / 1024 : 0;
 }
@@ -90,7 +90,7 @@ async function main() {
   if (MODE === "cluster") running.cluster = await startCluster({ port, size: CLUSTER_SIZE, databaseUrl: process.env.DATABASE_URL, quiet: true });
   else running.server = await startServer(port);
   const pids = () => (running.cluster ? running.cluster.servers.map((s) => s.process.pid!) : [running.server!.pid!]);
-  const { db, disconnect } = await import("../lib/db/client");
+  const { db, disconnect } = await import("../../lib/db/client");
   running.disconnect = disconnect;
 
   const stockBefore = new Map((await db.product.findMany({ select: { id: true, stock: true } })).map((p) => [p.id, p.stock]));
@@ -129,7 +129,7 @@ async function main() {
 
 /** Adds RESTOCK units to each product under LOW_STOCK (except those sold out in the seed): an increment, safe beside checkouts. */
 let restocking: Promise<void> = Promise.resolve();
-function restock(db: typeof import("../lib/db/client")["db"], restocked: Map<string, number>): Promise<void> {
+function restock(db: typeof import("../../lib/db/client")["db"], restocked: Map<string, number>): Promise<void> {
   restocking = restocking.then(async () => {
     for (const p of await db.product.findMany({ where: { stock: { lt: LOW_STOCK, gt: 0 } }, select: { id: true } })) {
       await db.product.update({ where: { id: p.id }, data: { stock: { increment: RESTOCK } } });
@@ -140,7 +140,7 @@ function restock(db: typeof import("../lib/db/client")["db"], restocked: Map<str
 }
 
 /** What the database holds against what the shop acknowledged. */
-async function checkData(db: typeof import("../lib/db/client")["db"], traffic: Traffic, stockBefore: Map<string, number>, restocked: Map<string, number>) {
+async function checkData(db: typeof import("../../lib/db/client")["db"], traffic: Traffic, stockBefore: Map<string, number>, restocked: Map<string, number>) {
   const unanswered = traffic.minutes.reduce((n, m) => n + m.connectionErrors, 0); // each may have been done, unacknowledged
   const orders = await db.order.findMany({ select: { id: true } });
   const orderIds = new Set(orders.map((o) => o.id));

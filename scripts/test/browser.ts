@@ -4,7 +4,7 @@ import { chromium } from "@playwright/test";
 // Which Chromium the end-to-end tests drive: CHROMIUM_PATH when set, else Playwright's own
 // Chromium when it is installed (the norm on a laptop), else Debian's /usr/bin/chromium (the
 // norm on these servers, where Playwright cannot download its own). Shared by
-// playwright.config.ts and scripts/ensure-browser.ts.
+// playwright.config.ts and scripts/test/ensure-browser.ts.
 
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 

@@ -1,10 +1,10 @@
 // `npm run test:postgres`: the whole unit, integration and end-to-end suite on PostgreSQL, then
 // the cluster tests (two servers behind nginx, e2e-cluster/). It starts a throwaway server
-// (scripts/postgres-server.ts), or uses TEST_DATABASE_URL (a server where it may create and drop
+// (scripts/local/postgres-server.ts), or uses TEST_DATABASE_URL (a server where it may create and drop
 // databases), and runs the same commands as `npm test`, each on a fresh database.
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
-import { MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
+import { MissingProgram, startPostgres, type PostgresServer } from "../local/postgres-server";
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const helper = path.join("tests", "helpers", "postgres-db.ts");

@@ -8,9 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { freePort, startServer, stopServer } from "./server";
+import { freePort, startServer, stopServer } from "../local/server";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerby-screenshot-"));
 const ADMIN = { email: "admin@passerby.test", password: "screenshot admin password" };
 const PASSWORD = "correct horse battery";

@@ -1,5 +1,5 @@
 // `npm run bench:scale [-- --keep FILE]`: a year of a busy small shop in a fresh SQLite file
-// (scripts/scale-data.ts), then what that year costs: the dashboard, the session check and a cart
+// (scripts/bench/scale-data.ts), then what that year costs: the dashboard, the session check and a cart
 // write against the same server on an empty database, one sweep over the year (retention
 // included) with the longest cart write while it runs, the server's memory, the file's size.
 // Budgets are printed as PASS/FAIL and written to bench-results/scale.json; it exits 1 when one
@@ -11,9 +11,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { load, median, guestCookie, type Row, type Target } from "./load";
-import { freePort, startServer, stopServer } from "./server";
+import { freePort, startServer, stopServer } from "../local/server";
 
-const root = path.resolve(__dirname, "..");
+const root = path.resolve(__dirname, "..", "..");
 const keepAt = (() => {
   const i = process.argv.indexOf("--keep");
   if (i < 0) return null;
@@ -119,7 +119,7 @@ async function fullOverEmpty(bases: { full: string; empty: string }, target: (ba
 async function sweepUnderWrites(base: string, admin: string) {
   const shopper = await guestWithLine(base);
   const before = JSON.parse((await timed(`${base}/api/admin/analytics`, admin)).body);
-  const sweep = run("sessions-cleanup.ts", files.full);
+  const sweep = run("run/sessions-cleanup.ts", files.full);
   let done = false;
   const started = performance.now();
   const finished = sweep.then((out) => ((done = true), { out: out.trim(), seconds: seconds(started) }));
@@ -154,12 +154,12 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 async function main() {
   for (const file of Object.values(files)) fs.mkdirSync(path.dirname(file), { recursive: true });
   console.log("[scale] migrating and seeding two databases (one stays empty)");
-  await run("prepare-db.ts", files.empty);
-  await run("prepare-db.ts", files.full);
+  await run("run/prepare-db.ts", files.empty);
+  await run("run/prepare-db.ts", files.full);
   process.env.DATABASE_URL = `file:${files.full}`;
   process.env.SESSION_SECRET = env.SESSION_SECRET;
   const { fillShop } = await import("./scale-data");
-  const { hashPassword } = await import("../lib/accounts/passwords");
+  const { hashPassword } = await import("../../lib/accounts/passwords");
   console.log("[scale] filling a year: 1,000,000 guest sessions, 100,000 accounts, 5,000,000 events, 200,000 orders, 50,000 leads");
   const fillStart = performance.now();
   const rows = fillShop(files.full, new Date(), await hashPassword(SHOPPER_PASSWORD));

@@ -1,5 +1,5 @@
-// Load and timing helpers for the benchmarks (scripts/bench.ts, scripts/bench-scale.ts): they
-// drive a running server over HTTP and import nothing from lib/.
+// Load and timing helpers for the benchmarks (scripts/bench/bench.ts, scripts/bench/bench-scale.ts):
+// they drive a running server over HTTP and import nothing from lib/.
 import autocannon from "autocannon";
 
 export const CONNECTIONS = 10;
