@@ -25,7 +25,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "rm -rf .e2e-data && node_modules/.bin/tsx scripts/run/start.ts",
+    command: "rm -rf .e2e-data && node_modules/.bin/tsx --conditions=react-server scripts/run/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "../config";
 import { engineOf } from "../database-url";
 import type { Sql, SqlEngine } from "./engine";

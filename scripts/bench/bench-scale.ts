@@ -48,7 +48,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** Runs a script of this project with `env` and DATABASE_URL=file:`file`: its output. */
 function run(script: string, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", script)], {
+    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", script)], {
       env: { ...env, DATABASE_URL: `file:${file}` }, stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";

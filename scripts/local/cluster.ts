@@ -125,7 +125,7 @@ export async function startCluster(options: {
     };
     // The database is migrated and seeded once (servers started with `npm start` would take turns
     // on a lock), and one build serves every server.
-    execFileSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", "run", "prepare-db.ts")], { env, stdio: "inherit" });
+    execFileSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "run", "prepare-db.ts")], { env, stdio: "inherit" });
     buildIfStale(env);
     await forgetSharedPages(redisUrl);
 

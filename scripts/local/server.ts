@@ -17,7 +17,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(port: number, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "run", "start.ts")], {
+  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", "run", "start.ts")], {
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true, // its own process group, so that stopping it stops `next start` too
