@@ -31,10 +31,11 @@ export function CartLines({ lines, empty }: { lines: Line[]; empty: React.ReactN
     if (removed && lines.some((l) => l.productId === removed.productId)) {
       setRemoved(null); // back in the cart (Undo, or added again from its page)
       setFocus({ to: removed.productId });
-    } else if (gone.length === 1 && lines.length === seen.length - 1) {
-      const at = seen.indexOf(gone[0]);
+    } else if (gone.length === 1 && gone[0] && lines.length === seen.length - 1) {
+      const [line] = gone;
+      const at = seen.indexOf(line);
       const next = seen[at + 1] ?? seen[at - 1];
-      setRemoved({ productId: gone[0].productId, name: gone[0].name, quantity: gone[0].quantity });
+      setRemoved({ productId: line.productId, name: line.name, quantity: line.quantity });
       setFocus({ to: next?.productId ?? "" });
     }
   }

@@ -10,12 +10,13 @@ type Estimator = Pick<typeof Strength, "estimatePassword" | "inputsFromEmail">;
 let loading: Promise<Estimator> | undefined;
 const loadEstimator = () => (loading ??= import("@/lib/accounts/password-strength"));
 
-const LEVELS = [
-  { label: "Weak", bar: "bg-red-600", text: "text-red-700" },
-  { label: "Weak", bar: "bg-red-600", text: "text-red-700" },
-  { label: "Fair", bar: "bg-amber-500", text: "text-amber-800" },
-  { label: "Strong", bar: "bg-brand-600", text: "text-brand-700" },
-] as const;
+/** The words and colours of each number of steps lit. */
+const LEVELS = {
+  1: { label: "Weak", bar: "bg-red-600", text: "text-red-700" },
+  2: { label: "Weak", bar: "bg-red-600", text: "text-red-700" },
+  3: { label: "Fair", bar: "bg-amber-500", text: "text-amber-800" },
+  4: { label: "Strong", bar: "bg-brand-600", text: "text-brand-700" },
+} as const;
 
 /** A 4-step strength bar and a sentence for `password`, judged with the e-mail typed so far. */
 export function PasswordStrength({ id, password, email = "" }: { id: string; password: string; email?: string }) {
@@ -41,7 +42,7 @@ export function PasswordStrength({ id, password, email = "" }: { id: string; pas
   // The live region stays in the page, empty, so that screen readers announce what appears in it.
   if (!estimate || !password) return <div id={id} aria-live="polite" />;
   const steps = estimate.problem ? (estimate.score >= 2 ? 2 : 1) : estimate.score >= 4 ? 4 : 3;
-  const level = LEVELS[steps - 1];
+  const level = LEVELS[steps];
   const message = estimate.problem
     ? `${level.label} — ${estimate.problem}`
     : steps === 4 ? level.label : `${level.label} — accepted; a longer password would be stronger.`;

@@ -74,7 +74,8 @@ export type Config = {
   /** Connections each server keeps to PostgreSQL (Prisma and the hot path share them). */
   pgPoolSize: number;
   /** Newest first: the first seals cookies, every one unseals them. */
-  sessionSecrets: string[];
+  /** The first seals; all unseal (rotation). Never empty. */
+  sessionSecrets: [string, ...string[]];
   guestSessionTtl: number;
   /** Seconds without a request after which a guest session ends (whichever comes first with the TTL). */
   guestIdleTimeout: number;
@@ -105,17 +106,18 @@ export type Config = {
 const MIN_SECRET_LENGTH = 32;
 const MIN_IDLE_TIMEOUT = 120;
 
-function sessionSecrets(raw: string | undefined, dir: string): string[] {
+function sessionSecrets(raw: string | undefined, dir: string): [string, ...string[]] {
   if (raw && raw.trim() !== "") {
-    const secrets = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const [first, ...rest] = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const secrets = first === undefined ? [] : [first, ...rest];
     const short = secrets.findIndex((s) => s.length < MIN_SECRET_LENGTH);
-    if (secrets.length === 0 || short !== -1) {
+    if (first === undefined || short !== -1) {
       throw new ConfigError(
         `SESSION_SECRET must be one or more comma-separated secrets of at least ${MIN_SECRET_LENGTH} characters` +
-          (short !== -1 ? ` (secret number ${short + 1} is ${secrets[short].length} characters).` : "."),
+          (short !== -1 ? ` (secret number ${short + 1} is ${secrets[short]?.length} characters).` : "."),
       );
     }
-    return secrets;
+    return [first, ...rest];
   }
   // Unset: generate one secret once, beside the database, so restarts keep sessions valid.
   // (Several servers must share one: set it. README, "Beyond one machine".)
@@ -133,9 +135,8 @@ function sessionSecrets(raw: string | undefined, dir: string): string[] {
 export function parseConfig(env: Env = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue.path[0] ?? "environment");
-    throw invalidSetting(name, issue.message);
+    const [issue] = parsed.error.issues;
+    throw invalidSetting(String(issue?.path[0] ?? "environment"), issue?.message ?? "not valid");
   }
   const e = parsed.data;
   let url: string;

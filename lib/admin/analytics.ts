@@ -28,7 +28,7 @@ export function buildFunnel(counts: FunnelCounts): FunnelStage[] {
   return stages.map(([stage, sessions], i) => ({
     stage,
     sessions,
-    ofPrevious: i === 0 ? 1 : ratio(sessions, stages[i - 1][1]),
+    ofPrevious: i === 0 ? 1 : ratio(sessions, stages[i - 1]?.[1] ?? 0),
     ofStart: ratio(sessions, counts.guestSessions),
   }));
 }
@@ -75,13 +75,13 @@ export async function analytics(session: Session | null, now = new Date()) {
   const statuses = ["active", "expired", "converted", "revoked"] as const;
   const byStatus = Object.fromEntries(statuses.map((status) => [status, tally(`status:${status}`)])) as Record<(typeof statuses)[number], number>;
   const total = statuses.reduce((sum, status) => sum + byStatus[status], 0);
-  const [cart, checkout, order] = Object.keys(FUNNEL_STAGES).map((stage) => tally(`funnel:${stage}`));
+  const stage = (name: keyof typeof FUNNEL_STAGES) => tally(`funnel:${name}`);
   const choices = Object.fromEntries(migrations.map((m) => [m.cartChoice, m._count._all])) as Record<string, number>;
   const variantRows = (["A", "B"] as const).flatMap((variant) =>
     statuses.map((status) => ({ variant, converted: status === "converted", count: tally(`exposed:${variant}:${status}`) })));
   const converted = byStatus.converted;
   return {
-    funnel: { guestSessions: total, cart, checkout, order } satisfies FunnelCounts,
+    funnel: { guestSessions: total, cart: stage("cart"), checkout: stage("checkout"), order: stage("order") } satisfies FunnelCounts,
     guestSessions: {
       active: byStatus.active - expiredByTime,
       expired: byStatus.expired + expiredByTime,
@@ -90,7 +90,7 @@ export async function analytics(session: Session | null, now = new Date()) {
     },
     conversionRate: ratio(converted, total),
     // Retention deletes guest sessions (empty ones within a day): the retired ones are tallied per day.
-    conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: started[i] + tally(`${RETIRED_STARTED}${d.date}`), converted: conversions[i] })),
+    conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: (started[i] ?? 0) + tally(`${RETIRED_STARTED}${d.date}`), converted: conversions[i] ?? 0 })),
     cartsMigrated: Object.values(choices).reduce((a, b) => a + b, 0),
     cartChoices: Object.fromEntries(CART_CHOICES.map((choice) => [choice, choices[choice] ?? 0])) as Record<CartChoice, number>,
     experiments: {

@@ -1,3 +1,4 @@
+import { capitalize } from "../text";
 import { planCartMerge, sharedProducts, type CartChoice, type LineChoices, MAX_LINE_QUANTITY } from "./merge";
 import { DomainError } from "../errors";
 import type { MigrationKind } from "../generated/prisma/enums";
@@ -159,7 +160,7 @@ export function describeMigration(m: MigrationSummary): string {
   if (m.orders > 0) parts.push(`${plural(m.orders, "guest order", "guest orders")} attached to your account`);
   if (parts.length === 0) return "Your guest session was linked to your account; there was nothing in it to move.";
   const text = parts.join("; ");
-  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+  return `${capitalize(text)}.`;
 }
 
 export async function migrationHistory(userId: string) {

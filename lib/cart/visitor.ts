@@ -34,7 +34,7 @@ export async function recordView(session: Session | null, path: string, ip: stri
   } catch {
     return;
   }
-  const pathname = path.split("?")[0];
+  const [pathname = path] = path.split("?");
   await recordEvent("page_view", session, { path: pathname });
   const product = /^\/products\/([a-z0-9-]{1,80})$/.exec(pathname);
   if (product) await recordEvent("product_view", session, { slug: product[1] });

@@ -1,3 +1,4 @@
+import { capitalize } from "../text";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { ownerOf, readCart, type CartView } from "../cart/cart";
@@ -27,9 +28,9 @@ import { type GuestSession, type Session } from "../session/types";
 // snapshots, and empties the cart. A declined card or a short line changes nothing.
 
 const text = (label: string, max = 120) =>
-  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${label[0].toUpperCase()}${label.slice(1)} is too long.`)
+  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${capitalize(label)} is too long.`)
     // Forms can carry control characters too (JSON bodies are refused earlier, lib/server/http.ts).
-    .regex(/^[^\u0000-\u001f\u007f]*$/, `${label[0].toUpperCase()}${label.slice(1)} can't hold control characters.`);
+    .regex(/^[^\u0000-\u001f\u007f]*$/, `${capitalize(label)} can't hold control characters.`);
 
 export const checkoutInput = z.strictObject({
   email: emailField,

@@ -1,3 +1,4 @@
+import { capitalize } from "../text";
 import { z } from "zod";
 import { DomainError } from "../errors";
 
@@ -85,4 +86,4 @@ export function authorize(card: { digits: string }): void {
 }
 
 export const describeCard = (c: { brand: string; last4: string }) =>
-  `${c.brand === "unknown" ? "Card" : c.brand[0].toUpperCase() + c.brand.slice(1)} ending in ${c.last4}`;
+  `${c.brand === "unknown" ? "Card" : capitalize(c.brand)} ending in ${c.last4}`;

@@ -14,7 +14,7 @@ export async function insertRows(tx: Sql, into: string, rows: Param[][]): Promis
   for (let i = 0; i < rows.length; ) {
     const take = rows.length - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
     const chunk = rows.slice(i, i + take);
-    const row = `(${chunk[0].map(() => "?").join(", ")})`;
+    const row = `(${rows[i]!.map(() => "?").join(", ")})`; // i < rows.length: the loop's condition
     await tx.run(`INSERT INTO ${into} VALUES ${chunk.map(() => row).join(", ")}`, ...chunk.flat());
     i += take;
   }

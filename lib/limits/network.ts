@@ -5,7 +5,7 @@
 export function networkOf(ip: string): string {
   const address = ip.replace(/%.*$/, "").toLowerCase(); // no zone id
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
-  if (mapped) return mapped[1];
+  if (mapped?.[1]) return mapped[1];
   if (!address.includes(":")) return address;
   const [head, tail] = address.split("::");
   const front = head ? head.split(":") : [];

@@ -61,15 +61,16 @@ export const hitAll = (hits: Hit[], now = Date.now()): Promise<void> => hitAllTh
  * write, a savepoint would cost two more statements (two round trips on PostgreSQL).
  */
 export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>) | null, now = Date.now()): Promise<T> {
-  const keys = hits.map((h) => keyOf(h.limit, h.subject));
+  const keyed = hits.map((h) => ({ ...h, key: keyOf(h.limit, h.subject) }));
   // Each hit is counted unless its window is already full: the keys that come back are the
   // limits that still had room.
-  const count = (tx: Sql) => countHits(tx, hits.map((h, i) => ({ key: keys[i], cap: h.max, windowStart: windowOf(h.limit, now) })));
-  let outcome: { full: number } | { value: T };
+  const count = (tx: Sql) => countHits(tx, keyed.map((h) => ({ key: h.key, cap: h.max, windowStart: windowOf(h.limit, now) })));
+  let outcome: { full: (typeof keyed)[number] } | { value: T };
   try {
     outcome = await hotWrite(async (tx) => {
       const counted = await count(tx);
-      if (counted.size < hits.length) return { full: keys.findIndex((key) => !counted.has(key)) };
+      const full = keyed.find((h) => !counted.has(h.key));
+      if (full) return { full };
       return { value: work ? await work(tx) : (undefined as T) };
     });
   } catch (error) {
@@ -78,11 +79,10 @@ export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>)
     throw error;
   }
   if ("value" in outcome) return outcome.value;
-  const full = outcome.full;
-  const limit = hits[full].limit;
+  const { limit, key } = outcome.full;
   const retryAfter = Math.max(1, Math.ceil((windowOf(limit, now).getTime() + windowMsOf(limit) - now) / 1000));
-  await securityLog("rate_limited", { limit: hits[full].limit, subject: keys[full] });
-  throw rateLimited(MESSAGES[hits[full].limit], retryAfter);
+  await securityLog("rate_limited", { limit, subject: key });
+  throw rateLimited(MESSAGES[limit], retryAfter);
 }
 
 /** How many hits `subject` has in the current window (0 when none). */

@@ -35,7 +35,7 @@ export function factsOf(h: HeaderSource): RequestFacts {
   const { trustProxy, cookieSecure } = config();
   const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   return {
-    ip: hops.length === 0 ? "unknown" : trustProxy ? hops[hops.length - 1] : hops[0],
+    ip: (trustProxy ? hops.at(-1) : hops[0]) ?? "unknown",
     https: cookieSecure === "auto" ? h.get("x-forwarded-proto") === "https" : cookieSecure === "true",
     host: (trustProxy ? h.get("x-forwarded-host") : null) ?? h.get("host") ?? "",
     userAgent: (h.get("user-agent") ?? "").slice(0, MAX_USER_AGENT),

@@ -54,7 +54,8 @@ async function sessionRow<T extends object, D extends object>(
     return row ? decodeOnce(row, (r) => decode(r)) : null;
   }
   const rows = await hotRemembered().all<T & CartColumns>(sql[1], id);
-  return rows.length ? decodeOnce(rows, (r) => decode(r[0], Object.freeze(cartOf(r)))) : null;
+  const [first] = rows;
+  return first ? decodeOnce(rows, (r) => decode(first, Object.freeze(cartOf(r)))) : null;
 }
 
 export type GuestSessionRow = {

@@ -8,7 +8,7 @@ export const EXPERIMENT = "cta_copy";
 export type Variant = "A" | "B";
 
 export function variantFor(sessionId: string): Variant {
-  const firstByte = crypto.createHash("sha256").update(`${EXPERIMENT}:${sessionId}`).digest()[0];
+  const firstByte = crypto.createHash("sha256").update(`${EXPERIMENT}:${sessionId}`).digest().readUInt8(0);
   return firstByte % 2 === 0 ? "A" : "B";
 }
 
