@@ -15,7 +15,6 @@ import { addItem } from "../lib/cart/cart";
 import { placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
 import { sendMessage } from "../lib/checkout/outbox";
 import { db } from "../lib/db/client";
-import { DomainError } from "../lib/errors";
 import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
@@ -97,7 +96,7 @@ test("a member signed in on two devices sees both, by handle and device, and onl
 });
 
 test("a guest or a visitor without a session can't list or end sessions: 403 forbidden", async () => {
-  const forbidden = (e: unknown) => refused("forbidden")(e) && (e as DomainError).status === 403;
+  const forbidden = refused("forbidden", { status: 403 });
   const g = await guest();
   await assert.rejects(listSessions(g), forbidden);
   await assert.rejects(listSessions(null), forbidden);
@@ -127,7 +126,7 @@ test("a session id or another account's handle is not found, and that session go
   const stranger = await signIn((await account()).id, CHROME_ON_ANDROID);
   const ctx = from(laptop);
 
-  await assert.rejects(endSessionByHandle(ctx, stranger.session.publicId), (e: unknown) => refused("not_found")(e) && (e as DomainError).status === 404);
+  await assert.rejects(endSessionByHandle(ctx, stranger.session.publicId), refused("not_found", { status: 404 }));
   await assert.rejects(endSessionByHandle(ctx, phone.id), refused("not_found"), "the session id is not a handle");
 
   assert.ok(await works(stranger.seal), "the other account's session goes on");
@@ -174,7 +173,7 @@ test("a wrong current password changes nothing: invalid_password on currentPassw
 
   await assert.rejects(
     changePassword(ctx, { currentPassword: "not my password at all", newPassword: "a brand new violet passphrase" }),
-    (e: unknown) => refused("invalid_password", "currentPassword")(e) && (e as DomainError).status === 401,
+    refused("invalid_password", { field: "currentPassword", status: 401 }),
   );
 
   assert.equal(await storedHash(user.id), user.passwordHash, "the password is unchanged");

@@ -18,6 +18,7 @@ import { addItem } from "../lib/cart/cart";
 import { sessionJson } from "../lib/session/json";
 import { listSessions } from "../lib/accounts/sessions";
 import { guestWithSeal, member } from "./helpers/fixtures";
+import { refused } from "./helpers/refusals";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
   const now = new Date();
@@ -221,7 +222,7 @@ test("sessions made before the log hash was stored get it at start, and the admi
   const admin = { ...session, permissions: permissionsFor("admin") };
   const [found] = await findSessions(admin, hash.toUpperCase());
   assert.deepEqual([found.kind, found.status, found.hash], ["guest", "active", hash]);
-  await assert.rejects(findSessions(session, hash), (e: unknown) => e instanceof DomainError && e.code === "forbidden");
+  await assert.rejects(findSessions(session, hash), refused("forbidden"));
 });
 
 test("a refused cookie says why its session ended: expired (lifetime or idle), ended, or converted; a forged one says nothing", async () => {
