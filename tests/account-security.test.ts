@@ -1,14 +1,14 @@
 // The account's own security as a member sees it (lib/accounts/sessions.ts, lib/accounts/account.ts):
 // "Your sessions", ending them, changing the password and deleting the account, checked by the cookies.
 import "./helpers/test-db";
-import { guest, PASSWORD, uniqueEmail } from "./helpers/fixtures";
+import { account, guest, PASSWORD } from "./helpers/fixtures";
 import { nothingSet, refused } from "./helpers/refusals";
 import { testContext } from "./helpers/context";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { changePassword, deleteAccount } from "../lib/accounts/account";
 import { logIn } from "../lib/accounts/accounts";
-import { hashPassword, verifyPassword } from "../lib/accounts/passwords";
+import { verifyPassword } from "../lib/accounts/passwords";
 import { addPaymentMethod } from "../lib/accounts/payment-methods";
 import { deviceLabel, endOtherSessions, endSessionByHandle, listSessions } from "../lib/accounts/sessions";
 import { addItem } from "../lib/cart/cart";
@@ -24,14 +24,9 @@ const SAFARI_ON_IPHONE =
 const CHROME_ON_ANDROID =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
-let passwordHash: string;
 before(async () => {
   await seedIfEmpty();
-  passwordHash = await hashPassword(PASSWORD);
 });
-
-/** An account with PASSWORD, signed in nowhere yet. */
-const account = () => db.user.create({ data: { email: uniqueEmail(), passwordHash } });
 
 /** The account signed in on a device: that device's cookie value, its session id, and the session it resolves to. */
 async function signIn(userId: string, userAgent = FIREFOX_ON_WINDOWS) {

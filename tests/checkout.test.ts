@@ -1,6 +1,6 @@
 // Placing orders against a real SQLite file: totals, declines, short stock, concurrency, ownership.
 import "./helpers/test-db";
-import { guest, member, PASSWORD } from "./helpers/fixtures";
+import { account, guest, member, PASSWORD } from "./helpers/fixtures";
 import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
@@ -123,9 +123,8 @@ test("orders are visible to their guest session only; a guessed id is a 404", as
 
 test("a guest typing a member's e-mail claims nothing, and the member sees nothing of the guest's order", async () => {
   const m = await member();
-  const email = m.type === "authenticated" ? m.email : "";
   const g = await guest([["soy-candle", 1]]);
-  const { order, nextSession } = await placeOrder(g, input({ email }));
+  const { order, nextSession } = await placeOrder(g, input({ email: m.email }));
   assert.deepEqual(await listOrders(m), []);
   await assert.rejects(findOrder(m, order.id), refused("not_found"));
   assert.equal((await listOrders(nextSession)).length, 1);
@@ -134,7 +133,7 @@ test("a guest typing a member's e-mail claims nothing, and the member sees nothi
 test("signing up from a guest order attaches that order (migration counts it)", async () => {
   const g = await guest([["washi-tape-set", 2]]);
   const { order, nextSession } = await placeOrder(g, input());
-  const user = await db.user.create({ data: { email: `after-order${++n}@example.com`, passwordHash: "x" } });
+  const user = await account();
   const summary = await migrateGuestSession({ guestSessionId: nextSession!.id, userId: user.id, kind: "signup" });
   assert.equal(summary?.orders, 1);
   const { seal } = await createUserSession(user.id, nextSession!.id);
@@ -151,7 +150,7 @@ test("members check out with a saved card; guests can't save cards; a wrong pass
   await assert.rejects(addPaymentMethod(g, { card, password: PASSWORD }), refused("forbidden", { status: 403 }));
   const saved = await addPaymentMethod(m, { card, password: PASSWORD });
   assert.deepEqual([saved.brand, saved.last4], ["mastercard", "4444"]);
-  await addItem({ userId: (m as { userId: string }).userId }, { slug: "soy-candle", quantity: 1 });
+  await addItem({ userId: m.userId }, { slug: "soy-candle", quantity: 1 });
   const { order } = await placeOrder(m, input({ card: undefined, paymentMethodId: saved.id }));
   assert.deepEqual(order.payment, { brand: "mastercard", last4: "4444" });
   await assert.rejects(placeOrder(g, input({ card: undefined, paymentMethodId: saved.id })), refused("forbidden", { message: /saved card/ }));
@@ -159,7 +158,7 @@ test("members check out with a saved card; guests can't save cards; a wrong pass
 
 test("a saved card that has expired since is refused, and nothing changes", async () => {
   const m = await member();
-  const userId = (m as { userId: string }).userId;
+  const { userId } = m;
   const old = await db.paymentMethod.create({ data: { userId, brand: "visa", last4: "4242", expMonth: 1, expYear: 2021 } });
   await addItem({ userId }, { slug: "soy-candle", quantity: 1 });
   await assert.rejects(placeOrder(m, input({ card: undefined, paymentMethodId: old.id })), refused("invalid_card"));

@@ -1,6 +1,6 @@
 // Journeys on a real SQLite file: events, the A/B variant, leads and the restore link.
 import "./helpers/test-db";
-import { guest } from "./helpers/fixtures";
+import { account, guest, member } from "./helpers/fixtures";
 import { testContext } from "./helpers/context";
 import { nothingSet, refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
@@ -15,16 +15,13 @@ import { recordExposure } from "../lib/journeys/exposure";
 import { captureLead, claimRestoreToken, copyLines, leadInput, previewRestore, restoreCart } from "../lib/cart/leads";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { listOutbox } from "../lib/checkout/outbox";
-import { createUserSession, resolveSession, revokeSession } from "../lib/session/session";
+import { resolveSession, revokeSession } from "../lib/session/session";
 import { seedIfEmpty } from "../prisma/seed";
 
-let n = 0;
 before(async () => {
   await seedIfEmpty();
 });
 
-const user = (variant: string | null = null) =>
-  db.user.create({ data: { email: `journey${++n}@example.com`, passwordHash: "x", variant } });
 const tokenOf = (link: string) => link.split("/").pop()!;
 
 test("the variant is a function of the session id, and both variants occur about evenly", () => {
@@ -39,13 +36,13 @@ test("the variant is a function of the session id, and both variants occur about
 test("a guest session gets its variant at creation; the account keeps it, unless it has its own", async () => {
   const g1 = await guest();
   assert.equal(g1.variant, variantFor(g1.id));
-  const fresh = await user();
+  const fresh = await account();
   await migrateGuestSession({ guestSessionId: g1.id, userId: fresh.id, kind: "signup" });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: fresh.id } })).variant, g1.variant);
 
   const g2 = await guest();
   const other = g2.variant === "A" ? "B" : "A";
-  const veteran = await user(other);
+  const veteran = await account({ variant: other });
   await migrateGuestSession({ guestSessionId: g2.id, userId: veteran.id, kind: "login" });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: veteran.id } })).variant, other);
 });
@@ -67,13 +64,13 @@ test("migration re-attributes the guest's events to the account and keeps the gu
   const g = await guest();
   await recordEvent("product_view", g, { slug: "brass-pen" });
   await recordEvent("cart_add", g, { product: "brass-pen", quantity: 1 });
-  const account = await user();
-  const summary = await migrateGuestSession({ guestSessionId: g.id, userId: account.id, kind: "signup" });
+  const user = await account();
+  const summary = await migrateGuestSession({ guestSessionId: g.id, userId: user.id, kind: "signup" });
   assert.equal(summary?.events, 2);
   const journey = await db.event.findMany({ where: { guestSessionId: g.id } });
   const states = Object.fromEntries(journey.map((e) => [e.name, e.authState]));
   assert.deepEqual(states, { product_view: "anonymous", cart_add: "anonymous", migration: "authenticated" });
-  assert.ok(journey.every((e) => e.userId === account.id));
+  assert.ok(journey.every((e) => e.userId === user.id));
 });
 
 test("a lead is stored against the guest, sends an outbox message, and is converted at sign-up", async () => {
@@ -86,13 +83,13 @@ test("a lead is stored against the guest, sends an outbox message, and is conver
   assert.match(message.text, /Cedar Soy Candle × 2/);
   assert.deepEqual(await listOutbox(await guest()), []); // nobody else's
 
-  const account = await user();
-  await migrateGuestSession({ guestSessionId: g.id, userId: account.id, kind: "signup" });
+  const user = await account();
+  await migrateGuestSession({ guestSessionId: g.id, userId: user.id, kind: "signup" });
   const lead = await db.lead.findFirstOrThrow({ where: { guestSessionId: g.id } });
-  assert.equal(lead.convertedUserId, account.id);
+  assert.equal(lead.convertedUserId, user.id);
   assert.ok(lead.convertedAt);
   const outbox = await db.outboxMessage.findFirstOrThrow({ where: { guestSessionId: g.id } });
-  assert.equal(outbox.userId, account.id);
+  assert.equal(outbox.userId, user.id);
 });
 
 test("leads are refused for an empty cart, a bad e-mail is stopped at the input", async () => {
@@ -205,17 +202,15 @@ test("the per-day series covers the last 14 UTC days, oldest first, each a day l
 test("an admin reads every message, with the restore links hidden", async () => {
   const g = await guest([["brass-pen", 1]]);
   await captureLead(g, { email: "hidden@example.com" }, "http://x");
-  const admin = await db.user.create({ data: { email: `admin${++n}@example.com`, passwordHash: "x", isAdmin: true } });
-  const { seal } = await createUserSession(admin.id, null);
-  const view = (await listOutbox((await resolveSession(seal)).session)).find((m) => m.to === "hidden@example.com")!;
+  const admin = await member({ isAdmin: true });
+  const view = (await listOutbox(admin)).find((m) => m.to === "hidden@example.com")!;
   assert.deepEqual(view.links, ["http://x/cart/restore/[hidden]"]);
   assert.doesNotMatch(view.text, /restore\/[\w-]{43}/);
   assert.match((await listOutbox(g))[0].links[0], /restore\/[\w-]{43}$/); // the guest still has it
 });
 
 test("the funnel counts journeys: an order placed without a checkout_started event still counts at checkout, so no stage exceeds the one before", async () => {
-  const admin = await db.user.create({ data: { email: `funnel${++n}@example.com`, passwordHash: "x", isAdmin: true } });
-  const { session } = await resolveSession((await createUserSession(admin.id, null)).seal);
+  const session = await member({ isAdmin: true });
   const before = (await analytics(session)).funnel;
   const [browsing, buying, apiBuyer] = [await guest([]), await guest([]), await guest([])];
   await recordEvent("cart_add", browsing);

@@ -14,7 +14,7 @@ import { analytics } from "../lib/journeys/analytics";
 import { flushEvents, recordEvent } from "../lib/journeys/events";
 import { recordExposure } from "../lib/journeys/exposure";
 import { FUNNEL_STAGES, foldTallies, readTallies, recountTallies, stageProbeSql } from "../lib/journeys/tallies";
-import { createUserSession, resolveSession, revokeSession, type Session } from "../lib/session/session";
+import { revokeSession, type Session } from "../lib/session/session";
 import { retireOldGuestSessions, sweepGuestSessions } from "../lib/session/sweep";
 import { seedIfEmpty } from "../prisma/seed";
 
@@ -22,8 +22,7 @@ const DAY = 86_400_000;
 let admin: Session;
 before(async () => {
   await seedIfEmpty();
-  const user = await db.user.create({ data: { email: "tally-admin@example.com", passwordHash: "x", isAdmin: true } });
-  admin = (await resolveSession((await createUserSession(user.id, null)).seal)).session!;
+  admin = await member({ isAdmin: true });
 });
 
 const checkout = {
@@ -44,7 +43,7 @@ async function journeys() {
   const joining = await guest([["morning-blend", 1]]);
   await recordExposure(joining);
   const account = await member();
-  const accountId = account.type === "authenticated" ? account.userId : "";
+  const accountId = account.userId;
   await migrateGuestSession({ guestSessionId: joining.id, userId: accountId, kind: "signup" });
   await recordEvent("order_placed", { authState: "authenticated", guestSessionId: joining.id, userId: accountId });
   const leaving = await guest([["brass-pen", 1]]);

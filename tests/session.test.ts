@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { sealData, unsealData } from "iron-session";
 import { db } from "../lib/db/client";
 import { expireSessionRow, hotWrite } from "../lib/db/hot-writes";
-import { createGuestSession, createUserSession, describeEnd, explainEnd, requireMember, resolveSession, revokeSession } from "../lib/session/session";
+import { createGuestSession, createUserSession, describeEnd, explainEnd, resolveSession, revokeSession } from "../lib/session/session";
 import { sweepGuestSessions, sweepIfMine } from "../lib/session/sweep";
 import { backfillLogHashes, findSessions } from "../lib/session/admin-sessions";
 import { keyedHash } from "../lib/session/ids";
@@ -17,7 +17,7 @@ import { DomainError } from "../lib/errors";
 import { addItem } from "../lib/cart/cart";
 import { sessionJson } from "../lib/session/json";
 import { listSessions } from "../lib/accounts/sessions";
-import { guestWithSeal, member } from "./helpers/fixtures";
+import { account, guestWithSeal, memberWithSeal } from "./helpers/fixtures";
 import { refused } from "./helpers/refusals";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
@@ -171,7 +171,7 @@ const USER_IDLE_MS = 43_200_000;
 
 test("a signed-in session left unused for USER_IDLE_TIMEOUT ends and says why; one in use lives on", async () => {
   const start = new Date();
-  const user = await db.user.create({ data: { email: `idle-${Date.now()}@example.com`, passwordHash: "x" } });
+  const user = await account();
   const forgotten = await createUserSession(user.id, null, start);
   const fresh = (await resolveSession(forgotten.seal, start)).session;
   assert.ok(fresh?.type === "authenticated");
@@ -301,8 +301,7 @@ test("a session read with its cart in one statement (GET /api/session) answers t
   }
   const full = await guestWithSeal([["pen-one", 2], ["pen-two", 1]]);
   const empty = await guestWithSeal();
-  const { userId } = requireMember(await member(), "a member");
-  const { seal: memberSeal } = await createUserSession(userId, null);
+  const { session: { userId }, seal: memberSeal } = await memberWithSeal();
   await addItem({ userId }, { slug: "pen-three", quantity: 3 });
   const products = Object.fromEntries((await db.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug]));
 
