@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { addItem } from "../../lib/cart/cart";
 import { db } from "../../lib/db/client";
 import { hashPassword } from "../../lib/accounts/passwords";
-import { createGuestSession, createUserSession, resolveSession, type Session, type UserSession } from "../../lib/session/session";
+import { createGuestSession, createUserSession, resolveSession, type Owner, type Session, type UserSession } from "../../lib/session/session";
 
 export const PASSWORD = "correct horse battery";
 
@@ -12,11 +12,20 @@ let n = 0;
 /** A fresh address per call: tests share their file's database. */
 export const uniqueEmail = (prefix = "member") => `${prefix}${++n}-${Date.now()}@example.com`;
 
+/**
+ * Adds `lines` ([slug, quantity]) a millisecond apart, as a person would: a cart lists its lines
+ * oldest first, and two added in the same millisecond would fall back to their random ids.
+ */
+async function addLines(owner: Owner, lines: [string, number][]) {
+  const start = Date.now();
+  for (const [index, [slug, quantity]] of lines.entries()) await addItem(owner, { slug, quantity }, new Date(start + index));
+}
+
 /** A live guest session holding `lines` ([slug, quantity]), and its cookie value. */
 export async function guestWithSeal(lines: [string, number][] = [], preferences = "{}"): Promise<{ session: Session; seal: string }> {
   const { seal, session } = await createGuestSession();
   await db.guestSession.update({ where: { id: session.id }, data: { preferences } });
-  for (const [slug, quantity] of lines) await addItem({ guestSessionId: session.id }, { slug, quantity });
+  await addLines({ guestSessionId: session.id }, lines);
   return { session: (await resolveSession(seal)).session!, seal };
 }
 
@@ -40,7 +49,7 @@ let passwordHash: Promise<string> | undefined;
 export async function account({ email = uniqueEmail(), isAdmin = false, preferences = "{}", variant = null, lines = [] }: AccountOptions = {}) {
   passwordHash ??= hashPassword(PASSWORD);
   const user = await db.user.create({ data: { email, passwordHash: await passwordHash, isAdmin, preferences, variant } });
-  for (const [slug, quantity] of lines) await addItem({ userId: user.id }, { slug, quantity });
+  await addLines({ userId: user.id }, lines);
   return user;
 }
 
