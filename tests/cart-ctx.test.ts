@@ -126,7 +126,7 @@ test("every cart write counts once against the session and the address, a refuse
   const p = await product(3);
   const g = await guest();
   const ctx = testContext(g, { ip: address() });
-  await windowWithRoomFor(10_000); // every write below must count in one window
+  await windowWithRoomFor(5_000); // every write below must count in one window
   await addToCart(ctx, { slug: p.slug, quantity: 1 });
   await assert.rejects(addToCart(ctx, { slug: p.slug, quantity: 5 }), refused("out_of_stock"));
   assert.equal(await hitsThisWindow("cart_writes", g.id), 2);
