@@ -1,21 +1,20 @@
 // The account's own security as a member sees it (lib/accounts/sessions.ts, lib/accounts/account.ts):
 // "Your sessions", ending them, changing the password and deleting the account, checked by the cookies.
 import "./helpers/test-db";
-import { guest, PASSWORD, uniqueEmail } from "./helpers/fixtures";
+import { account, guest, PASSWORD } from "./helpers/fixtures";
 import { nothingSet, refused } from "./helpers/refusals";
 import { testContext } from "./helpers/context";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { changePassword, deleteAccount } from "../lib/accounts/account";
 import { logIn } from "../lib/accounts/accounts";
-import { hashPassword, verifyPassword } from "../lib/accounts/passwords";
+import { verifyPassword } from "../lib/accounts/passwords";
 import { addPaymentMethod } from "../lib/accounts/payment-methods";
 import { deviceLabel, endOtherSessions, endSessionByHandle, listSessions } from "../lib/accounts/sessions";
 import { addItem } from "../lib/cart/cart";
 import { placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
 import { sendMessage } from "../lib/mail/outbox";
 import { db } from "../lib/db/client";
-import { DomainError } from "../lib/errors";
 import { createUserSession, revokeSession } from "../lib/session/lifecycle";
 import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
@@ -26,14 +25,9 @@ const SAFARI_ON_IPHONE =
 const CHROME_ON_ANDROID =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
-let passwordHash: string;
 before(async () => {
   await seedIfEmpty();
-  passwordHash = await hashPassword(PASSWORD);
 });
-
-/** An account with PASSWORD, signed in nowhere yet. */
-const account = () => db.user.create({ data: { email: uniqueEmail(), passwordHash } });
 
 /** The account signed in on a device: that device's cookie value, its session id, and the session it resolves to. */
 async function signIn(userId: string, userAgent = FIREFOX_ON_WINDOWS) {
@@ -98,7 +92,7 @@ test("a member signed in on two devices sees both, by handle and device, and onl
 });
 
 test("a guest or a visitor without a session can't list or end sessions: 403 forbidden", async () => {
-  const forbidden = (e: unknown) => refused("forbidden")(e) && (e as DomainError).status === 403;
+  const forbidden = refused("forbidden", { status: 403 });
   const g = await guest();
   await assert.rejects(listSessions(g), forbidden);
   await assert.rejects(listSessions(null), forbidden);
@@ -128,7 +122,7 @@ test("a session id or another account's handle is not found, and that session go
   const stranger = await signIn((await account()).id, CHROME_ON_ANDROID);
   const ctx = from(laptop);
 
-  await assert.rejects(endSessionByHandle(ctx, stranger.session.publicId), (e: unknown) => refused("not_found")(e) && (e as DomainError).status === 404);
+  await assert.rejects(endSessionByHandle(ctx, stranger.session.publicId), refused("not_found", { status: 404 }));
   await assert.rejects(endSessionByHandle(ctx, phone.id), refused("not_found"), "the session id is not a handle");
 
   assert.ok(await works(stranger.seal), "the other account's session goes on");
@@ -175,7 +169,7 @@ test("a wrong current password changes nothing: invalid_password on currentPassw
 
   await assert.rejects(
     changePassword(ctx, { currentPassword: "not my password at all", newPassword: "a brand new violet passphrase" }),
-    (e: unknown) => refused("invalid_password", "currentPassword")(e) && (e as DomainError).status === 401,
+    refused("invalid_password", { field: "currentPassword", status: 401 }),
   );
 
   assert.equal(await storedHash(user.id), user.passwordHash, "the password is unchanged");

@@ -3,15 +3,13 @@
 // per-account cap holding under a concurrent burst. The keying (per address and e-mail, per
 // address, per e-mail) is proved end to end in e2e/behind-proxy.spec.ts.
 import "./helpers/test-db";
-import { PASSWORD, uniqueEmail } from "./helpers/fixtures";
+import { account, PASSWORD, uniqueEmail } from "./helpers/fixtures";
 import { testContext } from "./helpers/context";
 import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { failureDelayMs, logIn } from "../lib/accounts/accounts";
-import { hashPassword } from "../lib/accounts/passwords";
 import { config } from "../lib/config";
-import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
 import { hitsThisWindow } from "../lib/limits/rate-limit";
 
@@ -29,7 +27,7 @@ test("a burst of wrong log-ins for one account from 15 networks: at most the per
   const perMinute = config().rateLimits.logins;
   const cap = perMinute * 10;
   const email = uniqueEmail("burst");
-  await db.user.create({ data: { email, passwordHash: await hashPassword(PASSWORD) } });
+  await account({ email });
   // Every attempt arrives at the same moment, so all of them count in one window.
   const at = new Date();
   const request = (ip: string) => Object.assign(testContext(null, { ip }), { now: at });
@@ -52,7 +50,7 @@ test("a burst of wrong log-ins for one account from 15 networks: at most the per
 
 test("the right password gives its reservation back: the owner's log-ins never count as failures", async () => {
   const email = uniqueEmail("owner");
-  await db.user.create({ data: { email, passwordHash: await hashPassword(PASSWORD) } });
+  await account({ email });
   const at = new Date();
   const request = (ip: string) => Object.assign(testContext(null, { ip }), { now: at });
   for (let i = 0; i < 3; i++) await logIn(request(`192.0.2.${60 + i}`), { email, password: PASSWORD });

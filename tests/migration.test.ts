@@ -1,26 +1,18 @@
 // Guest → account migration against a real database (SQLite, or PostgreSQL under test:postgres).
 import { testEngine } from "./helpers/test-db";
-import { guestWithSeal } from "./helpers/fixtures";
+import { account, guestWithSeal } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { addItem, readCart } from "../lib/cart/cart";
 import { db } from "../lib/db/client";
 import { migrateGuestSession } from "../lib/cart/migration";
-import { hashPassword } from "../lib/accounts/passwords";
 import { createUserSession, revokeSession } from "../lib/session/lifecycle";
 import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 
-let n = 0;
-let passwordHash: string;
 before(async () => {
   await seedIfEmpty();
-  passwordHash = await hashPassword("correct horse battery");
 });
-
-async function user(preferences = "{}", variant: string | null = null) {
-  return db.user.create({ data: { email: `shopper${++n}@example.com`, passwordHash, preferences, variant } });
-}
 
 async function guestWith(lines: [string, number][], preferences = "{}") {
   const { session, seal } = await guestWithSeal(lines, preferences);
@@ -40,7 +32,7 @@ const savedPairs = async (userId: string) =>
 
 test("sign-up: the new account takes the guest cart whole, with preferences and variant; the guest is converted", async () => {
   const guest = await guestWith([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
-  const u = await user();
+  const u = await account();
   const summary = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "signup" });
   assert.deepEqual(summary, {
     fromSessionId: guest.id, cartChoice: "combine", cartItems: 2, savedForLater: 0, preferences: true, events: 0, orders: 0,
@@ -57,7 +49,7 @@ test("sign-up: the new account takes the guest cart whole, with preferences and 
 });
 
 test("log-in, combine: quantities add up (capped at stock), both sides kept", async () => {
-  const u = await user();
+  const u = await account();
   await accountCart(u.id, [["desk-planner", 2], ["soy-candle", 1]]); // planner stock 3
   const guest = await guestWith([["desk-planner", 2], ["linen-apron", 1]]);
   const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "combine" });
@@ -67,7 +59,7 @@ test("log-in, combine: quantities add up (capped at stock), both sides kept", as
 });
 
 test("log-in, keep_account: guest items go to saved for later", async () => {
-  const u = await user();
+  const u = await account();
   await accountCart(u.id, [["soy-candle", 1]]);
   const guest = await guestWith([["brass-pen", 2]]);
   const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "keep_account" });
@@ -78,7 +70,7 @@ test("log-in, keep_account: guest items go to saved for later", async () => {
 });
 
 test("log-in, use_guest: the account's old items go to saved for later", async () => {
-  const u = await user();
+  const u = await account();
   await accountCart(u.id, [["soy-candle", 1], ["washi-tape-set", 3]]);
   const guest = await guestWith([["brass-pen", 2]]);
   const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" });
@@ -88,21 +80,21 @@ test("log-in, use_guest: the account's old items go to saved for later", async (
 });
 
 test("log-in preferences: the account's saved values win; the guest's fill gaps; the account keeps its variant", async () => {
-  const u = await user('{"currency":"GBP"}', "B");
+  const u = await account({ preferences: '{"currency":"GBP"}', variant: "B" });
   const guest = await guestWith([], '{"currency":"JPY"}');
   await db.guestSession.update({ where: { id: guest.id }, data: { variant: "A" } });
   await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login" });
   const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });
   assert.deepEqual(JSON.parse(after.preferences), { currency: "GBP" });
   assert.equal(after.variant, "B");
-  const v = await user();
+  const v = await account();
   const g2 = await guestWith([], '{"currency":"JPY"}');
   await migrateGuestSession({ guestSessionId: g2.id, userId: v.id, kind: "login" });
   assert.deepEqual(JSON.parse((await db.user.findUniqueOrThrow({ where: { id: v.id } })).preferences), { currency: "JPY" });
 });
 
 test("two concurrent log-ins migrate once: same summary, one row, quantities not doubled", async () => {
-  const u = await user();
+  const u = await account();
   await accountCart(u.id, [["morning-blend", 1]]);
   const guest = await guestWith([["morning-blend", 2]]);
   const [a, b] = await Promise.all([
@@ -119,7 +111,7 @@ test("two concurrent log-ins migrate once: same summary, one row, quantities not
 
 test("a guest converted into one account migrates nothing into another", async () => {
   const guest = await guestWith([["brass-pen", 1]]);
-  const [u, v] = [await user(), await user()];
+  const [u, v] = [await account(), await account()];
   await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login" });
   assert.equal(await migrateGuestSession({ guestSessionId: guest.id, userId: v.id, kind: "login" }), null);
   assert.deepEqual(await cartPairs({ userId: v.id }), []);
@@ -128,14 +120,14 @@ test("a guest converted into one account migrates nothing into another", async (
 test("an expired guest session migrates nothing", async () => {
   const guest = await guestWith([["brass-pen", 1]]);
   await db.guestSession.update({ where: { id: guest.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  const u = await user();
+  const u = await account();
   assert.equal(await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "signup" }), null);
   assert.deepEqual(await cartPairs({ userId: u.id }), []);
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: guest.id } })).status, "expired");
 });
 
 test("migration is atomic: a failure at its last step leaves guest and account exactly as they were", async () => {
-  const u = await user('{"currency":"GBP"}');
+  const u = await account({ preferences: '{"currency":"GBP"}' });
   await accountCart(u.id, [["soy-candle", 1]]);
   const guest = await guestWith([["brass-pen", 2], ["soy-candle", 1]], '{"currency":"EUR"}');
   // Make the final write (the migration record) fail inside the transaction.
@@ -164,7 +156,7 @@ test("migration is atomic: a failure at its last step leaves guest and account e
 });
 
 test("a signed-in session has its own id and TTL, and a logged-out cookie is refused", async () => {
-  const u = await user();
+  const u = await account();
   const { id, seal, expiresAt } = await createUserSession(u.id, null);
   assert.match(id, /^auth_/);
   assert.ok(Math.abs(expiresAt.getTime() - Date.now() - 7 * 86_400_000) < 5_000);

@@ -29,13 +29,6 @@ before(async () => {
   productSlug = product.slug;
 });
 
-/** A member, signed in. */
-async function signedIn(): Promise<UserSession> {
-  const session = await member();
-  assert.ok(session.type === "authenticated", "a signed-in session");
-  return session;
-}
-
 /** A guest order placed at checkout with this e-mail, typed as given; its id. */
 async function guestOrder(email: string): Promise<string> {
   const shopper = await guest([[productSlug, 1]]);
@@ -91,7 +84,7 @@ const allUnowned = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, un
 const sorted = (ids: string[]) => [...ids].sort();
 
 test("asking for the link attaches nothing: it sends one message with one link to the member's own e-mail", async () => {
-  const me = await signedIn();
+  const me = await member();
   const orders = [await guestOrder(me.email), await guestOrder(me.email)];
   const ctx = testContext(me);
 
@@ -111,8 +104,8 @@ test("asking for the link attaches nothing: it sends one message with one link t
 });
 
 test("following the link attaches every unowned guest order placed with that e-mail, and only those", async () => {
-  const me = await signedIn();
-  const someoneElse = await signedIn();
+  const me = await member();
+  const someoneElse = await member();
   const mine = [await guestOrder(me.email), await guestOrder(`  ${me.email.toUpperCase()} `)];
   const otherEmail = await guestOrder(uniqueEmail("stranger"));
   const alreadyOwned = await guestOrder(me.email);
@@ -138,7 +131,7 @@ test("following the link attaches every unowned guest order placed with that e-m
 });
 
 test("the link works once: a second use is 'used' and attaches nothing more", async () => {
-  const me = await signedIn();
+  const me = await member();
   const first = await guestOrder(me.email);
   const token = await askForLink(me);
   assert.deepEqual(await claimOrders(testContext(me), token), { status: "claimed", orders: 1 });
@@ -152,7 +145,7 @@ test("the link works once: a second use is 'used' and attaches nothing more", as
 });
 
 test("two clicks on the same link at once attach the orders once: exactly one is 'claimed'", async () => {
-  const me = await signedIn();
+  const me = await member();
   const orders = [await guestOrder(me.email), await guestOrder(me.email)];
   const token = await askForLink(me);
 
@@ -167,8 +160,8 @@ test("two clicks on the same link at once attach the orders once: exactly one is
 });
 
 test("another account's, an unknown and an expired token attach nothing; the link still works for its owner in time", async () => {
-  const me = await signedIn();
-  const intruder = await signedIn();
+  const me = await member();
+  const intruder = await member();
   const orders = [await guestOrder(me.email), await guestOrder(me.email)];
   const expiresAt = new Date((await requestOrderClaim(testContext(me))).expiresAt);
   const token = await tokenSentTo(me.email);
@@ -193,7 +186,7 @@ test("another account's, an unknown and an expired token attach nothing; the lin
 });
 
 test("a guest or a visitor without a session is refused with 403 forbidden, and nothing is sent or attached", async () => {
-  const me = await signedIn();
+  const me = await member();
   const order = await guestOrder(me.email);
   const token = await askForLink(me);
   const shopper = await guest();
@@ -211,8 +204,8 @@ test("a guest or a visitor without a session is refused with 403 forbidden, and 
 });
 
 test("the preview lists the unowned orders for the e-mail and changes nothing: the link stays usable", async () => {
-  const me = await signedIn();
-  const someoneElse = await signedIn();
+  const me = await member();
+  const someoneElse = await member();
   const mine = [await guestOrder(me.email), await guestOrder(me.email)];
   const otherEmail = await guestOrder(uniqueEmail("stranger"));
   const alreadyOwned = await guestOrder(me.email);
@@ -238,8 +231,8 @@ test("the preview lists the unowned orders for the e-mail and changes nothing: t
 test("a fourth link asked for within a minute is 429 rate_limited and sends nothing; other accounts still get theirs", async (t) => {
   // Hold the clock still, so the four requests fall in one window of the limit.
   t.mock.timers.enable({ apis: ["Date"], now: Date.now() });
-  const me = await signedIn();
-  const someoneElse = await signedIn();
+  const me = await member();
+  const someoneElse = await member();
 
   for (let i = 0; i < 3; i++) assert.equal((await requestOrderClaim(testContext(me))).sentTo, me.email);
   await assert.rejects(requestOrderClaim(testContext(me)), (e: unknown) => refused("rate_limited")(e) && (e as DomainError).details.retryAfter !== undefined);

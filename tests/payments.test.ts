@@ -1,12 +1,12 @@
+import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DomainError } from "../lib/errors";
 import { authorize, cardBrand, checkCard, isExpired, luhnValid } from "../lib/checkout/payments";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) =>
   ({ number, expMonth: 12, expYear: 2030, cvc: "123", ...over });
-const field = (f: string) => (e: unknown) => e instanceof DomainError && e.code === "invalid_card" && e.details.field === f;
+const field = (f: string) => refused("invalid_card", f);
 
 test("Luhn accepts real test numbers and rejects a changed digit", () => {
   for (const n of ["4242424242424242", "4000000000000002", "5555555555554444", "378282246310005", "6011111111111117"]) {
@@ -50,5 +50,5 @@ test("bad cards are refused with the field that is wrong", () => {
 test("4242… is approved and 4000 0000 0000 0002 is declined with 402", () => {
   assert.doesNotThrow(() => authorize(checkCard(card("4242 4242 4242 4242"), now)));
   assert.throws(() => authorize(checkCard(card("4000 0000 0000 0002"), now)),
-    (e: unknown) => e instanceof DomainError && e.status === 402 && e.code === "card_declined");
+    refused("card_declined", { status: 402 }));
 });

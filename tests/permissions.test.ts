@@ -1,6 +1,6 @@
+import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DomainError } from "../lib/errors";
 import { invalidAnonScopes, permissionsFor, requireScope } from "../lib/permissions";
 
 test("each session type carries the contract's scopes", () => {
@@ -22,7 +22,7 @@ test("requireScope lets a granted scope through and answers 403 with a sentence 
   assert.doesNotThrow(() => requireScope(permissionsFor("anonymous"), "add_to_cart"));
   assert.throws(
     () => requireScope(permissionsFor("anonymous"), "save_payment_method"),
-    (e: unknown) => e instanceof DomainError && e.status === 403 && e.code === "forbidden" && /account/.test(e.message),
+    refused("forbidden", { status: 403, message: /account/ }),
   );
-  assert.throws(() => requireScope(permissionsFor("anonymous", ["view_content"]), "add_to_cart"), DomainError);
+  assert.throws(() => requireScope(permissionsFor("anonymous", ["view_content"]), "add_to_cart"), refused("forbidden"));
 });

@@ -1,4 +1,5 @@
 import "./helpers/test-db";
+import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DomainError } from "../lib/errors";
@@ -11,9 +12,7 @@ const minute = (n: number) => Date.UTC(2026, 10, 25, 12, n, 0);
 test("the limit allows N hits per minute, then answers 429 with Retry-After", async () => {
   const t = minute(0) + 15_000;
   for (let i = 0; i < 3; i++) await hit("cart_writes", "session-a", 3, t);
-  await assert.rejects(hit("cart_writes", "session-a", 3, t), (e: unknown) =>
-    e instanceof DomainError && e.status === 429 && e.code === "rate_limited" && e.details.retryAfter === 45,
-  );
+  await assert.rejects(hit("cart_writes", "session-a", 3, t), refused("rate_limited", { status: 429, retryAfter: 45 }));
 });
 
 test("subjects and limits are counted apart", async () => {
@@ -21,12 +20,12 @@ test("subjects and limits are counted apart", async () => {
   for (let i = 0; i < 2; i++) await hit("sessions", "10.0.0.1", 2, t);
   await hit("sessions", "10.0.0.2", 2, t);
   await hit("logins", "10.0.0.1", 2, t);
-  await assert.rejects(hit("sessions", "10.0.0.1", 2, t), DomainError);
+  await assert.rejects(hit("sessions", "10.0.0.1", 2, t), refused("rate_limited"));
 });
 
 test("a new minute starts a new window", async () => {
   for (let i = 0; i < 2; i++) await hit("signups", "1.2.3.4", 2, minute(2));
-  await assert.rejects(hit("signups", "1.2.3.4", 2, minute(2) + 59_000), DomainError);
+  await assert.rejects(hit("signups", "1.2.3.4", 2, minute(2) + 59_000), refused("rate_limited"));
   await hit("signups", "1.2.3.4", 2, minute(3));
 });
 
@@ -36,11 +35,9 @@ test("an hourly ceiling beside the per-minute limit: refused past it in any minu
   await limits(hourStart + 1_000);
   await limits(hourStart + 2_000);
   // The minute is full; the refused attempt still counts against the hour (as every refused hit does).
-  await assert.rejects(limits(hourStart + 3_000), (e: unknown) => e instanceof DomainError && e.details.retryAfter === 57, "the minute is full");
+  await assert.rejects(limits(hourStart + 3_000), refused("rate_limited", { retryAfter: 57 }), "the minute is full");
   await limits(hourStart + 61_000); // a new minute: the hour's fourth
-  await assert.rejects(limits(hourStart + 125_000), (e: unknown) =>
-    e instanceof DomainError && e.status === 429 && /this hour/.test(e.message) && e.details.retryAfter === 3_600 - 125,
-  );
+  await assert.rejects(limits(hourStart + 125_000), refused("rate_limited", { status: 429, message: /this hour/, retryAfter: 3_600 - 125 }));
   assert.equal(await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000), 4);
   await pruneRateLimits(hourStart + 30 * 60_000);
   assert.equal(await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000), 4, "kept while its hour runs");
@@ -54,10 +51,10 @@ test("several limits count in one statement; the full one is named, and a new co
   const session = (id: string) => ({ limit: "cart_writes", subject: id, max: 2 }) as const;
   await hitAll([address, session("s1")], t);
   await hitAll([address, session("s1")], t);
-  await assert.rejects(hitAll([address, session("s1")], t), (e: unknown) => e instanceof DomainError && /cart very quickly/.test(e.message));
+  await assert.rejects(hitAll([address, session("s1")], t), refused("rate_limited", { message: /cart very quickly/ }));
   assert.equal(await hitsThisWindow("cart_writes_ip", "10.9.9.9", t), 3, "the address counted the refused write");
   // A fresh session from the same address: its own window is empty, the address's is full.
-  await assert.rejects(hitAll([address, session("s2")], t), (e: unknown) => e instanceof DomainError && /from your network/.test(e.message));
+  await assert.rejects(hitAll([address, session("s2")], t), refused("rate_limited", { message: /from your network/ }));
   assert.equal(await hitsThisWindow("cart_writes", "s2", t), 1);
   await hitAll([{ ...address, subject: "10.9.9.10" }, session("s3")], t);
 });
@@ -83,7 +80,7 @@ test("a write counted with its hits: one transaction, where a refusal undoes the
   assert.equal(await written(), 1);
 
   // Refused by the limit: the write never runs.
-  await assert.rejects(hitAllThen([limit], write(), t), (e: unknown) => e instanceof DomainError && e.code === "rate_limited");
+  await assert.rejects(hitAllThen([limit], write(), t), refused("rate_limited"));
   assert.equal(await written(), 1);
 
   // Any other failure writes nothing at all.

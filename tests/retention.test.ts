@@ -14,8 +14,7 @@ import { analytics } from "../lib/admin/analytics";
 import { flushEvents, recordEvent } from "../lib/journeys/events";
 import { recordExposure } from "../lib/journeys/exposure";
 import { FUNNEL_STAGES, foldTallies, readTallies, recountTallies, stageProbeSql } from "../lib/journeys/tallies";
-import { createUserSession, revokeSession } from "../lib/session/lifecycle";
-import { resolveSession } from "../lib/session/check";
+import { revokeSession } from "../lib/session/lifecycle";
 import { type Session } from "../lib/session/types";
 import { retireOldGuestSessions, sweepGuestSessions } from "../lib/sweep/sweep";
 import { seedIfEmpty } from "../prisma/seed";
@@ -24,8 +23,7 @@ const DAY = 86_400_000;
 let admin: Session;
 before(async () => {
   await seedIfEmpty();
-  const user = await db.user.create({ data: { email: "tally-admin@example.com", passwordHash: "x", isAdmin: true } });
-  admin = (await resolveSession((await createUserSession(user.id, null)).seal)).session!;
+  admin = await member({ isAdmin: true });
 });
 
 const checkout = {
@@ -46,7 +44,7 @@ async function journeys() {
   const joining = await guest([["morning-blend", 1]]);
   await recordExposure(joining);
   const account = await member();
-  const accountId = account.type === "authenticated" ? account.userId : "";
+  const accountId = account.userId;
   await migrateGuestSession({ guestSessionId: joining.id, userId: accountId, kind: "signup" });
   await recordEvent("order_placed", { authState: "authenticated", guestSessionId: joining.id, userId: accountId });
   const leaving = await guest([["brass-pen", 1]]);

@@ -3,12 +3,12 @@
 // an e-mail in clear, or a card number. (Log-in failures and origin refusals are request-bound:
 // e2e/security.spec.ts reads the server's log for those.)
 import "./helpers/test-db";
+import { account } from "./helpers/fixtures";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { before, test } from "node:test";
 import { addItem } from "../lib/cart/cart";
 import { placeOrder } from "../lib/checkout/checkout";
-import { db } from "../lib/db/client";
 import { migrateGuestSession } from "../lib/cart/migration";
 import { hit } from "../lib/limits/rate-limit";
 import { maskEmail } from "../lib/security-log";
@@ -49,7 +49,7 @@ test("sessions, a checkout's rotation, a migration and a refusal are logged with
     card: { number: card, expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
   });
   ids.push(nextSession!.id);
-  const user = await db.user.create({ data: { email: "logged.member@example.com", passwordHash: "x" } });
+  const user = await account({ email: "logged.member@example.com" });
   await migrateGuestSession({ guestSessionId: nextSession!.id, userId: user.id, kind: "signup" });
   // A limit refused.
   await hit("leads", "log-test", 1);

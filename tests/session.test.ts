@@ -11,7 +11,6 @@ import { expireSessionRow } from "../lib/session/store";
 import { hotWrite } from "../lib/db/sql";
 import { createGuestSession, createUserSession, revokeSession } from "../lib/session/lifecycle";
 import { describeEnd, explainEnd } from "../lib/session/end";
-import { requireMember } from "../lib/session/types";
 import { resolveSession } from "../lib/session/check";
 import { sweepGuestSessions, sweepIfMine } from "../lib/sweep/sweep";
 import { backfillLogHashes, findSessions } from "../lib/admin/sessions";
@@ -21,7 +20,8 @@ import { DomainError } from "../lib/errors";
 import { addItem } from "../lib/cart/cart";
 import { sessionJson } from "../lib/session/json";
 import { listSessions } from "../lib/accounts/sessions";
-import { guestWithSeal, member } from "./helpers/fixtures";
+import { account, guestWithSeal, memberWithSeal } from "./helpers/fixtures";
+import { refused } from "./helpers/refusals";
 
 test("a new guest session has a row, an absolute expiry and a cookie that resolves to it", async () => {
   const now = new Date();
@@ -174,7 +174,7 @@ const USER_IDLE_MS = 43_200_000;
 
 test("a signed-in session left unused for USER_IDLE_TIMEOUT ends and says why; one in use lives on", async () => {
   const start = new Date();
-  const user = await db.user.create({ data: { email: `idle-${Date.now()}@example.com`, passwordHash: "x" } });
+  const user = await account();
   const forgotten = await createUserSession(user.id, null, start);
   const fresh = (await resolveSession(forgotten.seal, start)).session;
   assert.ok(fresh?.type === "authenticated");
@@ -225,7 +225,7 @@ test("sessions made before the log hash was stored get it at start, and the admi
   const admin = { ...session, permissions: permissionsFor("admin") };
   const [found] = await findSessions(admin, hash.toUpperCase());
   assert.deepEqual([found.kind, found.status, found.hash], ["guest", "active", hash]);
-  await assert.rejects(findSessions(session, hash), (e: unknown) => e instanceof DomainError && e.code === "forbidden");
+  await assert.rejects(findSessions(session, hash), refused("forbidden"));
 });
 
 test("a refused cookie says why its session ended: expired (lifetime or idle), ended, or converted; a forged one says nothing", async () => {
@@ -304,8 +304,7 @@ test("a session read with its cart in one statement (GET /api/session) answers t
   }
   const full = await guestWithSeal([["pen-one", 2], ["pen-two", 1]]);
   const empty = await guestWithSeal();
-  const { userId } = requireMember(await member(), "a member");
-  const { seal: memberSeal } = await createUserSession(userId, null);
+  const { session: { userId }, seal: memberSeal } = await memberWithSeal();
   await addItem({ userId }, { slug: "pen-three", quantity: 3 });
   const products = Object.fromEntries((await db.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug]));
 
