@@ -7,6 +7,7 @@ import { addItem, addItemInput, readCart, removeItem, setItemQuantity, setQuanti
 import { db } from "../lib/db/client";
 import { createGuestSession } from "../lib/session/lifecycle";
 import { seedIfEmpty } from "../prisma/seed";
+import { nth } from "./helpers/lists";
 
 const owner = async (): Promise<CartOwner> => ({ guestSessionId: (await createGuestSession()).session.id });
 
@@ -32,7 +33,7 @@ test("adding by slug or id, twice, adds up quantities on one line", async () => 
   await addItem(o, { productId: coffee.id, quantity: 3 });
   const cart = await readCart(o, "USD");
   assert.equal(cart.items.length, 1);
-  assert.equal(cart.items[0].quantity, 5);
+  assert.equal(nth(cart.items).quantity, 5);
   assert.deepEqual(cart.subtotal, { amount: 5 * 1450, currency: "USD" });
   assert.equal(cart.count, 5);
 });
@@ -44,7 +45,7 @@ test("never more than the stock, and nothing changes when refused", async () => 
   await assert.rejects(addItem(o, { slug: "plant-mister", quantity: 1 }), /out of stock/);
   const planner = await db.product.findUniqueOrThrow({ where: { slug: "desk-planner" } });
   await assert.rejects(setItemQuantity(o, planner.id, 4), refused("out_of_stock"));
-  assert.equal((await readCart(o, "USD")).items[0].quantity, 2);
+  assert.equal(nth((await readCart(o, "USD")).items).quantity, 2);
 });
 
 test("never more than 99 of one product, whatever the stock; refused adds change nothing", async () => {
@@ -89,7 +90,7 @@ test("carts are private to their owner", async () => {
   const apron = await db.product.findUniqueOrThrow({ where: { slug: "linen-apron" } });
   await assert.rejects(setItemQuantity(b, apron.id, 2), refused("not_in_cart"));
   await assert.rejects(removeItem(b, apron.id), refused("not_in_cart"));
-  assert.equal((await readCart(a, "USD")).items[0].quantity, 1);
+  assert.equal(nth((await readCart(a, "USD")).items).quantity, 1);
 });
 
 test("prices always come from the database, in the shopper's currency", async () => {
@@ -97,8 +98,8 @@ test("prices always come from the database, in the shopper's currency", async ()
   await addItem(o, { slug: "bamboo-board", quantity: 2 });
   await db.product.update({ where: { slug: "bamboo-board" }, data: { priceCents: 2600 } });
   const usd = await readCart(o, "USD");
-  assert.deepEqual(usd.items[0].unitPrice, { amount: 2600, currency: "USD" });
+  assert.deepEqual(nth(usd.items).unitPrice, { amount: 2600, currency: "USD" });
   const jpy = await readCart(o, "JPY");
-  assert.deepEqual(jpy.items[0].unitPrice, { amount: 3900, currency: "JPY" });
+  assert.deepEqual(nth(jpy.items).unitPrice, { amount: 3900, currency: "JPY" });
   assert.deepEqual(jpy.subtotal, { amount: 7800, currency: "JPY" });
 });

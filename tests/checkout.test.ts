@@ -16,6 +16,7 @@ import { createGuestSession, createUserSession } from "../lib/session/lifecycle"
 import { describeEnd } from "../lib/session/end";
 import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
+import { nth } from "./helpers/lists";
 
 let n = 0;
 before(async () => {
@@ -63,7 +64,7 @@ test("a declined card is 402: no order, stock and cart untouched", async () => {
   await assert.rejects(placeOrder(g, input({ card: { number: "4000 0000 0000 0002", expMonth: 1, expYear: 2031, cvc: "999" } })), refused("card_declined"));
   assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
   assert.equal((await db.product.findUniqueOrThrow({ where: { id: p.id } })).stock, 5);
-  assert.equal((await readCart({ guestSessionId: g.id }, "USD")).items[0].quantity, 2);
+  assert.equal(nth((await readCart({ guestSessionId: g.id }, "USD")).items).quantity, 2);
 });
 
 test("a line short of stock is 409 out_of_stock naming the product, and nothing changes", async () => {

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { envSchema } from "../lib/config";
 
 const example = new Map(
-  [...fs.readFileSync(".env.example", "utf8").matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name, value]) => [name, value]),
+  [...fs.readFileSync(".env.example", "utf8").matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name = "", value = ""]) => [name, value]),
 );
 
 test(".env.example names every setting config.ts validates, and no other", () => {

@@ -8,8 +8,8 @@ import { GUEST_DATA } from "../lib/session/guest-data";
 /** The models of prisma/schema.prisma that have a guestSessionId column. */
 function guestOwnedModels(schema: string): string[] {
   return [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)]
-    .filter(([, , body]) => /^\s+guestSessionId\s+String/m.test(body))
-    .map(([, name]) => name)
+    .filter(([, , body = ""]) => /^\s+guestSessionId\s+String/m.test(body))
+    .map(([, name = ""]) => name)
     .sort();
 }
 

@@ -18,6 +18,7 @@ import { listOutbox } from "../lib/mail/outbox";
 import { resolveSession } from "../lib/session/check";
 import { revokeSession } from "../lib/session/lifecycle";
 import { seedIfEmpty } from "../prisma/seed";
+import { nth } from "./helpers/lists";
 
 before(async () => {
   await seedIfEmpty();
@@ -54,7 +55,7 @@ test("exposure is recorded once per guest session, and never for a visitor witho
   await flushEvents();
   const events = await db.event.findMany({ where: { name: "experiment_exposure", guestSessionId: g.id } });
   assert.equal(events.length, 1);
-  assert.deepEqual(JSON.parse(events[0].properties), { experiment: "cta_copy", variant: g.variant });
+  assert.deepEqual(JSON.parse(nth(events).properties), { experiment: "cta_copy", variant: g.variant });
   const before = await db.event.count();
   await recordExposure(null);
   await flushEvents();
@@ -78,9 +79,9 @@ test("a lead is stored against the guest, sends an outbox message, and is conver
   const g = await guest([["soy-candle", 2]]);
   const sent = await captureLead(g, { email: "lead@example.com" }, "http://shop.test");
   assert.deepEqual(sent, { email: "lead@example.com", items: 2 });
-  const [message] = await listOutbox(g);
+  const message = nth(await listOutbox(g));
   assert.equal(message.to, "lead@example.com");
-  assert.match(message.links[0], /^http:\/\/shop\.test\/cart\/restore\/[\w-]{43}$/);
+  assert.match(nth(message.links), /^http:\/\/shop\.test\/cart\/restore\/[\w-]{43}$/);
   assert.match(message.text, /Cedar Soy Candle × 2/);
   assert.deepEqual(await listOutbox(await guest()), []); // nobody else's
 
@@ -104,7 +105,7 @@ test("leads are refused for an empty cart, a bad e-mail is stopped at the input"
 test("the restore token is hashed at rest, works once, and copies the cart into another session", async () => {
   const g = await guest([["washi-tape-set", 3]]);
   await captureLead(g, { email: "r@example.com" }, "http://x");
-  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const token = tokenOf(nth(nth(await listOutbox(g)).links));
   const row = await db.restoreToken.findFirstOrThrow({ where: { guestSessionId: g.id } });
   assert.notEqual(row.tokenHash, token);
   assert.equal(row.tokenHash, crypto.createHash("sha256").update(token).digest("hex"));
@@ -125,7 +126,7 @@ test("a restored cart keeps the e-mailed cart's order, however fast its lines ar
   const g = await guest(slugs.map((slug) => [slug, 1]));
   await captureLead(g, { email: "order@example.com" }, "http://x");
   const other = await guest();
-  const claim = await claimRestoreToken(tokenOf((await listOutbox(g))[0].links[0]), other.id);
+  const claim = await claimRestoreToken(tokenOf(nth(nth(await listOutbox(g)).links)), other.id);
   assert.equal(claim.status, "claimed");
   if (claim.status === "claimed") await copyLines(other, claim.lines);
   assert.deepEqual((await readCart({ guestSessionId: other.id }, "USD")).items.map((i) => i.slug), slugs);
@@ -134,13 +135,13 @@ test("a restored cart keeps the e-mailed cart's order, however fast its lines ar
 test("one restore link opened by five cookie-less browsers at once: one restores and gets a session, the others get none", async () => {
   const g = await guest([["washi-tape-set", 2]]);
   await captureLead(g, { email: "race@example.com" }, "http://x");
-  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const token = tokenOf(nth(nth(await listOutbox(g)).links));
   const sessionsBefore = await db.guestSession.count();
   const browsers = Array.from({ length: 5 }, (_, i) => testContext(null, { ip: `203.0.113.${80 + i}` }));
   const results = await Promise.all(browsers.map((ctx) => restoreCart(ctx, token)));
 
   assert.deepEqual(results.map((r) => r.status).sort(), ["restored", "used", "used", "used", "used"]);
-  const winner = browsers[results.findIndex((r) => r.status === "restored")];
+  const winner = nth(browsers, results.findIndex((r) => r.status === "restored"));
   assert.ok(winner.jar.cookie, "the winner got a session cookie");
   const restored = (await resolveSession(winner.jar.cookie.seal)).session!;
   assert.deepEqual((await readCart({ guestSessionId: restored.id }, "USD")).items.map((i) => [i.slug, i.quantity]), [["washi-tape-set", 2]]);
@@ -153,7 +154,7 @@ test("malformed, unknown and expired restore tokens explain themselves", async (
   assert.deepEqual(await claimRestoreToken("A".repeat(43), null), { status: "invalid" });
   const g = await guest([["brass-pen", 1]]);
   await captureLead(g, { email: "e@example.com" }, "http://x");
-  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const token = tokenOf(nth(nth(await listOutbox(g)).links));
   const later = new Date(g.expiresAt.getTime() + 1000);
   assert.deepEqual(await claimRestoreToken(token, null, later), { status: "expired" });
 });
@@ -161,7 +162,7 @@ test("malformed, unknown and expired restore tokens explain themselves", async (
 test("a restore link dies with its guest session, and the preview reads without using it up", async () => {
   const g = await guest([["brass-pen", 2]]);
   await captureLead(g, { email: "ended@example.com" }, "http://x");
-  const token = tokenOf((await listOutbox(g))[0].links[0]);
+  const token = tokenOf(nth(nth(await listOutbox(g)).links));
   const preview = await previewRestore(token, null);
   assert.deepEqual(preview, { status: "ready", lines: [{ name: "Brass Ballpoint Pen", quantity: 2, available: true }] });
   assert.equal((await db.restoreToken.findFirstOrThrow({ where: { guestSessionId: g.id } })).usedAt, null, "previewing uses nothing");
@@ -197,7 +198,7 @@ test("the per-day series covers the last 14 UTC days, oldest first, each a day l
   const days = lastDays(new Date("2026-11-26T12:00:00Z"));
   assert.equal(days.length, 14);
   assert.deepEqual(days[0], { date: "2026-11-13", from: new Date("2026-11-13T00:00:00Z"), to: new Date("2026-11-14T00:00:00Z") });
-  assert.equal(days[13].date, "2026-11-26");
+  assert.equal(nth(days, 13).date, "2026-11-26");
 });
 
 test("an admin reads every message, with the restore links hidden", async () => {
@@ -207,7 +208,7 @@ test("an admin reads every message, with the restore links hidden", async () => 
   const view = (await listOutbox(admin)).find((m) => m.to === "hidden@example.com")!;
   assert.deepEqual(view.links, ["http://x/cart/restore/[hidden]"]);
   assert.doesNotMatch(view.text, /restore\/[\w-]{43}/);
-  assert.match((await listOutbox(g))[0].links[0], /restore\/[\w-]{43}$/); // the guest still has it
+  assert.match(nth(nth(await listOutbox(g)).links), /restore\/[\w-]{43}$/); // the guest still has it
 });
 
 test("the funnel counts journeys: an order placed without a checkout_started event still counts at checkout, so no stage exceeds the one before", async () => {

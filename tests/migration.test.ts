@@ -9,6 +9,7 @@ import { migrateGuestSession } from "../lib/cart/migration";
 import { createUserSession, revokeSession } from "../lib/session/lifecycle";
 import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
+import { nth } from "./helpers/lists";
 
 before(async () => {
   await seedIfEmpty();
@@ -136,11 +137,11 @@ test("migration is atomic: a failure at its last step leaves guest and account e
     : [[`CREATE FUNCTION fail_migration() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$ LANGUAGE plpgsql`,
         `CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" FOR EACH ROW EXECUTE FUNCTION fail_migration()`],
        [`DROP TRIGGER fail_migration ON "Migration"`, `DROP FUNCTION fail_migration()`]];
-  for (const sql of trigger[0]) await db.$executeRawUnsafe(sql);
+  for (const sql of nth(trigger, 0)) await db.$executeRawUnsafe(sql);
   try {
     await assert.rejects(migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" }), (e: unknown) => /forced failure/.test(`${(e as Error).message} ${JSON.stringify((e as { meta?: unknown }).meta)}`));
   } finally {
-    for (const sql of trigger[1]) await db.$executeRawUnsafe(sql);
+    for (const sql of nth(trigger, 1)) await db.$executeRawUnsafe(sql);
   }
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: guest.id } });
   assert.equal(row.status, "active");

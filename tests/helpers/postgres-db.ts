@@ -22,7 +22,7 @@ async function onServer(url: string, sql: string) {
 }
 
 async function main() {
-  const [command, url] = process.argv.slice(2);
+  const [command, url = ""] = process.argv.slice(2);
   if (command === "create") {
     const name = `passerby_test_${crypto.randomBytes(6).toString("hex")}`;
     await onServer(url, `CREATE DATABASE "${name}"`);
