@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { atWindowStart } from "../e2e/helpers";
 import { startCluster, type Cluster } from "../scripts/local/cluster";
+import { must } from "../scripts/must";
 
 // Two app servers behind nginx, on one PostgreSQL and one Redis (scripts/local/cluster.ts). Requests go
 // through nginx as a shopper's would, or straight to server A or B to choose who answers; straight
@@ -42,7 +43,7 @@ test.afterAll(async () => {
 let ipCounter = 0;
 /** A client address of its own (198.18.0.0/15 is for tests), on a network of its own. */
 const newAddress = () => `198.18.${++ipCounter}.${10 + (Date.now() % 200)}`;
-const server = (i: number) => `http://127.0.0.1:${cluster.servers[i].port}`;
+const server = (i: number) => `http://127.0.0.1:${must(cluster.servers[i], `app server ${i + 1}`).port}`;
 const from = (ip: string) => ({ ...json, "x-forwarded-for": ip });
 
 /** A guest (its own cookie jar and address) who talks to server A or B by choice. */

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { must } from "../scripts/must";
 import { addFromProductPage, logIn, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // A guest's journey into an account, and back out, through the browser.
@@ -26,7 +27,7 @@ const savedLines = (page: Page) => page.getByRole("list", { name: "Saved for lat
 test("a guest signs up and finds the same cart, told what moved; the old cookie is dead", async ({ page, context, playwright, baseURL }) => {
   await addFromProductPage(page, "morning-blend", 2);
   await addFromProductPage(page, "brass-pen");
-  const [guestCookie] = await context.cookies();
+  const guestCookie = must((await context.cookies())[0], "the guest's session cookie");
 
   await signUp(page, email());
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
@@ -34,7 +35,7 @@ test("a guest signs up and finds the same cart, told what moved; the old cookie 
   await expect(cartLines(page)).toHaveCount(2);
   await expect(page.getByTestId("cart-count")).toHaveText("3");
 
-  const [memberCookie] = await context.cookies();
+  const memberCookie = must((await context.cookies())[0], "the member's session cookie");
   expect(memberCookie.value).not.toBe(guestCookie.value);
   const session = await (await page.request.get("/api/session")).json();
   expect(session.authenticatedSession.migratedFrom).toMatch(/^guest_/);
@@ -57,14 +58,14 @@ test("log-in offers the three cart choices with a preview, and each does what it
   await addFromProductPage(page, "soy-candle"); // the account's cart
   await logOut(page);
 
+  // Each step adds one item as a guest, then logs in with a choice.
   const expectations = [
-    { choice: "Combine both carts", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: [] as string[] },
-    { choice: "Keep my account cart", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: ["Linen Apron"] },
-    { choice: "Use this cart", cart: ["Stoneware Vase"], saved: ["Cedar Soy Candle", "Dot Grid Notebook", "Linen Apron"] },
+    { guestItem: "dot-grid-notebook", choice: "Combine both carts", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: [] as string[] },
+    { guestItem: "linen-apron", choice: "Keep my account cart", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: ["Linen Apron"] },
+    { guestItem: "stoneware-vase", choice: "Use this cart", cart: ["Stoneware Vase"], saved: ["Cedar Soy Candle", "Dot Grid Notebook", "Linen Apron"] },
   ];
-  const guestItems = ["dot-grid-notebook", "linen-apron", "stoneware-vase"];
-  for (const [i, step] of expectations.entries()) {
-    await addFromProductPage(page, guestItems[i]);
+  for (const step of expectations) {
+    await addFromProductPage(page, step.guestItem);
     await page.goto("/login");
     await page.getByLabel("E-mail").fill(address);
     await page.getByLabel("Password").fill(PASSWORD);

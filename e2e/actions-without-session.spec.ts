@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { must } from "../scripts/must";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { callAction, redirectOf, serverActions } from "./server-actions";
 
@@ -61,7 +62,7 @@ test("every server action answers a visitor without a live session with a senten
     for (const action of actions) {
       const label = `${who}: ${action.name} (${action.file})`;
       const visitor = await playwright.request.newContext({ baseURL }); // a fresh jar: each call starts as that visitor
-      const response = await callAction(visitor, action, FORMS[action.name](productId), cookie ? { cookie } : {});
+      const response = await callAction(visitor, action, must(FORMS[action.name], `a form for ${action.name} in FORMS`)(productId), cookie ? { cookie } : {});
       const body = await response.text();
       expect(response.status(), `${label}: ${body.slice(0, 300)}`).toBeLessThan(500);
       const target = redirectOf(response.headers());

@@ -46,7 +46,7 @@ test("log-in with keep_account returns savedForLater; log-out ends the session o
   expect(cart.items.map((i: { slug: string }) => i.slug)).toEqual(["soy-candle"]);
   expect(cart.savedForLater.map((i: { slug: string }) => i.slug)).toEqual(["brass-pen"]);
 
-  const seal = /passerby_session=([^;]*)/.exec(login.headers()["set-cookie"])![1];
+  const seal = /passerby_session=([^;]*)/.exec(login.headers()["set-cookie"] ?? "")![1];
   await b.post("/api/auth/logout");
   const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `passerby_session=${seal}` } });
   expect((await replay.get("/api/session")).status()).toBe(401);

@@ -121,7 +121,7 @@ test("a guest's double (five-fold) submit of a checkout: the buyer keeps the rot
     const answers = await Promise.all(Array.from({ length: 5 }, () => page.request.post("/api/checkout", { headers: json, data: order() })));
     const placed = answers.filter((a) => a.status() === 201);
     expect(placed, `round ${round}: one order`).toHaveLength(1);
-    const { id } = (await placed[0].json()).order;
+    const { id } = (await placed[0]!.json()).order; // one, as just checked
 
     const now = await page.request.get("/api/session");
     expect(now.status(), `round ${round}: the browser still has a session`).toBe(200);

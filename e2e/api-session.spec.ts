@@ -6,9 +6,9 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 const json = { "content-type": "application/json" };
 
 function sessionCookie(setCookie: string | undefined): string {
-  const match = /passerby_session=([^;]*)/.exec(setCookie ?? "");
-  if (!match) throw new Error(`no session cookie in ${setCookie}`);
-  return match[1];
+  const value = /passerby_session=([^;]*)/.exec(setCookie ?? "")?.[1];
+  if (value === undefined) throw new Error(`no session cookie in ${setCookie}`);
+  return value;
 }
 
 async function productId(request: APIRequestContext, slug: string): Promise<string> {

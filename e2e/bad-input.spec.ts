@@ -88,10 +88,10 @@ const PATH_CASES: Case[] = [
   { name: "GET unknown api", method: "GET", path: "/api/does-not-exist" },
   { name: "POST unknown api", method: "POST", path: "/api/admin/users", body: "{}" },
   { name: "GET deep unknown api", method: "GET", path: "/api/cart/items/x/y/z" },
-  ...[["PUT", "/api/cart"], ["DELETE", "/api/products"], ["GET", "/api/checkout"], ["POST", "/api/health"], ["PUT", "/api/session"],
+  ...([["PUT", "/api/cart"], ["DELETE", "/api/products"], ["GET", "/api/checkout"], ["POST", "/api/health"], ["PUT", "/api/session"],
     ["GET", "/api/auth/login"], ["PATCH", "/api/cart/items"], ["POST", "/api/orders"], ["DELETE", "/api/orders/ord_x"], ["PUT", "/api/outbox"],
     ["GET", "/api/payment-methods"], ["POST", "/api/admin/analytics"], ["GET", "/api/cart/email"], ["GET", "/api/preferences"], ["GET", "/api/auth/logout"],
-  ].map(([method, path]) => ({ name: `${method} ${path} (wrong method)`, method, path, status: 405 })),
+  ] as const).map(([method, path]) => ({ name: `${method} ${path} (wrong method)`, method, path, status: 405 })),
   ...["TRACE", "PROPFIND"].flatMap((method) =>
     ["/api/cart", "/api/nope"].map((path) => ({ name: `${method} ${path} (a method the shop does not speak)`, method, path, status: 405 }))),
   { name: "GET unknown order", method: "GET", path: "/api/orders/ord_doesnotexist", status: 404 },

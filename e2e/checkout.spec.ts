@@ -166,7 +166,7 @@ test("an empty checkout names every missing field at once, each beside its field
     ["Expiry month", "Enter the expiry month."],
     ["Expiry year", "Enter the expiry year."],
     ["CVC", "Enter the security code (CVC)."],
-  ]) {
+  ] as const) {
     await expect(beside(label), label).toHaveAttribute("aria-invalid", "true");
     await expect(beside(label), label).toHaveAccessibleDescription(new RegExp(sentence.replace(/[.()]/g, "\\$&")));
   }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { must } from "../scripts/must";
 
 // The database the e2e server runs on: a throwaway SQLite file, or under `npm run test:postgres`
 // a fresh PostgreSQL database (E2E_DATABASE_URL).
@@ -21,7 +22,7 @@ export async function countRows(tables: string[]): Promise<Record<string, number
   await client.connect();
   try {
     const counts: Record<string, number> = {};
-    for (const t of tables) counts[t] = Number((await client.query<{ n: string }>(sql(t))).rows[0].n);
+    for (const t of tables) counts[t] = Number(must((await client.query<{ n: string }>(sql(t))).rows[0], `a count of ${t}`).n);
     return counts;
   } finally {
     await client.end();

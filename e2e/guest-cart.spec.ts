@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { must } from "../scripts/must";
 import { addFromProductPage } from "./helpers";
 
 const cartCount = (page: Page) => page.getByTestId("cart-count");
@@ -10,7 +11,7 @@ test("a guest fills a cart, changes it, switches currency and keeps it across a 
 
   await addFromProductPage(page, "morning-blend", 2);
   await expect(cartCount(page)).toHaveText("2");
-  const [cookie] = await context.cookies();
+  const cookie = must((await context.cookies())[0], "a session cookie");
   expect(cookie).toMatchObject({ name: "passerby_session", httpOnly: true, sameSite: "Lax" });
   expect(cookie.value).not.toContain("guest_");
 

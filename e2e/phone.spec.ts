@@ -30,7 +30,8 @@ test("on a phone the catalog shows two products to a row", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
   const cards = page.getByRole("list", { name: "Products" }).getByRole("listitem");
-  const [first, second, third] = await Promise.all([0, 1, 2].map(async (i) => (await cards.nth(i).boundingBox())!));
+  const box = async (i: number) => (await cards.nth(i).boundingBox())!;
+  const [first, second, third] = await Promise.all([box(0), box(1), box(2)]);
   expect(Math.abs(first.y - second.y)).toBeLessThan(2); // side by side
   expect(second.x).toBeGreaterThan(first.x + first.width - 1);
   expect(third.y).toBeGreaterThan(first.y + first.height - 1); // the third starts the next row

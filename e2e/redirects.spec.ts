@@ -11,7 +11,8 @@ test("the currency form sent without returnTo never follows its Referer to anoth
   // back on the Referer, which names this host with a path that browsers read as another host.
   // (A browser will not let a test choose its Referer, so the form is sent as the browser sends it.)
   const setCurrency = serverAction("setCurrencyAction");
-  for (const [referer, lands] of [...TRICKS.map((t) => [`${baseURL}${t}`, "/"]), ["http://evil.example/x", "/"], [`${baseURL}/products/chef-knife?x=1`, "/products/chef-knife?x=1"]]) {
+  const cases: [string, string][] = [...TRICKS.map((t): [string, string] => [`${baseURL}${t}`, "/"]), ["http://evil.example/x", "/"], [`${baseURL}/products/chef-knife?x=1`, "/products/chef-knife?x=1"]];
+  for (const [referer, lands] of cases) {
     const visitor = await playwright.request.newContext({ baseURL });
     const answer = await callAction(visitor, setCurrency, { currency: "EUR", back: "1" }, { referer });
     expect(answer.status(), referer).toBeLessThan(400);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { must } from "../scripts/must";
 
 // The build's server actions, read from Next's own manifest, and a way to call one as the
 // browser does: for tests that send what no form of the shop would (no session, a crafted
@@ -12,7 +13,7 @@ export type ServerAction = { id: string; name: string; file: string; page: strin
 /** A page that holds the action (Next runs an action only from a page whose bundle has it). */
 function pageOf(entry: ManifestEntry): string {
   const pages = Object.keys(entry.workers).filter((w) => w.endsWith("/page") && !w.includes("_not-found") && !w.startsWith("app/browse/"));
-  const plain = pages.find((p) => !p.includes("[")) ?? pages[0];
+  const plain = must(pages.find((p) => !p.includes("[")) ?? pages[0], `a page that holds ${entry.exportedName}`);
   return plain.replace(/^app/, "").replace(/\/page$/, "").replace(/\[[^\]]+\]/g, "x") || "/";
 }
 

@@ -10,7 +10,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { load, median, guestCookie, type Row, type Target } from "./load";
+import { must } from "../must";
+import { cookieOf, load, median, guestCookie, type Row, type Target } from "./load";
 import { freePort, startServer, stopServer } from "../local/server";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -84,7 +85,7 @@ async function timed(url: string, cookie: string): Promise<{ ms: number; body: s
 async function logIn(base: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, { method: "POST", headers: json, body: JSON.stringify(ADMIN) });
   if (!response.ok) throw new Error(`The admin could not log in: ${response.status}.`);
-  return response.headers.getSetCookie().find((c) => c.startsWith("passerby_session="))!.split(";")[0];
+  return cookieOf(response);
 }
 
 /** A guest with one line in its cart, and the line's product id. */
@@ -92,7 +93,7 @@ async function guestWithLine(base: string): Promise<{ cookie: string; productId:
   const cookie = await guestCookie(base);
   const response = await fetch(`${base}/api/cart/items`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ slug: "morning-blend" }) });
   const cart = (await response.json()) as { items: { productId: string }[] };
-  return { cookie, productId: cart.items[0].productId };
+  return { cookie, productId: must(cart.items[0], "a line in the new cart").productId };
 }
 
 /** The same request on the full and the empty database, in alternating slices: full ÷ empty. */
@@ -144,7 +145,8 @@ async function sweepUnderWrites(base: string, admin: string) {
   }
   const unchanged = JSON.stringify(after) === JSON.stringify(before);
   if (!unchanged) console.log(`[scale] the dashboard's figures changed:\nbefore ${JSON.stringify(before)}\nafter  ${JSON.stringify(after)}`);
-  const [deleted, left] = [/deleted (\d+) guest session/, /\((\d+) more are left/].map((re) => Number(re.exec(result.out)?.[1] ?? 0));
+  const count = (re: RegExp) => Number(re.exec(result.out)?.[1] ?? 0);
+  const [deleted, left] = [count(/deleted (\d+) guest session/), count(/\((\d+) more are left/)];
   return { ...result, unchanged, deleted, left, writes: writes.length, longestWriteMs: Math.max(...writes), medianWriteMs: median(writes) };
 }
 

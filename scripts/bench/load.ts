@@ -1,6 +1,7 @@
 // Load and timing helpers for the benchmarks (scripts/bench/bench.ts, scripts/bench/bench-scale.ts):
 // they drive a running server over HTTP and import nothing from lib/.
 import autocannon from "autocannon";
+import { must } from "../must";
 
 export const CONNECTIONS = 10;
 
@@ -44,7 +45,7 @@ export async function load(base: string, target: Target, seconds: number): Promi
 export const cookieOf = (response: Response) => {
   const value = response.headers.getSetCookie().find((c) => c.startsWith("passerby_session="));
   if (!value) throw new Error("No session cookie was set.");
-  return value.split(";")[0];
+  return value.replace(/;.*/, ""); // name=value, without the attributes
 };
 
 export async function guestCookie(base: string): Promise<string> {
@@ -64,15 +65,17 @@ export async function timeEach<T>(runs: number, prepare: (i: number) => Promise<
   return median(times);
 }
 
+/** The median; NaN for no values. */
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid] ?? NaN;
+  return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? NaN) + upper) / 2;
 };
 
 /** A Markdown table: the first column left-aligned, the others right-aligned. */
 export function table(head: string[], body: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => must(r[i], `a cell under "${h}"`).length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
   return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...body.map(line)].join("\n");
 }

@@ -1,5 +1,6 @@
 // The routes whose every request uses something up (a guest's cart at checkout, an e-mail at
 // sign-up): the guests, carts and products they need are made first, then each is sent once.
+import { must } from "../must";
 import { guestCookie, load, median, type Micro, type Row, type Target } from "./load";
 
 export type Db = typeof import("../../lib/db/client")["db"];
@@ -44,7 +45,7 @@ export async function checkouts(base: string, productId: string): Promise<Row> {
       cookies.push(`passerby_session=${seal}`);
     }
     let next = 0;
-    return () => ({ headers: { ...json, cookie: cookies[next++ % cookies.length] } });
+    return () => ({ headers: { ...json, cookie: must(cookies[next++ % cookies.length], "a prepared guest") } });
   };
   const order = JSON.stringify(DEMO_ORDER);
   const target = (amount: number, vary: Target["vary"]): Target => ({
@@ -74,7 +75,7 @@ export async function signups(base: string, productIds: string[], db: Db): Promi
       const i = next++;
       const t = performance.now();
       const response = await fetch(`${base}/api/auth/signup`, {
-        method: "POST", headers: { ...json, cookie: guests[i] },
+        method: "POST", headers: { ...json, cookie: must(guests[i], `guest ${i}`) },
         body: JSON.stringify({ email: `bench${i}@bench.test`, password: "correct horse battery staple" }),
       });
       const body = await response.json();
@@ -88,7 +89,7 @@ export async function signups(base: string, productIds: string[], db: Db): Promi
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     name: "POST /api/auth/signup (20-line cart migrated)", rps: ok / seconds, p50: median(latencies),
-    p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], errors, requests: guests.length,
+    p99: must(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], "a sign-up latency"), errors, requests: guests.length,
   };
 }
 

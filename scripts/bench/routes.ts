@@ -2,6 +2,7 @@
 // measured in slices that alternate with slices of the liveness route (each side first every
 // other time), and its budget is the median of the pairs' ratios.
 import type { Cluster } from "../local/cluster";
+import { must } from "../must";
 import { guestCookie, load, median, type Micro, type Row, type Target } from "./load";
 import { addBenchProducts, checkouts, json, signups, signupTiming, type Db } from "./prepared";
 
@@ -38,8 +39,8 @@ async function routeTargets(base: string, db: Db): Promise<Target[]> {
   let adds = 0;
   const nextAdd = () => {
     const k = adds++;
-    const cookie = adders[k % adders.length];
-    const productId = addable[Math.floor(k / adders.length) % addable.length].id;
+    const cookie = must(adders[k % adders.length], "a guest to add");
+    const productId = must(addable[Math.floor(k / adders.length) % addable.length], "a product in stock").id;
     return { headers: { ...json, cookie }, body: JSON.stringify({ productId, quantity: 1 }) };
   };
   return [
@@ -73,7 +74,7 @@ function merged(name: string, slices: Row[]): Row {
 export async function measureRoutes(base: string, db: Db, cluster: Cluster | null): Promise<Measured> {
   const rows: Row[] = [];
   const targets = await routeTargets(base, db);
-  const liveness = targets[0];
+  const liveness = must(targets[0], "the liveness route");
   const alternating = async (target: Target): Promise<Row> => {
     const routeSlices: Row[] = [];
     const live: number[] = [];
@@ -87,7 +88,7 @@ export async function measureRoutes(base: string, db: Db, cluster: Cluster | nul
       ...merged(target.name, routeSlices),
       ceiling: live.reduce((a, b) => a + b, 0) / SLICES,
       // The median pair: one slice that the machine stalled in moves the budget by nothing.
-      ratio: median(routeSlices.map((r, i) => r.rps / live[i])),
+      ratio: median(routeSlices.map((r, i) => r.rps / must(live[i], `liveness slice ${i}`))),
     };
   };
   // Checkouts use up prepared guests, so they run once, between two liveness measurements.
@@ -107,20 +108,21 @@ export async function measureRoutes(base: string, db: Db, cluster: Cluster | nul
     print(row);
   }
   const benchProducts = await addBenchProducts(db);
-  rows.push(await ceilingAround(() => checkouts(base, benchProducts[0].id)));
+  rows.push(await ceilingAround(() => checkouts(base, must(benchProducts[0], "a bench product").id)));
   print(rows.at(-1)!);
   rows.push(await signups(base, benchProducts.slice(0, 20).map((p) => p.id), db));
   const timing = await signupTiming(base);
   if (cluster) {
     const sessionCheck = targets.find((t) => t.name.startsWith("GET /api/session"))!;
     // The same session check straight to one server, in slices alternating with nginx's.
-    const one = `http://127.0.0.1:${cluster.servers[0].port}`;
-    const pair: Row[][] = [[], []];
+    const one = `http://127.0.0.1:${must(cluster.servers[0], "a cluster server").port}`;
+    const viaNginx: Row[] = [];
+    const alone: Row[] = [];
     for (let i = 0; i < SLICES; i++) {
-      pair[0].push(await load(base, sessionCheck, MEASURE_SECONDS / SLICES));
-      pair[1].push(await load(one, sessionCheck, MEASURE_SECONDS / SLICES));
+      viaNginx.push(await load(base, sessionCheck, MEASURE_SECONDS / SLICES));
+      alone.push(await load(one, sessionCheck, MEASURE_SECONDS / SLICES));
     }
-    rows.push(merged("GET /api/session (guest), nginx and all servers", pair[0]), merged("GET /api/session (guest), one server alone", pair[1]));
+    rows.push(merged("GET /api/session (guest), nginx and all servers", viaNginx), merged("GET /api/session (guest), one server alone", alone));
   }
   return { rows, timing, benchProducts };
 }

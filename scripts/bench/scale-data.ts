@@ -10,13 +10,15 @@ import Database from "better-sqlite3";
 import { RECOUNT_SQL } from "../../lib/journeys/tallies";
 import { keyedHash } from "../../lib/ids";
 import { sqliteDate as at } from "../../lib/db/sqlite";
+import { must } from "../must";
 
 export type ScaleSize = { guestSessions: number; users: number; events: number; orders: number; leads: number };
 export const YEAR: ScaleSize = { guestSessions: 1_000_000, users: 100_000, events: 5_000_000, orders: 200_000, leads: 50_000 };
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const TABLES = ["GuestSession", "User", "UserSession", "Event", "Order", "OrderItem", "Lead", "Migration", "Cart", "CartItem", "RestoreToken", "RateLimitWindow"];
+const TABLES = ["GuestSession", "User", "UserSession", "Event", "Order", "OrderItem", "Lead", "Migration", "Cart", "CartItem", "RestoreToken", "RateLimitWindow"] as const;
+type Table = (typeof TABLES)[number];
 
 /** A deterministic generator, so that two runs build the same shop. */
 function random(seed: number) {
@@ -30,7 +32,7 @@ function random(seed: number) {
 }
 
 /** Fills `file` and returns how many rows each table holds. `passwordHash` is every shopper's. */
-export function fillShop(file: string, now: Date, passwordHash: string, size: ScaleSize = YEAR): Record<string, number> {
+export function fillShop(file: string, now: Date, passwordHash: string, size: ScaleSize = YEAR): Record<Table, number> {
   const sqlite = new Database(file);
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("foreign_keys = OFF"); // rows go in parent first anyway; checking each costs a lookup
@@ -41,7 +43,7 @@ export function fillShop(file: string, now: Date, passwordHash: string, size: Sc
   for (const { type, name } of indexes) sqlite.exec(`DROP ${type.toUpperCase()} "${name}"`);
 
   const rand = random(2026);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const pick = <T>(items: readonly T[]) => must(items[Math.floor(rand() * items.length)], "an item to pick");
   const products = sqlite.prepare(`SELECT "id", "priceCents" FROM "Product"`).all() as { id: string; priceCents: number }[];
   const insert = (table: string, columns: string[]) =>
     sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
@@ -61,8 +63,8 @@ export function fillShop(file: string, now: Date, passwordHash: string, size: Sc
   const ids = { event: 0, order: 0, item: 0, other: 0 };
   const id = (prefix: string, n: number) => `${prefix}${n.toString(36).padStart(9, "0")}`;
   const userId = (u: number) => id("usr", u);
-  const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
-  const add = (table: string, statement: Database.Statement, ...values: unknown[]) => {
+  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<Table, number>;
+  const add = (table: Table, statement: Database.Statement, ...values: unknown[]) => {
     statement.run(...values);
     counts[table]++;
   };

@@ -2,6 +2,7 @@
 // over HTTP, and what they heard: every request's latency by minute, and what the shop
 // acknowledged (orders, sign-ups, migrations), for the soak to find in the database afterwards.
 // It imports nothing from lib/.
+import { must } from "../must";
 
 const json = { "content-type": "application/json" };
 const PASSWORD = "correct horse battery staple";
@@ -43,7 +44,7 @@ export class Traffic {
   /** One request with the shopper's cookie jar: records it, keeps the cookie the shop sets, returns the status and JSON body. */
   async send(jar: Jar, method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer | null }> {
     const t0 = performance.now();
-    const minute = this.minutes[Math.min(this.minutes.length - 1, Math.floor((t0 - this.started) / 60_000))];
+    const minute = must(this.minutes[Math.min(this.minutes.length - 1, Math.floor((t0 - this.started) / 60_000))], "a minute of the run");
     minute.requests++;
     const headers: Record<string, string> = jar.cookie ? { cookie: jar.cookie } : {};
     // Writes come from the shop's own pages: same origin.
@@ -55,7 +56,7 @@ export class Traffic {
       const text = await response.text();
       minute.latencies.push(performance.now() - t0);
       const set = response.headers.getSetCookie().find((c) => c.startsWith("passerby_session="));
-      if (set) jar.cookie = /max-age=0|passerby_session=;/i.test(set) ? "" : set.split(";")[0];
+      if (set) jar.cookie = /max-age=0|passerby_session=;/i.test(set) ? "" : set.replace(/;.*/, ""); // name=value, without the attributes
       const parsed: Answer | null = response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : null;
       const route = `${method} ${path.replace(/^\/products\/[^/?]+/, "/products/[slug]").replace(/items\/[^/?]+/, "items/[productId]")}`;
       if (response.status >= 500) {
@@ -91,7 +92,7 @@ export class Traffic {
     }
   }
 
-  private product = (inStock = true) => pick(inStock ? this.products.filter((p) => p.stock > 0) : this.products);
+  private product = (inStock = true) => must(pick(inStock ? this.products.filter((p) => p.stock > 0) : this.products), "a product to pick");
 
   /** A visitor who only looks: pages and the catalog API, no session (browsing alone creates none). */
   private async browse() {
@@ -156,10 +157,10 @@ export class Traffic {
 
   /** A guest with a cart logs in to an account made earlier in the soak: another migration. */
   private async logIn() {
-    const account = this.accounts.length > 0 ? pick(this.accounts) : null;
+    const account = pick(this.accounts);
     if (!account) return this.signUp();
     const jar = await this.guestWithCart();
-    const cartChoice = pick(["combine", "combine", "keep_account", "use_guest"]);
+    const cartChoice = must(pick(["combine", "combine", "keep_account", "use_guest"]), "a cart choice");
     const answer = await this.send(jar, "POST", "/api/auth/login", { email: account.email, password: PASSWORD, cartChoice });
     if (answer.status === 200) this.noteMigration(answer.body, "login");
     await this.send(jar, "GET", "/api/orders");
@@ -184,13 +185,13 @@ export class Traffic {
 /** A shopper's cookie, and the products put in its cart. */
 export type Jar = { cookie: string; lines: string[] };
 
-function pick<T>(items: T[]): T {
+/** One of `items` at random; undefined for none. */
+function pick<T>(items: T[]): T | undefined {
   return items[Math.floor(Math.random() * items.length)];
 }
 
-/** The p-th percentile (0–100) of `values`, nearest rank. */
+/** The p-th percentile (0–100) of `values`, nearest rank; 0 for no values. */
 export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }

@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startCluster, type Cluster } from "../local/cluster";
 import { median, table } from "./load";
+import { must } from "../must";
 import { createDatabase, startPostgres, type PostgresServer } from "../local/postgres-server";
 import { freePort, startServer, stopServer } from "../local/server";
 import { percentile, Traffic, type Product } from "./soak-shoppers";
@@ -108,12 +109,14 @@ async function main() {
     const restocker = setInterval(() => void restock(db, restocked).catch((e) => console.error("[soak] restock failed:", e)), 5_000);
     const sampler = setInterval(() => {
       const minute = Math.floor((performance.now() - started) / 60_000);
-      if (minute < MINUTES) samples[minute].push(pids().map(serverRss));
+      if (minute < MINUTES) must(samples[minute], `minute ${minute + 1}'s samples`).push(pids().map(serverRss));
       if (minute >= 1 && minute <= MINUTES && !rss[minute - 1]) {
-        rss[minute - 1] = pids().map((_, i) => median(samples[minute - 1].map((s) => s[i])));
-        const m = traffic.minutes[minute - 1];
+        const finished = must(samples[minute - 1], `minute ${minute}'s samples`);
+        const perServer = pids().map((_, i) => median(finished.map((s) => must(s[i], `server ${i + 1}'s sample`))));
+        rss[minute - 1] = perServer;
+        const m = must(traffic.minutes[minute - 1], `minute ${minute}'s traffic`);
         console.log(`[soak] minute ${minute}: ${m.requests} requests, ${m.status5xx} 5xx, ${m.connectionErrors} connection errors, ` +
-          `p95 ${percentile(m.latencies, 95).toFixed(0)} ms, RSS ${rss[minute - 1].map((r) => r.toFixed(0)).join(" + ")} MB`);
+          `p95 ${percentile(m.latencies, 95).toFixed(0)} ms, RSS ${perServer.map((r) => r.toFixed(0)).join(" + ")} MB`);
       }
     }, 5_000);
     await Promise.all(Array.from({ length: SHOPPERS }, () => traffic.shopper(until)));
@@ -191,8 +194,8 @@ function report(traffic: Traffic, rss: number[][], results: { checks: Check[]; d
     p95Ms: Math.round(percentile(m.latencies, 95)), rssMB: Math.round((rss[i] ?? []).reduce((a, b) => a + b, 0)), rssPerServerMB: (rss[i] ?? []).map(Math.round),
   }));
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + f(r), 0);
-  const [second, last] = [rows[1], rows.at(-1)!];
-  const enough = MINUTES >= 3; // the trend checks compare the last minute with the second
+  const [second, last] = [rows[1], rows.at(-1)];
+  const enough = MINUTES >= 3 && second !== undefined && last !== undefined; // the trend checks compare the last minute with the second
   const checks: Check[] = [
     { check: "no 5xx and no connection error", value: `${sum((r) => r.status5xx)} 5xx, ${sum((r) => r.connectionErrors)} connection errors`, pass: sum((r) => r.status5xx + r.connectionErrors) === 0 },
     { check: "last minute's p95 < 2 × second minute's", value: enough ? `${last.p95Ms} ms vs ${second.p95Ms} ms` : "needs 3 minutes", pass: enough ? last.p95Ms < 2 * second.p95Ms : null },

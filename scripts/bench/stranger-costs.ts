@@ -83,8 +83,8 @@ async function main() {
   // A long password built to be slow to judge: many short dictionary words and keyboard runs.
   const adversarial = (i: number) => `${i}qwerty1234password${"asdfzxcv!7".repeat(20)}`.slice(0, 200);
   const signupPage = await (await fetch(`${base}/signup`)).text();
-  const hidden = [...signupPage.matchAll(/<input type="hidden" name="(\$ACTION_[^"]*)"(?: value="([^"]*)")?/g)].map(([, name, value]) =>
-    [name, (value ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as const);
+  const hidden = [...signupPage.matchAll(/<input type="hidden" name="(\$ACTION_[^"]*)"(?: value="([^"]*)")?/g)].map(([, name = "", value = ""]) =>
+    [name, value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as const);
 
   const probes: Probe[] = [
     { route: "GET / (catalog page, cached)", limit: "none", expect: 200, request: async () => ({ path: "/" }) },

@@ -47,7 +47,7 @@ class Visitor {
       redirect: "manual",
     });
     const set = response.headers.getSetCookie().find((c) => c.startsWith("passerby_session="));
-    if (set) this.cookie = set.split(";")[0];
+    if (set) this.cookie = set.replace(/;.*/, ""); // name=value, without the attributes
     return response;
   }
   view = (p: string) => this.call("POST", "/api/visitor", { path: p });

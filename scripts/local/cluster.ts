@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
 import { ConfigError, setting } from "../../lib/settings.mjs";
+import { must } from "../must";
 import { createDatabase, MissingProgram, startPostgres, type PostgresServer } from "./postgres-server";
 import { buildIfStale, serve } from "../run/serve";
 import { freePort } from "./server";
@@ -144,14 +145,16 @@ export async function startCluster(options: {
       databaseUrl,
       servers,
       async stopServer(i) {
-        servers[i].process.kill("SIGTERM");
-        await exited(servers[i].process);
+        const app = must(servers[i], `app server ${i + 1}`);
+        app.process.kill("SIGTERM");
+        await exited(app.process);
       },
       async startServer(i) {
-        const child = serve(servers[i].port, env, options.quiet ? "ignore" : "inherit");
-        children[children.indexOf(servers[i].process)] = child;
-        servers[i].process = child;
-        await untilAnswers(`http://127.0.0.1:${servers[i].port}/api/health`, child, `App server ${i + 1}`);
+        const app = must(servers[i], `app server ${i + 1}`);
+        const child = serve(app.port, env, options.quiet ? "ignore" : "inherit");
+        children[children.indexOf(app.process)] = child;
+        app.process = child;
+        await untilAnswers(`http://127.0.0.1:${app.port}/api/health`, child, `App server ${i + 1}`);
       },
       stop: stopAll,
     };
