@@ -1,8 +1,5 @@
-import assert from "node:assert/strict";
+import { must } from "../../scripts/must";
 
 /** The item at `index` (the first by default), failing the test with a sentence when there is none. */
-export function nth<T>(list: readonly T[] | undefined, index = 0): T {
-  const item = list?.[index];
-  assert.ok(item !== undefined, `expected an item at ${index}, but the list holds ${list?.length ?? "nothing"}`);
-  return item;
-}
+export const nth = <T>(list: readonly T[] | undefined, index = 0): T =>
+  must(list?.[index], `an item at ${index} of a list of ${list?.length ?? "nothing"}`);
