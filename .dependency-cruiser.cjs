@@ -1,7 +1,20 @@
 // What may import what (ARCHITECTURE.md), checked by `npm run lint` (depcruise). The rooms of
 // lib/ stand in floors, lowest first: a room imports only rooms below it and the shared files at
 // the bottom (lib/*.ts), never one above it. A new room gets a floor here before its first import.
-const FLOORS = ["db", "catalog", "limits", "session", "journeys", "mail", "cart", "checkout", "accounts", "admin", "sweep", "server"];
+const FLOORS = [
+  "db",
+  "catalog",
+  "limits",
+  "session",
+  "journeys",
+  "mail",
+  "cart",
+  "checkout",
+  "accounts",
+  "admin",
+  "sweep",
+  "server",
+];
 
 const above = (floor) => FLOORS.slice(floor + 1).join("|");
 const upward = FLOORS.slice(0, -1).map((room, floor) => ({
@@ -45,7 +58,8 @@ module.exports = {
     },
     {
       name: "actions-import-pages-or-components",
-      comment: "Server actions (actions/) are thin adapters over lib/: components and pages call them, never the reverse.",
+      comment:
+        "Server actions (actions/) are thin adapters over lib/: components and pages call them, never the reverse.",
       severity: "error",
       from: { path: "^actions/" },
       to: { path: "^(components|app)/" },
@@ -70,6 +84,9 @@ module.exports = {
     exclude: { path: "^(lib/generated|\\.next|node_modules)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 };

@@ -10,10 +10,22 @@ export default defineConfig([
   {
     rules: {
       // `_name` marks what is left out on purpose (e.g. a field dropped from a copy).
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   // CommonJS preloads (scripts/run/http-guard.cjs) are required by Node before anything else.
   { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
-  globalIgnores([".next/**", "lib/generated/**", "playwright-report/**", "test-results/**", "bench-results/**", "data/**", ".e2e-data/**", ".probe-data/**"]),
+  globalIgnores([
+    ".next/**",
+    "lib/generated/**",
+    "playwright-report/**",
+    "test-results/**",
+    "bench-results/**",
+    "data/**",
+    ".e2e-data/**",
+    ".probe-data/**",
+  ]),
 ]);

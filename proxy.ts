@@ -9,7 +9,8 @@ import { errorJson } from "@/lib/server/error-body";
 // Security headers are set in next.config.ts; unknown /api paths and wrong methods are answered
 // by app/api/[[...path]]/route.ts and lib/server/http.ts's refuseOtherMethods.
 
-const BAD_PATH = "The address is malformed (bad percent-encoding, control characters or brackets). Check the link and try again.";
+const BAD_PATH =
+  "The address is malformed (bad percent-encoding, control characters or brackets). Check the link and try again.";
 
 function wellFormed(pathname: string): boolean {
   try {
@@ -24,7 +25,10 @@ function badPathPage() {
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
 <h1>That address can't be read</h1><p>${BAD_PATH}</p><p><a href="/">Back to the shop</a></p></body></html>`;
-  return new NextResponse(html, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new NextResponse(html, {
+    status: 400,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 export function proxy(request: NextRequest) {

@@ -2,7 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { changePassword, changePasswordInput, deleteAccount, deleteAccountInput } from "@/lib/accounts/account";
-import { addPaymentMethod, addPaymentMethodInput, paymentMethodRef, removePaymentMethod } from "@/lib/accounts/payment-methods";
+import {
+  addPaymentMethod,
+  addPaymentMethodInput,
+  paymentMethodRef,
+  removePaymentMethod,
+} from "@/lib/accounts/payment-methods";
 import { claimOrders, requestOrderClaim } from "@/lib/accounts/order-claims";
 import { endOtherSessions, endSessionByHandle } from "@/lib/accounts/sessions";
 import { z } from "zod";
@@ -90,7 +95,13 @@ export const changePasswordAction = formAction(
 export const deleteAccountAction = formAction(deleteAccountInput, async (ctx, input) => {
   const { removed, ordersAnonymised } = await deleteAccount(ctx, input);
   // What was removed is said by a flash, not the address: a crafted /account/deleted?… says nothing.
-  await setFlash({ kind: "account_deleted", sessions: removed.sessions, cards: removed.savedCards, saved: removed.savedItems, orders: ordersAnonymised });
+  await setFlash({
+    kind: "account_deleted",
+    sessions: removed.sessions,
+    cards: removed.savedCards,
+    saved: removed.savedItems,
+    orders: ordersAnonymised,
+  });
   redirect("/account/deleted");
 });
 

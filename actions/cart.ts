@@ -15,7 +15,13 @@ import { setFlash } from "@/lib/server/flash";
 export const addToCartAction = formAction(addItemInput, async (ctx, input) => {
   const cart = await cartOf(await addToCart(ctx, input));
   const line = cart.items.find((i) => i.productId === input.productId || i.slug === input.slug);
-  const added = line && { name: line.name, quantity: input.quantity, inCart: line.quantity, subtotal: formatMoney(cart.subtotal), count: cart.count };
+  const added = line && {
+    name: line.name,
+    quantity: input.quantity,
+    inCart: line.quantity,
+    subtotal: formatMoney(cart.subtotal),
+    count: cart.count,
+  };
   return { ...ok("Added to your cart."), added };
 });
 
@@ -66,6 +72,10 @@ export async function restoreCartAction(form: FormData): Promise<void> {
     throw error;
   });
   // What happened is told by a flash, never the address: a crafted /cart?… link would say anything.
-  await setFlash(result.status === "restored" ? { kind: "cart_restore", ...result } : { kind: "cart_restore", status: result.status, added: 0, unavailable: 0 });
+  await setFlash(
+    result.status === "restored"
+      ? { kind: "cart_restore", ...result }
+      : { kind: "cart_restore", status: result.status, added: 0, unavailable: 0 },
+  );
   redirect("/cart");
 }

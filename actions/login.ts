@@ -8,15 +8,18 @@ import { formAction } from "@/lib/server/form-action";
 
 export type LoginState = ActionState & { preview?: CartChoicePreview };
 
-export const logInAction: (previous: LoginState, form: FormData) => Promise<LoginState> = formAction(loginInput, async (ctx, input) => {
-  const result = await logIn(ctx, input, { askForCartChoice: true });
-  if ("needsCartChoice" in result) {
-    return {
-      status: "idle",
-      message: "You have a cart here and one in your account. Choose what to do with them, then log in.",
-      values: { email: input.email },
-      preview: result.needsCartChoice,
-    } satisfies LoginState;
-  }
-  redirect(welcomePath(result.migration));
-});
+export const logInAction: (previous: LoginState, form: FormData) => Promise<LoginState> = formAction(
+  loginInput,
+  async (ctx, input) => {
+    const result = await logIn(ctx, input, { askForCartChoice: true });
+    if ("needsCartChoice" in result) {
+      return {
+        status: "idle",
+        message: "You have a cart here and one in your account. Choose what to do with them, then log in.",
+        values: { email: input.email },
+        preview: result.needsCartChoice,
+      } satisfies LoginState;
+    }
+    redirect(welcomePath(result.migration));
+  },
+);

@@ -26,7 +26,9 @@ export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
             <div>
               <p className="font-medium">
                 {s.device}
-                {s.current && <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900">This session</span>}
+                {s.current && (
+                  <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900">This session</span>
+                )}
               </p>
               <p className="text-stone-600">
                 Signed in <time dateTime={s.createdAt}>{new Date(s.createdAt).toUTCString()}</time> · last seen{" "}
@@ -35,7 +37,11 @@ export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
             </div>
             <form action={end}>
               <input type="hidden" name="id" value={s.id} />
-              <SubmitButton variant="danger" pendingText="Ending…" aria-label={s.current ? "End this session" : `End the session on ${s.device}`}>
+              <SubmitButton
+                variant="danger"
+                pendingText="Ending…"
+                aria-label={s.current ? "End this session" : `End the session on ${s.device}`}
+              >
                 End
               </SubmitButton>
             </form>
@@ -44,7 +50,9 @@ export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
       </ul>
       {sessions.length > 1 && (
         <form action={end}>
-          <SubmitButton variant="secondary" pendingText="Ending…">End all other sessions</SubmitButton>
+          <SubmitButton variant="secondary" pendingText="Ending…">
+            End all other sessions
+          </SubmitButton>
         </form>
       )}
     </>
@@ -57,17 +65,44 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const general = formError(state, ["currentPassword", "newPassword"]);
   const newError = fieldError(state, "newPassword");
   return (
-    <form action={action} className="space-y-2" noValidate key={state.status === "ok" ? state.message : "form"}
-      onReset={() => setTyped("")}>
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password"
-        error={fieldError(state, "currentPassword")} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" minLength={10}
-        error={newError} hint="At least 10 characters. Changing it logs you out everywhere else."
+    <form
+      action={action}
+      className="space-y-2"
+      noValidate
+      key={state.status === "ok" ? state.message : "form"}
+      onReset={() => setTyped("")}
+    >
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(state, "currentPassword")}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        error={newError}
+        hint="At least 10 characters. Changing it logs you out everywhere else."
         onChange={(event) => setTyped(event.currentTarget.value)}
-        aria-describedby={[newError ? "newPassword-error" : null, "newPassword-hint", "new-password-strength"].filter(Boolean).join(" ")} />
+        aria-describedby={[newError ? "newPassword-error" : null, "newPassword-hint", "new-password-strength"]
+          .filter(Boolean)
+          .join(" ")}
+      />
       <PasswordStrength id="new-password-strength" password={typed} email={email} />
-      {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
-      {state.status === "ok" && <p role="status" className="text-sm text-brand-700">{state.message}</p>}
+      {general && (
+        <p role="alert" className="text-sm text-red-700">
+          {general}
+        </p>
+      )}
+      {state.status === "ok" && (
+        <p role="status" className="text-sm text-brand-700">
+          {state.message}
+        </p>
+      )}
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );
@@ -78,9 +113,19 @@ export function DeleteAccountForm() {
   const general = formError(state, ["password"]);
   return (
     <form action={action} className="space-y-2" noValidate>
-      <TextField label="Account password" name="password" id="delete-password" type="password" autoComplete="current-password"
-        error={fieldError(state, "password")} />
-      {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
+      <TextField
+        label="Account password"
+        name="password"
+        id="delete-password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(state, "password")}
+      />
+      {general && (
+        <p role="alert" className="text-sm text-red-700">
+          {general}
+        </p>
+      )}
       <SubmitButton variant="secondary" className="border-red-300 text-red-800" pendingText="Deleting…">
         Delete my account for good
       </SubmitButton>

@@ -11,7 +11,11 @@ import { SubmitButton } from "./submit-button";
  * Escape keeps); without JavaScript it acts at once, as a plain form.
  */
 export function ActionButton({
-  action, children, pendingText, variant = "primary", confirm,
+  action,
+  children,
+  pendingText,
+  variant = "primary",
+  confirm,
 }: {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
   children: React.ReactNode;
@@ -34,20 +38,41 @@ export function ActionButton({
   return (
     <form action={run} className="space-y-2">
       {confirm && asking ? (
-        <div role="group" aria-label={confirm.question} className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3"
-          onKeyDown={(e) => e.key === "Escape" && stopAsking()}>
+        <div
+          role="group"
+          aria-label={confirm.question}
+          className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3"
+          onKeyDown={(e) => e.key === "Escape" && stopAsking()}
+        >
           <p className="text-sm text-amber-900">{confirm.question}</p>
           <div className="flex flex-wrap gap-2">
-            <SubmitButton variant={variant} pendingText={pendingText}>{confirm.yes}</SubmitButton>
-            <button ref={keep} type="button" onClick={stopAsking}
-              className="rounded-full border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:border-brand-600">
+            <SubmitButton variant={variant} pendingText={pendingText}>
+              {confirm.yes}
+            </SubmitButton>
+            <button
+              ref={keep}
+              type="button"
+              onClick={stopAsking}
+              className="rounded-full border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:border-brand-600"
+            >
               {confirm.no}
             </button>
           </div>
         </div>
       ) : (
-        <SubmitButton ref={ask} variant={variant} pendingText={pendingText}
-          onClick={confirm ? (e) => { e.preventDefault(); setAsking(true); } : undefined}>
+        <SubmitButton
+          ref={ask}
+          variant={variant}
+          pendingText={pendingText}
+          onClick={
+            confirm
+              ? (e) => {
+                  e.preventDefault();
+                  setAsking(true);
+                }
+              : undefined
+          }
+        >
           {children}
         </SubmitButton>
       )}

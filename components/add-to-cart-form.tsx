@@ -43,11 +43,15 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
             className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
           >
             {choices.map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>
-        <SubmitButton ref={button} pendingText="Adding…" className="px-6 py-2.5">Add to cart</SubmitButton>
+        <SubmitButton ref={button} pendingText="Adding…" className="px-6 py-2.5">
+          Add to cart
+        </SubmitButton>
       </div>
       <FormMessage state={state} id="add-to-cart-message" />
       {added && <AddedToCart key={JSON.stringify(added)} added={added} onClose={close} />}
@@ -75,19 +79,31 @@ function AddedToCart({ added, onClose }: { added: NonNullable<ActionState["added
     >
       <p className="font-medium text-stone-900">
         {added.name} × {added.quantity}
-        {added.inCart > added.quantity && <span className="font-normal text-stone-600"> · {added.inCart} in your cart</span>}
+        {added.inCart > added.quantity && (
+          <span className="font-normal text-stone-600"> · {added.inCart} in your cart</span>
+        )}
       </p>
       <p className="text-sm text-stone-700">
         Subtotal ({items}): <span className="font-semibold text-stone-900">{added.subtotal}</span>
       </p>
       <div className="flex flex-wrap gap-2">
-        <Link href="/cart" className="rounded-full border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:border-brand-600">
+        <Link
+          href="/cart"
+          className="rounded-full border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:border-brand-600"
+        >
           View cart
         </Link>
-        <Link href="/checkout" className="rounded-full bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+        <Link
+          href="/checkout"
+          className="rounded-full bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
+        >
           Checkout
         </Link>
-        <button type="button" onClick={onClose} className="rounded-full px-4 py-2 text-sm font-medium text-stone-700 underline-offset-2 hover:underline">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-full px-4 py-2 text-sm font-medium text-stone-700 underline-offset-2 hover:underline"
+        >
           Keep shopping
         </button>
       </div>

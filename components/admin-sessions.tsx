@@ -13,7 +13,9 @@ export function EndSessionAsAdminButton({ hash, q }: { hash: string; q: string }
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="hash" value={hash} />
       <input type="hidden" name="q" value={q} />
-      <SubmitButton variant="danger" pendingText="Ending…" aria-label={`End this session (${hash})`}>End this session</SubmitButton>
+      <SubmitButton variant="danger" pendingText="Ending…" aria-label={`End this session (${hash})`}>
+        End this session
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -20,41 +20,58 @@ export function CartLine({ line, itemRef }: { line: Line; itemRef: (li: HTMLLIEl
   const state = removeState.status !== "idle" ? removeState : updateState;
   return (
     <li ref={itemRef} tabIndex={-1} className="flex gap-4 py-5" aria-label={line.name}>
-      <Image src={line.image} alt="" width={96} height={96} unoptimized className="h-16 w-16 shrink-0 rounded-lg border border-stone-200 bg-white sm:h-24 sm:w-24" />
+      <Image
+        src={line.image}
+        alt=""
+        width={96}
+        height={96}
+        unoptimized
+        className="h-16 w-16 shrink-0 rounded-lg border border-stone-200 bg-white sm:h-24 sm:w-24"
+      />
       {/* min-w-0: the line may shrink to a 320 px screen instead of pushing the page sideways. */}
       <div className="min-w-0 flex-1 space-y-2">
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-        <div>
-          <Link href={`/products/${line.slug}`} className="font-semibold hover:text-brand-700">{line.name}</Link>
-          <p className="text-sm text-stone-500">{formatMoney(line.unitPrice)} each</p>
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+          <div>
+            <Link href={`/products/${line.slug}`} className="font-semibold hover:text-brand-700">
+              {line.name}
+            </Link>
+            <p className="text-sm text-stone-500">{formatMoney(line.unitPrice)} each</p>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <form action={update} className="flex flex-wrap items-center gap-2">
+              <input type="hidden" name="productId" value={line.productId} />
+              <label className="text-sm">
+                <span className="sr-only">Quantity of {line.name}</span>
+                <select
+                  name="quantity"
+                  defaultValue={line.quantity}
+                  key={line.quantity}
+                  aria-describedby={messageId}
+                  className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
+                >
+                  {Array.from({ length: max + 1 }, (_, n) => (
+                    <option key={n} value={n}>
+                      {n === 0 ? "0 (remove)" : n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <SubmitButton variant="secondary" pendingText="Updating…">
+                Update
+              </SubmitButton>
+            </form>
+            <form action={remove}>
+              <input type="hidden" name="productId" value={line.productId} />
+              <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${line.name}`}>
+                Remove
+              </SubmitButton>
+            </form>
+          </div>
+          <p className="font-semibold sm:w-28 sm:text-right" data-testid="line-total">
+            {formatMoney(line.lineTotal)}
+          </p>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <form action={update} className="flex flex-wrap items-center gap-2">
-            <input type="hidden" name="productId" value={line.productId} />
-            <label className="text-sm">
-              <span className="sr-only">Quantity of {line.name}</span>
-              <select
-                name="quantity"
-                defaultValue={line.quantity}
-                key={line.quantity}
-                aria-describedby={messageId}
-                className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
-              >
-                {Array.from({ length: max + 1 }, (_, n) => (
-                  <option key={n} value={n}>{n === 0 ? "0 (remove)" : n}</option>
-                ))}
-              </select>
-            </label>
-            <SubmitButton variant="secondary" pendingText="Updating…">Update</SubmitButton>
-          </form>
-          <form action={remove}>
-            <input type="hidden" name="productId" value={line.productId} />
-            <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${line.name}`}>Remove</SubmitButton>
-          </form>
-        </div>
-        <p className="font-semibold sm:w-28 sm:text-right" data-testid="line-total">{formatMoney(line.lineTotal)}</p>
-      </div>
-      <FormMessage state={state} id={messageId} />
+        <FormMessage state={state} id={messageId} />
       </div>
     </li>
   );

@@ -47,20 +47,33 @@ export function CartLines({ lines, empty }: { lines: Line[]; empty: React.ReactN
   return (
     <>
       {removed && (
-        <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm"
+        >
           <span>Removed {removed.name}</span>
           <form action={undo}>
             <input type="hidden" name="productId" value={removed.productId} />
             <input type="hidden" name="quantity" value={removed.quantity} />
-            <SubmitButton ref={undoButton} variant="secondary" pendingText="Putting it back…" aria-label={`Undo: put ${removed.name} back`}>
+            <SubmitButton
+              ref={undoButton}
+              variant="secondary"
+              pendingText="Putting it back…"
+              aria-label={`Undo: put ${removed.name} back`}
+            >
               Undo
             </SubmitButton>
           </form>
           {undoState.status === "error" && <span className="text-red-700">{undoState.message}</span>}
         </div>
       )}
-      {lines.length === 0 ? empty : (
-        <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-5" aria-label="Cart items">
+      {lines.length === 0 ? (
+        empty
+      ) : (
+        <ul
+          className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white px-5"
+          aria-label="Cart items"
+        >
           {lines.map((line) => (
             <CartLine
               key={line.productId}

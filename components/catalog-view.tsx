@@ -15,8 +15,7 @@ export async function CatalogView({ currency, category }: { currency: Currency; 
       <section className="rounded-2xl bg-brand-900 px-6 py-10 text-white sm:px-10">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Good things for slow mornings</h1>
         <p className="mt-3 max-w-2xl text-brand-100">
-          Browse, fill a cart and check out without an account. If you sign up later, everything
-          you did comes with you.
+          Browse, fill a cart and check out without an account. If you sign up later, everything you did comes with you.
         </p>
       </section>
 

@@ -19,13 +19,23 @@ export function BarChart({ title, bars, caption }: { title: string; bars: Bar[];
         {caption && <span className="block text-sm text-stone-500">{caption}</span>}
       </figcaption>
       {/* Text in HTML, not in a scaled SVG: it stays at 14 px on a phone. */}
-      <div role="img" aria-label={`${title}. ${summary}`} className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] items-center gap-x-3 gap-y-2 text-sm">
+      <div
+        role="img"
+        aria-label={`${title}. ${summary}`}
+        className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] items-center gap-x-3 gap-y-2 text-sm"
+      >
         {bars.map((b, i) => (
           <Fragment key={b.label}>
             <span className="text-stone-700">{b.label}</span>
             <span className="flex min-w-0 items-center gap-2">
-              <span className="h-5 rounded" style={{ width: `${Math.max(1, (b.value / max) * 70)}%`, background: COLORS[i % COLORS.length] }} />
-              <span className="min-w-0 font-semibold text-stone-900">{b.value}{b.note ? ` · ${b.note}` : ""}</span>
+              <span
+                className="h-5 rounded"
+                style={{ width: `${Math.max(1, (b.value / max) * 70)}%`, background: COLORS[i % COLORS.length] }}
+              />
+              <span className="min-w-0 font-semibold text-stone-900">
+                {b.value}
+                {b.note ? ` · ${b.note}` : ""}
+              </span>
             </span>
           </Fragment>
         ))}
@@ -39,7 +49,10 @@ type Day = { date: string; guestSessions: number; converted: number };
 /** Two columns a day: guest sessions started, and guests who became accounts. */
 export function DailyChart({ title, days }: { title: string; days: Day[] }) {
   const max = Math.max(1, ...days.map((d) => Math.max(d.guestSessions, d.converted)));
-  const summary = days.filter((d) => d.guestSessions || d.converted).map((d) => `${d.date}: ${d.guestSessions} guests, ${d.converted} converted`).join("; ");
+  const summary = days
+    .filter((d) => d.guestSessions || d.converted)
+    .map((d) => `${d.date}: ${d.guestSessions} guests, ${d.converted} converted`)
+    .join("; ");
   const columns = { gridTemplateColumns: `repeat(${days.length}, minmax(0, 1fr))` };
   const pct = (n: number) => `${(n / max) * 100}%`;
   return (
@@ -47,8 +60,14 @@ export function DailyChart({ title, days }: { title: string; days: Day[] }) {
       <figcaption className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <span className="font-semibold">{title}</span>
         <span className="flex flex-wrap gap-3 text-sm text-stone-600">
-          <span><span aria-hidden className="mr-1 inline-block h-3 w-3 rounded-sm" style={{ background: COLORS[3] }} />guest sessions</span>
-          <span><span aria-hidden className="mr-1 inline-block h-3 w-3 rounded-sm" style={{ background: COLORS[0] }} />converted to accounts</span>
+          <span>
+            <span aria-hidden className="mr-1 inline-block h-3 w-3 rounded-sm" style={{ background: COLORS[3] }} />
+            guest sessions
+          </span>
+          <span>
+            <span aria-hidden className="mr-1 inline-block h-3 w-3 rounded-sm" style={{ background: COLORS[0] }} />
+            converted to accounts
+          </span>
         </span>
       </figcaption>
       <div role="img" aria-label={`${title}. ${summary || "No activity yet."}`} className="text-xs">
@@ -56,7 +75,9 @@ export function DailyChart({ title, days }: { title: string; days: Day[] }) {
         <div className="grid h-40 items-end gap-x-1 border-b border-stone-300" style={columns}>
           {days.map((d) => (
             <div key={d.date} className="flex h-full min-w-0 flex-col justify-end">
-              {d.guestSessions > 0 && <span className="hidden text-center text-stone-700 sm:block">{d.guestSessions}</span>}
+              {d.guestSessions > 0 && (
+                <span className="hidden text-center text-stone-700 sm:block">{d.guestSessions}</span>
+              )}
               <div className="flex h-[calc(100%-1.25rem)] items-end justify-center gap-px">
                 <span className="w-1/3 min-w-px" style={{ height: pct(d.guestSessions), background: COLORS[3] }} />
                 <span className="w-1/3 min-w-px" style={{ height: pct(d.converted), background: COLORS[0] }} />

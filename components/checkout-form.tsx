@@ -12,9 +12,17 @@ type SavedCard = { id: string; label: string };
 
 /** Fields that show their own error (by label, in the order of the form); any other error shows above the button. */
 const LABELS: Partial<Record<FieldPath<CheckoutInput>, string>> = {
-  email: "E-mail", name: "Full name", "address.line1": "Address", "address.line2": "Apartment, suite", "address.city": "City",
-  "address.postalCode": "Postal code", "address.country": "Country", "card.number": "Card number", "card.expMonth": "Expiry month",
-  "card.expYear": "Expiry year", "card.cvc": "CVC",
+  email: "E-mail",
+  name: "Full name",
+  "address.line1": "Address",
+  "address.line2": "Apartment, suite",
+  "address.city": "City",
+  "address.postalCode": "Postal code",
+  "address.country": "Country",
+  "card.number": "Card number",
+  "card.expMonth": "Expiry month",
+  "card.expYear": "Expiry year",
+  "card.cvc": "CVC",
 };
 const FIELDS = Object.keys(LABELS) as FieldPath<CheckoutInput>[];
 
@@ -25,8 +33,18 @@ const focusField = (id: string) => (event: React.MouseEvent) => {
 };
 
 export function CheckoutForm({
-  defaultEmail, shipping, countries, savedCards, totalLabel,
-}: { defaultEmail: string; shipping: ShippingDefaults | null; countries: [string, string][]; savedCards: SavedCard[]; totalLabel: string }) {
+  defaultEmail,
+  shipping,
+  countries,
+  savedCards,
+  totalLabel,
+}: {
+  defaultEmail: string;
+  shipping: ShippingDefaults | null;
+  countries: [string, string][];
+  savedCards: SavedCard[];
+  totalLabel: string;
+}) {
   const [state, action, pending] = useActionState(checkoutAction, idle);
   const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
   const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
@@ -52,38 +70,102 @@ export function CheckoutForm({
     <form action={action} onSubmit={submit} className="space-y-6" noValidate>
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Contact</legend>
-        <TextField label="E-mail" name="email" type="email" autoComplete="email" defaultValue={v("email", defaultEmail)} error={err("email")}
-          hint="We send the order confirmation here. We never link it to an account on our own." />
-        <TextField label="Full name" name="name" autoComplete="name" defaultValue={v("name", shipping?.name)} error={err("name")} />
+        <TextField
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={v("email", defaultEmail)}
+          error={err("email")}
+          hint="We send the order confirmation here. We never link it to an account on our own."
+        />
+        <TextField
+          label="Full name"
+          name="name"
+          autoComplete="name"
+          defaultValue={v("name", shipping?.name)}
+          error={err("name")}
+        />
       </fieldset>
 
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Shipping address</legend>
-        {shipping && <p className="text-sm text-stone-600">Filled in from your last order: change anything that is different this time.</p>}
-        <TextField label="Address" name="address.line1" autoComplete="address-line1" defaultValue={v("address.line1", shipping?.line1)} error={err("address.line1")} />
-        <TextField label="Apartment, suite (optional)" name="address.line2" autoComplete="address-line2" defaultValue={v("address.line2", shipping?.line2)} error={err("address.line2")} />
+        {shipping && (
+          <p className="text-sm text-stone-600">
+            Filled in from your last order: change anything that is different this time.
+          </p>
+        )}
+        <TextField
+          label="Address"
+          name="address.line1"
+          autoComplete="address-line1"
+          defaultValue={v("address.line1", shipping?.line1)}
+          error={err("address.line1")}
+        />
+        <TextField
+          label="Apartment, suite (optional)"
+          name="address.line2"
+          autoComplete="address-line2"
+          defaultValue={v("address.line2", shipping?.line2)}
+          error={err("address.line2")}
+        />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="City" name="address.city" autoComplete="address-level2" defaultValue={v("address.city", shipping?.city)} error={err("address.city")} />
-          <TextField label="Postal code" name="address.postalCode" autoComplete="postal-code" defaultValue={v("address.postalCode", shipping?.postalCode)} error={err("address.postalCode")} />
+          <TextField
+            label="City"
+            name="address.city"
+            autoComplete="address-level2"
+            defaultValue={v("address.city", shipping?.city)}
+            error={err("address.city")}
+          />
+          <TextField
+            label="Postal code"
+            name="address.postalCode"
+            autoComplete="postal-code"
+            defaultValue={v("address.postalCode", shipping?.postalCode)}
+            error={err("address.postalCode")}
+          />
         </div>
         <div className="space-y-1">
-          <label htmlFor="address.country" className="block text-sm font-medium">Country</label>
-          <select id="address.country" name="address.country" defaultValue={v("address.country", shipping?.country ?? "US")} autoComplete="country"
-            aria-describedby="address.country-error" className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2">
-            {countries.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          <label htmlFor="address.country" className="block text-sm font-medium">
+            Country
+          </label>
+          <select
+            id="address.country"
+            name="address.country"
+            defaultValue={v("address.country", shipping?.country ?? "US")}
+            autoComplete="country"
+            aria-describedby="address.country-error"
+            className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+          >
+            {countries.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
           </select>
-          <p id="address.country-error" aria-live="polite" className="min-h-5 text-sm text-red-700">{err("address.country") ?? ""}</p>
+          <p id="address.country-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
+            {err("address.country") ?? ""}
+          </p>
         </div>
       </fieldset>
 
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Payment</legend>
-        <p className="text-sm text-stone-600">Demo payments: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined. Any future expiry, any 3 digits.</p>
+        <p className="text-sm text-stone-600">
+          Demo payments: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined. Any future expiry, any 3
+          digits.
+        </p>
         {savedCards.length > 0 && (
           <div role="radiogroup" aria-label="Pay with" className="space-y-2">
             {[...savedCards, { id: "new", label: "A new card" }].map((c) => (
               <label key={c.id} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="paymentMethodId" value={c.id} checked={payWith === c.id} onChange={() => setPayWith(c.id)} />
+                <input
+                  type="radio"
+                  name="paymentMethodId"
+                  value={c.id}
+                  checked={payWith === c.id}
+                  onChange={() => setPayWith(c.id)}
+                />
                 {c.label}
               </label>
             ))}
@@ -91,11 +173,39 @@ export function CheckoutForm({
         )}
         {payWith === "new" && (
           <>
-            <TextField label="Card number" name="card.number" inputMode="numeric" autoComplete="cc-number" error={err("card.number")} />
+            <TextField
+              label="Card number"
+              name="card.number"
+              inputMode="numeric"
+              autoComplete="cc-number"
+              error={err("card.number")}
+            />
             <div className="grid grid-cols-3 gap-3">
-              <TextField label="Expiry month" name="card.expMonth" inputMode="numeric" placeholder="MM" autoComplete="cc-exp-month" defaultValue={v("card.expMonth")} error={err("card.expMonth")} />
-              <TextField label="Expiry year" name="card.expYear" inputMode="numeric" placeholder="YYYY" autoComplete="cc-exp-year" defaultValue={v("card.expYear")} error={err("card.expYear")} />
-              <TextField label="CVC" name="card.cvc" inputMode="numeric" autoComplete="cc-csc" error={err("card.cvc")} />
+              <TextField
+                label="Expiry month"
+                name="card.expMonth"
+                inputMode="numeric"
+                placeholder="MM"
+                autoComplete="cc-exp-month"
+                defaultValue={v("card.expMonth")}
+                error={err("card.expMonth")}
+              />
+              <TextField
+                label="Expiry year"
+                name="card.expYear"
+                inputMode="numeric"
+                placeholder="YYYY"
+                autoComplete="cc-exp-year"
+                defaultValue={v("card.expYear")}
+                error={err("card.expYear")}
+              />
+              <TextField
+                label="CVC"
+                name="card.cvc"
+                inputMode="numeric"
+                autoComplete="cc-csc"
+                error={err("card.cvc")}
+              />
             </div>
           </>
         )}
@@ -104,19 +214,41 @@ export function CheckoutForm({
       {problems.length > 0 && (
         // GOV.UK's error summary: an alert (a role that may be named; a plain div may not, ARIA 1.2),
         // named by its heading, and the focus moved to it (the effect above).
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="checkout-problems" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700">
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="checkout-problems"
+          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700"
+        >
           <h2 id="checkout-problems" className="font-semibold">
-            {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the order can be placed:
+            {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the
+            order can be placed:
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {problems.map((f) => (
-              <li key={f}><a href={`#${f}`} onClick={focusField(f)} className="underline">{LABELS[f]}</a></li>
+              <li key={f}>
+                <a href={`#${f}`} onClick={focusField(f)} className="underline">
+                  {LABELS[f]}
+                </a>
+              </li>
             ))}
           </ul>
         </div>
       )}
-      {fieldless && <p ref={alert} tabIndex={-1} role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">{fieldless}</p>}
-      <SubmitButton pendingText="Placing your order…" pending={pending} className="w-full py-3 text-base">Place order · {totalLabel}</SubmitButton>
+      {fieldless && (
+        <p
+          ref={alert}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
+          {fieldless}
+        </p>
+      )}
+      <SubmitButton pendingText="Placing your order…" pending={pending} className="w-full py-3 text-base">
+        Place order · {totalLabel}
+      </SubmitButton>
     </form>
   );
 }

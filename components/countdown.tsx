@@ -26,8 +26,16 @@ const clientSecond = () => Math.floor(Date.now() / 1000) * 1000;
  * last hour it offers to e-mail the cart, so that nothing is lost when the session ends.
  */
 export function Countdown({
-  until, serverNow, offerEmail = false, testId = "countdown",
-}: { until: string; serverNow: number; offerEmail?: boolean; testId?: string }) {
+  until,
+  serverNow,
+  offerEmail = false,
+  testId = "countdown",
+}: {
+  until: string;
+  serverNow: number;
+  offerEmail?: boolean;
+  testId?: string;
+}) {
   const end = new Date(until).getTime();
   const now = useSyncExternalStore(subscribe, clientSecond, () => serverNow);
   const left = end - now;

@@ -12,9 +12,20 @@ export function CurrencyChoice({ current, returnTo }: { current: Currency; retur
   const [state, action] = useActionState(setCurrencyAction, idle);
   return (
     <form action={action} className="space-y-3">
-      <label htmlFor="currency-choice" className="block text-sm font-medium">Show prices in</label>
-      <select id="currency-choice" name="currency" defaultValue={current} className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2">
-        {CURRENCIES.map((c) => <option key={c} value={c}>{c}</option>)}
+      <label htmlFor="currency-choice" className="block text-sm font-medium">
+        Show prices in
+      </label>
+      <select
+        id="currency-choice"
+        name="currency"
+        defaultValue={current}
+        className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+      >
+        {CURRENCIES.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
       </select>
       <input type="hidden" name="back" value="1" />
       <input type="hidden" name="returnTo" value={returnTo} />

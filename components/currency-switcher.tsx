@@ -20,7 +20,11 @@ export function CurrencySwitcher() {
   const { visitor, refresh } = useVisitor();
   const router = useRouter();
   // False in the server's HTML, true once React runs in the browser (no effect, no second render).
-  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   useEffect(() => {
     if (state.status !== "ok") return;
     // A fresh request, carrying the new currency cookie, so that next.config.ts's rewrites
@@ -31,7 +35,9 @@ export function CurrencySwitcher() {
   const current = visitor?.currency ?? DEFAULT_CURRENCY;
   return (
     <form action={formAction} className="flex items-center gap-1">
-      <label htmlFor="currency" className="sr-only">Currency</label>
+      <label htmlFor="currency" className="sr-only">
+        Currency
+      </label>
       <select
         id="currency"
         name="currency"
@@ -40,12 +46,20 @@ export function CurrencySwitcher() {
         className="rounded-full border border-stone-300 bg-white px-2 py-1.5 text-sm"
       >
         {CURRENCIES.map((c) => (
-          <option key={c} value={c}>{c}</option>
+          <option key={c} value={c}>
+            {c}
+          </option>
         ))}
       </select>
       {!enhanced && <input type="hidden" name="back" value="1" />}
-      <SubmitButton variant="secondary" pendingText="Setting…" className="px-2 py-1.5">Set</SubmitButton>
-      {state.status === "error" && <span role="alert" className="text-xs text-red-700">{state.message}</span>}
+      <SubmitButton variant="secondary" pendingText="Setting…" className="px-2 py-1.5">
+        Set
+      </SubmitButton>
+      {state.status === "error" && (
+        <span role="alert" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -3,7 +3,16 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { logInAction, type LoginState } from "@/actions/login";
-import { CART_CHOICE_WORDS, CART_CHOICES, planCartMerge, sharedProducts, type CartChoice, type LineChoice, type LineChoices, type PlanLine } from "@/lib/cart/merge";
+import {
+  CART_CHOICE_WORDS,
+  CART_CHOICES,
+  planCartMerge,
+  sharedProducts,
+  type CartChoice,
+  type LineChoice,
+  type LineChoices,
+  type PlanLine,
+} from "@/lib/cart/merge";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
@@ -16,7 +25,8 @@ const LINE_WORDS: Record<LineChoice, (guest: number, account: number) => string>
   save: () => "Save both for later",
 };
 
-const list = (lines: PlanLine[]) => (lines.length ? lines.map((l) => `${l.name} × ${l.quantity}`).join(", ") : "nothing");
+const list = (lines: PlanLine[]) =>
+  lines.length ? lines.map((l) => `${l.name} × ${l.quantity}`).join(", ") : "nothing";
 
 export function LoginForm() {
   const [state, action] = useActionState<LoginState, FormData>(logInAction, { status: "idle" });
@@ -32,21 +42,46 @@ export function LoginForm() {
   // A choice made, then sent without the password (it is never sent back to the page, so without
   // JavaScript the field comes back empty): kept, so the next try logs in with it.
   const keptChoice = preview ? undefined : CHOICES.find((c) => c.value === state.values?.cartChoice);
-  const keptLines = keptChoice ? Object.entries(state.values ?? {}).filter(([name, value]) => name.startsWith("lineChoices.") && value) : [];
-  const planFor = (choice: CartChoice) => planCartMerge(preview!.guestLines, preview!.accountLines, choice, lineChoices);
+  const keptLines = keptChoice
+    ? Object.entries(state.values ?? {}).filter(([name, value]) => name.startsWith("lineChoices.") && value)
+    : [];
+  const planFor = (choice: CartChoice) =>
+    planCartMerge(preview!.guestLines, preview!.accountLines, choice, lineChoices);
   return (
     <form action={action} className="space-y-3" noValidate>
-      <TextField label="E-mail" name="email" type="email" autoComplete="email" required
-        value={shownEmail} onChange={(e) => setEmail(e.target.value)} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required
-        value={password} onChange={(e) => setPassword(e.target.value)}
-        hint={(preview || keptChoice) && !password ? "Enter your password again: it is never sent back to this page." : undefined} />
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={shownEmail}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        hint={
+          (preview || keptChoice) && !password
+            ? "Enter your password again: it is never sent back to this page."
+            : undefined
+        }
+      />
       {keptChoice && (
         <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-stone-800">
           Your choice for the two carts is kept: <strong>{keptChoice.title}</strong>
-          {keptLines.length > 0 && ` (and ${keptLines.length} line-by-line ${keptLines.length === 1 ? "choice" : "choices"})`}.
+          {keptLines.length > 0 &&
+            ` (and ${keptLines.length} line-by-line ${keptLines.length === 1 ? "choice" : "choices"})`}
+          .
           <input type="hidden" name="cartChoice" value={keptChoice.value} />
-          {keptLines.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+          {keptLines.map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
         </p>
       )}
 
@@ -54,12 +89,19 @@ export function LoginForm() {
         <fieldset className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
           <legend className="px-1 font-semibold">Two carts: choose what happens</legend>
           <p className="text-sm text-stone-700">
-            This browser&apos;s cart has {preview.guestItems} {preview.guestItems === 1 ? "product" : "products"}; your account&apos;s
-            cart has {preview.accountItems}. Nothing is thrown away: what doesn&apos;t go into the cart is saved for later.
+            This browser&apos;s cart has {preview.guestItems} {preview.guestItems === 1 ? "product" : "products"}; your
+            account&apos;s cart has {preview.accountItems}. Nothing is thrown away: what doesn&apos;t go into the cart
+            is saved for later.
           </p>
           {CHOICES.map((c) => (
             <label key={c.value} className="flex gap-3 rounded-lg border border-stone-200 bg-white p-3">
-              <input type="radio" name="cartChoice" value={c.value} defaultChecked={c.value === "combine"} className="mt-1" />
+              <input
+                type="radio"
+                name="cartChoice"
+                value={c.value}
+                defaultChecked={c.value === "combine"}
+                className="mt-1"
+              />
               <span className="text-sm">
                 <span className="block font-medium">{c.title}</span>
                 <span className="block text-stone-600">{c.explain}</span>
@@ -79,15 +121,21 @@ export function LoginForm() {
                     <label htmlFor={`line-${productId}`} className="block font-medium">
                       {g.name}: {g.quantity} here, {a.quantity} in your account
                     </label>
-                    <select id={`line-${productId}`} name={`lineChoices.${productId}`} defaultValue=""
+                    <select
+                      id={`line-${productId}`}
+                      name={`lineChoices.${productId}`}
+                      defaultValue=""
                       onChange={(event) => {
                         const value = event.currentTarget.value as LineChoice | "";
                         setLineChoices((current) => ({ ...current, [productId]: value || undefined }));
                       }}
-                      className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5">
+                      className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5"
+                    >
                       <option value="">As chosen above</option>
                       {(Object.keys(LINE_WORDS) as LineChoice[]).map((choice) => (
-                        <option key={choice} value={choice}>{LINE_WORDS[choice](g.quantity, a.quantity)}</option>
+                        <option key={choice} value={choice}>
+                          {LINE_WORDS[choice](g.quantity, a.quantity)}
+                        </option>
                       ))}
                     </select>
                   </div>
@@ -98,13 +146,21 @@ export function LoginForm() {
         </fieldset>
       )}
 
-      <p aria-live="polite" role={state.status === "error" ? "alert" : undefined}
-        className={`min-h-5 text-sm ${state.status === "error" ? "text-red-700" : "text-stone-700"}`}>
+      <p
+        aria-live="polite"
+        role={state.status === "error" ? "alert" : undefined}
+        className={`min-h-5 text-sm ${state.status === "error" ? "text-red-700" : "text-stone-700"}`}
+      >
         {state.message ?? ""}
       </p>
-      <SubmitButton pendingText="Logging in…" className="w-full py-2.5">Log in</SubmitButton>
+      <SubmitButton pendingText="Logging in…" className="w-full py-2.5">
+        Log in
+      </SubmitButton>
       <p className="text-sm text-stone-600">
-        New here? <Link href="/signup" className="font-medium text-brand-700 underline">Create an account</Link>
+        New here?{" "}
+        <Link href="/signup" className="font-medium text-brand-700 underline">
+          Create an account
+        </Link>
       </p>
     </form>
   );

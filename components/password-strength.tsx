@@ -25,10 +25,16 @@ export function PasswordStrength({ id, password, email = "" }: { id: string; pas
     if (!password || estimator) return;
     let live = true;
     loadEstimator().then(
-      (loaded) => { if (live) setEstimator(loaded); },
-      () => { loading = undefined; }, // offline or a stale deployment: try again on the next input
+      (loaded) => {
+        if (live) setEstimator(loaded);
+      },
+      () => {
+        loading = undefined;
+      }, // offline or a stale deployment: try again on the next input
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [password, estimator]);
 
   // Long passwords take tens of milliseconds to estimate: keep typing responsive.
@@ -45,7 +51,9 @@ export function PasswordStrength({ id, password, email = "" }: { id: string; pas
   const level = LEVELS[steps];
   const message = estimate.problem
     ? `${level.label} — ${estimate.problem}`
-    : steps === 4 ? level.label : `${level.label} — accepted; a longer password would be stronger.`;
+    : steps === 4
+      ? level.label
+      : `${level.label} — accepted; a longer password would be stronger.`;
   return (
     <div id={id} aria-live="polite" className="space-y-1">
       <div className="flex gap-1" aria-hidden="true">

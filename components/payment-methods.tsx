@@ -12,7 +12,9 @@ export function RemoveCardButton({ id, label }: { id: string; label: string }) {
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${label}`}>Remove</SubmitButton>
+      <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${label}`}>
+        Remove
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );
@@ -24,16 +26,50 @@ export function AddCardForm() {
   const general = formError(state, ["card.number", "card.expMonth", "card.expYear", "card.cvc", "password"]);
   return (
     <form action={action} className="space-y-2" noValidate key={JSON.stringify(state)}>
-      <TextField label="Card number" name="card.number" inputMode="numeric" autoComplete="cc-number" error={err("card.number")} />
+      <TextField
+        label="Card number"
+        name="card.number"
+        inputMode="numeric"
+        autoComplete="cc-number"
+        error={err("card.number")}
+      />
       <div className="grid grid-cols-3 gap-3">
-        <TextField label="Expiry month" name="card.expMonth" inputMode="numeric" placeholder="MM" defaultValue={state.values?.["card.expMonth"]} error={err("card.expMonth")} />
-        <TextField label="Expiry year" name="card.expYear" inputMode="numeric" placeholder="YYYY" defaultValue={state.values?.["card.expYear"]} error={err("card.expYear")} />
+        <TextField
+          label="Expiry month"
+          name="card.expMonth"
+          inputMode="numeric"
+          placeholder="MM"
+          defaultValue={state.values?.["card.expMonth"]}
+          error={err("card.expMonth")}
+        />
+        <TextField
+          label="Expiry year"
+          name="card.expYear"
+          inputMode="numeric"
+          placeholder="YYYY"
+          defaultValue={state.values?.["card.expYear"]}
+          error={err("card.expYear")}
+        />
         <TextField label="CVC" name="card.cvc" inputMode="numeric" error={err("card.cvc")} />
       </div>
-      <TextField label="Your password" name="password" type="password" autoComplete="current-password" error={err("password")}
-        hint="Saving a card asks for your password again." />
-      {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
-      {state.status === "ok" && <p aria-live="polite" className="text-sm text-brand-700">{state.message}</p>}
+      <TextField
+        label="Your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={err("password")}
+        hint="Saving a card asks for your password again."
+      />
+      {general && (
+        <p role="alert" className="text-sm text-red-700">
+          {general}
+        </p>
+      )}
+      {state.status === "ok" && (
+        <p aria-live="polite" className="text-sm text-brand-700">
+          {state.message}
+        </p>
+      )}
       <SubmitButton pendingText="Saving…">Save card</SubmitButton>
     </form>
   );

@@ -13,7 +13,9 @@ export function ProductCard({ product }: { product: CatalogProduct }) {
       <img src={product.image} alt="" width={400} height={400} loading="lazy" decoding="async" />
       <div>
         <p>{product.category.name}</p>
-        <h2><Link href={`/products/${product.slug}`}>{product.name}</Link></h2>
+        <h2>
+          <Link href={`/products/${product.slug}`}>{product.name}</Link>
+        </h2>
         <footer>
           <Price money={product.price} />
           <StockBadge stock={product.stock} />

@@ -20,7 +20,9 @@ export async function ProductView({ currency, slug }: { currency: Currency; slug
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
-        <Link href="/" className="hover:text-brand-700">Shop</Link>
+        <Link href="/" className="hover:text-brand-700">
+          Shop
+        </Link>
         <span aria-hidden> / </span>
         {/* A plain link: see components/category-filter.tsx. */}
         <a href={`/?category=${product.category.slug}`} className="hover:text-brand-700">

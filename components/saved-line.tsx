@@ -16,16 +16,24 @@ export function SavedLine({ line }: { line: Line }) {
   return (
     <li aria-label={line.name} className="flex flex-wrap items-center gap-3 py-3">
       <div className="flex-1">
-        <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">{line.name}</Link>
-        <p className="text-sm text-stone-500">{line.quantity} × {formatMoney(line.unitPrice)}</p>
+        <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">
+          {line.name}
+        </Link>
+        <p className="text-sm text-stone-500">
+          {line.quantity} × {formatMoney(line.unitPrice)}
+        </p>
       </div>
       <form action={move}>
         <input type="hidden" name="productId" value={line.productId} />
-        <SubmitButton variant="secondary" pendingText="Moving…" aria-label={`Move ${line.name} to cart`}>Move to cart</SubmitButton>
+        <SubmitButton variant="secondary" pendingText="Moving…" aria-label={`Move ${line.name} to cart`}>
+          Move to cart
+        </SubmitButton>
       </form>
       <form action={remove}>
         <input type="hidden" name="productId" value={line.productId} />
-        <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${line.name} from saved items`}>Remove</SubmitButton>
+        <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${line.name} from saved items`}>
+          Remove
+        </SubmitButton>
       </form>
       <FormMessage state={state} />
     </li>

@@ -30,20 +30,52 @@ export function SignupForm({ defaultEmail = "" }: { defaultEmail?: string }) {
   };
   return (
     // React resets the form after each submission: clear the meter with it.
-    <form action={action} className="space-y-3" noValidate onInput={onInput}
-      onReset={() => setTyped({ email: "", password: "" })}>
-      <TextField label="E-mail" name="email" type="email" autoComplete="email" required
-        defaultValue={state.values?.email ?? defaultEmail} key={state.values?.email} error={error("email")} />
+    <form
+      action={action}
+      className="space-y-3"
+      noValidate
+      onInput={onInput}
+      onReset={() => setTyped({ email: "", password: "" })}
+    >
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email ?? defaultEmail}
+        key={state.values?.email}
+        error={error("email")}
+      />
       <div className="space-y-1">
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required
-          minLength={10} hint={PASSWORD_HINT} error={passwordError}
-          aria-describedby={[passwordError ? "password-error" : null, "password-hint", "password-strength"].filter(Boolean).join(" ")} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          hint={PASSWORD_HINT}
+          error={passwordError}
+          aria-describedby={[passwordError ? "password-error" : null, "password-hint", "password-strength"]
+            .filter(Boolean)
+            .join(" ")}
+        />
         <PasswordStrength id="password-strength" password={typed.password} email={typed.email} />
       </div>
-      {general && <p role="alert" className="text-sm text-red-700">{general}</p>}
-      <SubmitButton pendingText="Creating your account…" className="w-full py-2.5">Create account</SubmitButton>
+      {general && (
+        <p role="alert" className="text-sm text-red-700">
+          {general}
+        </p>
+      )}
+      <SubmitButton pendingText="Creating your account…" className="w-full py-2.5">
+        Create account
+      </SubmitButton>
       <p className="text-sm text-stone-600">
-        Already have one? <Link href="/login" className="font-medium text-brand-700 underline">Log in</Link>
+        Already have one?{" "}
+        <Link href="/login" className="font-medium text-brand-700 underline">
+          Log in
+        </Link>
       </p>
     </form>
   );

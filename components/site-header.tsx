@@ -18,12 +18,17 @@ export function SiteHeader() {
     <header className="z-40 border-b border-stone-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
       <div className="relative mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
         <Link href="/" className="flex items-center gap-2 text-xl font-semibold tracking-tight text-brand-900">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-600 text-sm text-white">P</span>
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-brand-600 text-sm text-white">
+            P
+          </span>
           <span className="sr-only sm:not-sr-only">Passerby</span>
         </Link>
         <details className="peer group sm:hidden">
           <summary className="cursor-pointer list-none rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-700 [&::-webkit-details-marker]:hidden">
-            Menu <span aria-hidden className="inline-block transition group-open:rotate-180">▾</span>
+            Menu{" "}
+            <span aria-hidden className="inline-block transition group-open:rotate-180">
+              ▾
+            </span>
           </summary>
         </details>
         <div className="absolute left-4 top-full z-50 mt-1 hidden w-60 space-y-4 rounded-xl border border-stone-200 bg-white p-4 shadow-lg peer-open:block sm:static sm:mt-0 sm:flex sm:w-auto sm:flex-1 sm:items-center sm:justify-between sm:space-y-0 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none">
@@ -39,9 +44,16 @@ export function SiteHeader() {
             </ul>
           </nav>
           {/* Without JavaScript the switcher could not say which currency is chosen: a link to the page that does. */}
-          <div className="needs-js"><CurrencySwitcher /></div>
+          <div className="needs-js">
+            <CurrencySwitcher />
+          </div>
           <noscript>
-            <Link href="/currency" className="rounded px-1 py-1 text-sm font-medium text-stone-700 underline hover:text-brand-700">Currency</Link>
+            <Link
+              href="/currency"
+              className="rounded px-1 py-1 text-sm font-medium text-stone-700 underline hover:text-brand-700"
+            >
+              Currency
+            </Link>
           </noscript>
         </div>
         <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">

@@ -21,7 +21,12 @@ export function SubmitButton({
   pending: sending = false,
   onClick,
   ...rest
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pendingText: string; variant?: keyof typeof styles; ref?: React.Ref<HTMLButtonElement>; pending?: boolean }) {
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & {
+  pendingText: string;
+  variant?: keyof typeof styles;
+  ref?: React.Ref<HTMLButtonElement>;
+  pending?: boolean;
+}) {
   const status = useFormStatus();
   const pending = status.pending || sending;
   return (
@@ -31,7 +36,8 @@ export function SubmitButton({
       className={`rounded-full px-4 py-2 text-sm font-medium transition ${styles[variant]} ${className}`}
       {...rest}
       onClick={(event) => {
-        if (pending) event.preventDefault(); // the double-submit guard
+        if (pending)
+          event.preventDefault(); // the double-submit guard
         else onClick?.(event);
       }}
     >

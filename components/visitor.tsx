@@ -22,7 +22,13 @@ type VisitorState = {
   setPendingAdds: (n: number) => void;
 };
 
-const VisitorContext = createContext<VisitorState>({ visitor: null, show: () => {}, refresh: async () => {}, pendingAdds: 0, setPendingAdds: () => {} });
+const VisitorContext = createContext<VisitorState>({
+  visitor: null,
+  show: () => {},
+  refresh: async () => {},
+  pendingAdds: 0,
+  setPendingAdds: () => {},
+});
 
 export const useVisitor = () => useContext(VisitorContext);
 
@@ -56,7 +62,9 @@ export function VisitorProvider({ children }: { children: React.ReactNode }) {
     void refresh(pathname);
   }, [pathname, refresh]);
   return (
-    <VisitorContext.Provider value={{ visitor, show, refresh, pendingAdds, setPendingAdds }}>{children}</VisitorContext.Provider>
+    <VisitorContext.Provider value={{ visitor, show, refresh, pendingAdds, setPendingAdds }}>
+      {children}
+    </VisitorContext.Provider>
   );
 }
 
@@ -71,9 +79,13 @@ export function VisitorSnapshot({ visitor }: { visitor: VisitorJson }) {
 export function AccountLink() {
   const { visitor } = useVisitor();
   return visitor?.signedIn ? (
-    <Link href="/account" className="font-medium text-stone-700 hover:text-brand-700">Account</Link>
+    <Link href="/account" className="font-medium text-stone-700 hover:text-brand-700">
+      Account
+    </Link>
   ) : (
-    <Link href="/login" className="font-medium text-stone-700 hover:text-brand-700">Log in</Link>
+    <Link href="/login" className="font-medium text-stone-700 hover:text-brand-700">
+      Log in
+    </Link>
   );
 }
 

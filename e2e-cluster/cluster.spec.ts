@@ -73,7 +73,9 @@ test("a session made on server A works on server B, and one ended on B is refuse
   expect(onB.status()).toBe(200);
   const session = (await onB.json()).anonymousSession;
   expect(session.data.cartItems).toEqual([expect.objectContaining({ quantity: 2 })]);
-  expect((await (await g.get(1, "/api/cart")).json()).items).toEqual([expect.objectContaining({ slug: "brass-pen", quantity: 2 })]);
+  expect((await (await g.get(1, "/api/cart")).json()).items).toEqual([
+    expect.objectContaining({ slug: "brass-pen", quantity: 2 }),
+  ]);
 
   // The cookie is copied before the session ends, as a thief would keep it.
   const cookies = await g.request.storageState();
@@ -91,10 +93,16 @@ test("the per-address limit on cart writes counts across both servers", async ({
   for (let i = 0; i <= PER_IP_CART_WRITES; i++) {
     // Alternate servers, and start a new guest session now and then: the address is what counts.
     const fresh = i % 5 === 0 ? await guest(playwright) : g;
-    const response = await fresh.request.post(server(i % 2) + "/api/cart/items", { headers: from(g.ip), data: { slug: "soy-candle", quantity: 1 } });
+    const response = await fresh.request.post(server(i % 2) + "/api/cart/items", {
+      headers: from(g.ip),
+      data: { slug: "soy-candle", quantity: 1 },
+    });
     statuses.push(response.status());
   }
-  expect(statuses.slice(0, PER_IP_CART_WRITES).every((s) => s === 200), statuses.join(" ")).toBe(true);
+  expect(
+    statuses.slice(0, PER_IP_CART_WRITES).every((s) => s === 200),
+    statuses.join(" "),
+  ).toBe(true);
   expect(statuses.at(-1)).toBe(429);
 });
 
@@ -111,11 +119,15 @@ test("concurrent checkouts through both servers never sell more than the stock",
   const { rows } = await db.query(`SELECT "stock" FROM "Product" WHERE "slug" = $1`, [slug]);
   expect(rows[0].stock).toBe(0);
   const sold = await db.query(
-    `SELECT COALESCE(SUM(i."quantity"), 0)::int AS n FROM "OrderItem" i JOIN "Product" p ON p."id" = i."productId" WHERE p."slug" = $1`, [slug]);
+    `SELECT COALESCE(SUM(i."quantity"), 0)::int AS n FROM "OrderItem" i JOIN "Product" p ON p."id" = i."productId" WHERE p."slug" = $1`,
+    [slug],
+  );
   expect(sold.rows[0].n).toBe(3);
 });
 
-test("a product page cached on server B shows the stock an order through server A changed, within 5 s", async ({ playwright }) => {
+test("a product page cached on server B shows the stock an order through server A changed, within 5 s", async ({
+  playwright,
+}) => {
   const slug = "linen-apron";
   await db.query(`UPDATE "Product" SET "stock" = 4 WHERE "slug" = $1`, [slug]);
   const page = () => fetch(`${server(1)}/products/${slug}`).then((r) => r.text());
@@ -130,7 +142,9 @@ test("a product page cached on server B shows the stock an order through server 
   await expect.poll(async () => stockText(await page()), { timeout: 5_000, intervals: [250] }).toBe("Only 3 left");
 });
 
-test("a shopper's journey through nginx: browse, add to the cart, sign up and find the cart there", async ({ page }) => {
+test("a shopper's journey through nginx: browse, add to the cart, sign up and find the cart there", async ({
+  page,
+}) => {
   await page.goto(`${cluster.url}/products/brass-pen`);
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added to your cart.")).toBeVisible();
@@ -142,7 +156,9 @@ test("a shopper's journey through nginx: browse, add to the cart, sign up and fi
   await expect(page.getByRole("link", { name: "Brass Ballpoint Pen" }).first()).toBeVisible();
 });
 
-test("a server stopped and started again mid-traffic loses no acknowledged order, migration or event", async ({ playwright }) => {
+test("a server stopped and started again mid-traffic loses no acknowledged order, migration or event", async ({
+  playwright,
+}) => {
   test.setTimeout(180_000);
   const slug = "soy-candle";
   await db.query(`UPDATE "Product" SET "stock" = 100000 WHERE "slug" = $1`, [slug]);
@@ -159,7 +175,10 @@ test("a server stopped and started again mid-traffic loses no acknowledged order
         if (placed.status() === 201) acknowledged.orders.push((await placed.json()).order.id);
       } else {
         const email = `restart${lane}-${n}-${Date.now()}@example.com`;
-        const signup = await request.post("/api/auth/signup", { headers: json, data: { email, password: "correct horse battery staple" } });
+        const signup = await request.post("/api/auth/signup", {
+          headers: json,
+          data: { email, password: "correct horse battery staple" },
+        });
         const migration = signup.status() === 201 ? (await signup.json()).migration : null;
         if (migration) acknowledged.migrations.push(migration.fromSessionId);
       }
@@ -181,11 +200,21 @@ test("a server stopped and started again mid-traffic loses no acknowledged order
   expect(acknowledged.migrations.length).toBeGreaterThan(2);
   const orders = await db.query(`SELECT "id" FROM "Order" WHERE "id" = ANY($1)`, [acknowledged.orders]);
   expect(orders.rowCount).toBe(acknowledged.orders.length);
-  const migrations = await db.query(`SELECT "guestSessionId" FROM "Migration" WHERE "guestSessionId" = ANY($1)`, [acknowledged.migrations]);
+  const migrations = await db.query(`SELECT "guestSessionId" FROM "Migration" WHERE "guestSessionId" = ANY($1)`, [
+    acknowledged.migrations,
+  ]);
   expect(migrations.rowCount).toBe(acknowledged.migrations.length);
   // Every acknowledged add left its event (servers that stopped wrote their buffers first).
-  await expect.poll(async () => {
-    const events = await db.query(`SELECT COUNT(*)::int AS n FROM "Event" WHERE "name" = 'cart_add' AND "properties" LIKE $1`, [`%"${slug}"%`]);
-    return events.rows[0].n;
-  }, { timeout: 5_000 }).toBeGreaterThanOrEqual(acknowledged.adds);
+  await expect
+    .poll(
+      async () => {
+        const events = await db.query(
+          `SELECT COUNT(*)::int AS n FROM "Event" WHERE "name" = 'cart_add' AND "properties" LIKE $1`,
+          [`%"${slug}"%`],
+        );
+        return events.rows[0].n;
+      },
+      { timeout: 5_000 },
+    )
+    .toBeGreaterThanOrEqual(acknowledged.adds);
 });

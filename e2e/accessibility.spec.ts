@@ -5,7 +5,10 @@ import { addFromProductPage, ADMIN, fillCheckout, logIn, signUp, uniqueEmail } f
 // axe-core (WCAG 2.1 A and AA rules) on every page, as a guest, a member and the administrator,
 // at a phone's size and a desktop's: no violation anywhere.
 
-const SIZES = [{ name: "phone", width: 390, height: 844 }, { name: "desktop", width: 1280, height: 800 }];
+const SIZES = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+];
 
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
@@ -19,9 +22,13 @@ async function violations(page: Page, path: string): Promise<string[]> {
  * which ARIA 1.2 prohibits but axe only flags for review when the element holds text.
  */
 async function analyze(page: Page, label: string): Promise<string[]> {
-  const { violations, incomplete, passes } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const { violations, incomplete, passes } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(passes.length, `axe checked ${label}`).toBeGreaterThan(10);
-  return [...violations, ...incomplete.filter((v) => v.id === "aria-prohibited-attr")].map((v) => `${label}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return [...violations, ...incomplete.filter((v) => v.id === "aria-prohibited-attr")].map(
+    (v) => `${label}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
 }
 
 for (const size of SIZES) {
@@ -34,8 +41,21 @@ for (const size of SIZES) {
     };
 
     // A visitor with nothing yet, then a guest with a cart.
-    await check("/", "/?category=kitchen", "/products/brass-pen", "/cart", "/checkout", "/session", "/currency", "/login", "/signup", "/deals",
-      "/about", "/outbox", "/no-such-page");
+    await check(
+      "/",
+      "/?category=kitchen",
+      "/products/brass-pen",
+      "/cart",
+      "/checkout",
+      "/session",
+      "/currency",
+      "/login",
+      "/signup",
+      "/deals",
+      "/about",
+      "/outbox",
+      "/no-such-page",
+    );
     await addFromProductPage(page, "brass-pen");
     await addFromProductPage(page, "soy-candle", 2);
     await check("/cart", "/checkout", "/session");

@@ -8,8 +8,6 @@ import { logIn, PASSWORD, signUp, uniqueEmail } from "./helpers";
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const NEW_PASSWORD = "plum tractor velvet harbour";
 
-
-
 /** The same account signed in on a second device (Firefox on Windows). */
 async function secondDevice(browser: Browser, address: string) {
   const context = await browser.newContext({ userAgent: FIREFOX_ON_WINDOWS });
@@ -21,7 +19,10 @@ async function secondDevice(browser: Browser, address: string) {
 
 const sessionsList = (page: Page) => page.getByRole("list", { name: "Your sessions" }).getByRole("listitem");
 
-test("a member sees where they are signed in and ends the other device's session, which is logged out at once", async ({ page, browser }) => {
+test("a member sees where they are signed in and ends the other device's session, which is logged out at once", async ({
+  page,
+  browser,
+}) => {
   const address = uniqueEmail("devices");
   await signUp(page, address);
   const other = await secondDevice(browser, address);
@@ -51,12 +52,16 @@ test("changing the password needs the current one and logs every other device ou
   await page.getByLabel("Current password").fill("not my password");
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.locator("#currentPassword-error")).toHaveText("That is not your current password, so nothing was changed.");
+  await expect(page.locator("#currentPassword-error")).toHaveText(
+    "That is not your current password, so nothing was changed.",
+  );
 
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your password is changed. 1 other session ended." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your password is changed. 1 other session ended." }),
+  ).toBeVisible();
 
   await other.goto("/account");
   await expect(other).toHaveURL(/\/login$/);
@@ -67,7 +72,10 @@ test("changing the password needs the current one and logs every other device ou
   await other.context().close();
 });
 
-test("deleting the account asks first, needs the password, logs out everywhere and keeps nothing to log in with", async ({ page, browser }) => {
+test("deleting the account asks first, needs the password, logs out everywhere and keeps nothing to log in with", async ({
+  page,
+  browser,
+}) => {
   const address = uniqueEmail("leaving");
   await signUp(page, address);
   const other = await secondDevice(browser, address);
@@ -78,7 +86,9 @@ test("deleting the account asks first, needs the password, logs out everywhere a
   await deletion.getByText("Delete my account…").click();
   await deletion.getByLabel("Account password").fill("wrong password here");
   await page.getByRole("button", { name: "Delete my account for good" }).click();
-  await expect(page.locator("#delete-password-error")).toHaveText("That password is not right, so your account was not deleted.");
+  await expect(page.locator("#delete-password-error")).toHaveText(
+    "That password is not right, so your account was not deleted.",
+  );
 
   await deletion.getByLabel("Account password").fill(PASSWORD);
   await page.getByRole("button", { name: "Delete my account for good" }).click();
@@ -93,7 +103,10 @@ test("deleting the account asks first, needs the password, logs out everywhere a
   await other.context().close();
 });
 
-test("the sessions API lists by public handle, ends one or all others, and is for members only", async ({ playwright, baseURL }) => {
+test("the sessions API lists by public handle, ends one or all others, and is for members only", async ({
+  playwright,
+  baseURL,
+}) => {
   const address = uniqueEmail("api-sessions");
   const here = await playwright.request.newContext({ baseURL });
   const there = await playwright.request.newContext({ baseURL, userAgent: FIREFOX_ON_WINDOWS });
@@ -132,17 +145,24 @@ test("the sessions API lists by public handle, ends one or all others, and is fo
   for (const context of [here, there, third, guest]) await context.dispose();
 });
 
-test("the account API changes the password and deletes the account, each with the password asked again", async ({ playwright, baseURL }) => {
+test("the account API changes the password and deletes the account, each with the password asked again", async ({
+  playwright,
+  baseURL,
+}) => {
   const address = uniqueEmail("api-account");
   const here = await playwright.request.newContext({ baseURL });
   expect((await here.post("/api/auth/signup", { data: { email: address, password: PASSWORD } })).status()).toBe(201);
 
-  const weak = await here.post("/api/account/password", { data: { currentPassword: PASSWORD, newPassword: "password123" } });
+  const weak = await here.post("/api/account/password", {
+    data: { currentPassword: PASSWORD, newPassword: "password123" },
+  });
   expect(weak.status()).toBe(422);
   // A copy of this client's cookie taken before the change (as a thief would hold it).
   const copy = await playwright.request.newContext({ baseURL, storageState: await here.storageState() });
   const before = (await (await here.get("/api/session")).json()).authenticatedSession.sessionId;
-  const changed = await here.post("/api/account/password", { data: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } });
+  const changed = await here.post("/api/account/password", {
+    data: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+  });
   expect(changed.status()).toBe(200);
   expect(await changed.json()).toEqual({ changed: true, endedSessions: 0 });
   // The changing client goes on signed in, under a new session id; the copy is refused.
@@ -163,7 +183,9 @@ test("the account API changes the password and deletes the account, each with th
   expect(body).toMatchObject({ deleted: true, email: address, removed: { sessions: 1 }, ordersAnonymised: 0 });
   expect((await here.get("/api/session")).status()).toBe(401);
   const again = await playwright.request.newContext({ baseURL });
-  expect((await again.post("/api/auth/login", { data: { email: address, password: NEW_PASSWORD } })).status()).toBe(401);
+  expect((await again.post("/api/auth/login", { data: { email: address, password: NEW_PASSWORD } })).status()).toBe(
+    401,
+  );
   await here.dispose();
   await again.dispose();
 });

@@ -6,7 +6,6 @@ import { addFromProductPage, logIn, PASSWORD, signUp, uniqueEmail } from "./help
 
 const email = () => uniqueEmail("shopper");
 
-
 async function logOut(page: Page) {
   await page.goto("/account");
   await page.getByRole("button", { name: "Log out" }).click();
@@ -24,7 +23,12 @@ async function logInKeepingAccountCart(page: Page, address: string) {
 const cartLines = (page: Page) => page.getByRole("list", { name: "Cart items" }).getByRole("listitem");
 const savedLines = (page: Page) => page.getByRole("list", { name: "Saved for later" }).getByRole("listitem");
 
-test("a guest signs up and finds the same cart, told what moved; the old cookie is dead", async ({ page, context, playwright, baseURL }) => {
+test("a guest signs up and finds the same cart, told what moved; the old cookie is dead", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
   await addFromProductPage(page, "morning-blend", 2);
   await addFromProductPage(page, "brass-pen");
   const guestCookie = must((await context.cookies())[0], "the guest's session cookie");
@@ -41,7 +45,10 @@ test("a guest signs up and finds the same cart, told what moved; the old cookie 
   expect(session.authenticatedSession.migratedFrom).toMatch(/^guest_/);
 
   // Replaying the guest cookie (from another client, whose jar it may clear) gets nothing back.
-  const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `passerby_session=${guestCookie.value}` } });
+  const other = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `passerby_session=${guestCookie.value}` },
+  });
   expect((await other.get("/api/session")).status()).toBe(401);
   expect((await (await other.get("/api/cart")).json()).items).toEqual([]);
   await other.dispose();
@@ -60,9 +67,24 @@ test("log-in offers the three cart choices with a preview, and each does what it
 
   // Each step adds one item as a guest, then logs in with a choice.
   const expectations = [
-    { guestItem: "dot-grid-notebook", choice: "Combine both carts", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: [] as string[] },
-    { guestItem: "linen-apron", choice: "Keep my account cart", cart: ["Cedar Soy Candle", "Dot Grid Notebook"], saved: ["Linen Apron"] },
-    { guestItem: "stoneware-vase", choice: "Use this cart", cart: ["Stoneware Vase"], saved: ["Cedar Soy Candle", "Dot Grid Notebook", "Linen Apron"] },
+    {
+      guestItem: "dot-grid-notebook",
+      choice: "Combine both carts",
+      cart: ["Cedar Soy Candle", "Dot Grid Notebook"],
+      saved: [] as string[],
+    },
+    {
+      guestItem: "linen-apron",
+      choice: "Keep my account cart",
+      cart: ["Cedar Soy Candle", "Dot Grid Notebook"],
+      saved: ["Linen Apron"],
+    },
+    {
+      guestItem: "stoneware-vase",
+      choice: "Use this cart",
+      cart: ["Stoneware Vase"],
+      saved: ["Cedar Soy Candle", "Dot Grid Notebook", "Linen Apron"],
+    },
   ];
   for (const step of expectations) {
     await addFromProductPage(page, step.guestItem);
@@ -100,7 +122,9 @@ test("the preview names which items end where", async ({ page }) => {
   await expect(keep).toContainText("Saved for later: Bamboo Cutting Board × 2");
 });
 
-test("a product in both carts can be decided line by line: the preview follows, and the log-in does what it showed", async ({ page }) => {
+test("a product in both carts can be decided line by line: the preview follows, and the log-in does what it showed", async ({
+  page,
+}) => {
   const address = email();
   await signUp(page, address);
   await addFromProductPage(page, "soy-candle"); // the account's cart
@@ -143,12 +167,16 @@ test("the line-by-line choice works without JavaScript", async ({ browser }) => 
   await page.getByLabel("E-mail").fill(address);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByLabel("Brass Ballpoint Pen: 2 here, 5 in your account").selectOption({ label: "Keep this browser's 2; save the account's for later" });
+  await page
+    .getByLabel("Brass Ballpoint Pen: 2 here, 5 in your account")
+    .selectOption({ label: "Keep this browser's 2; save the account's for later" });
   // The password is never sent back to the page: it says so, and a try without it keeps the choice.
   await expect(page.getByLabel("Password")).toHaveValue("");
   await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Enter your password again/);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByText("Your choice for the two carts is kept: Combine both carts (and 1 line-by-line choice).")).toBeVisible();
+  await expect(
+    page.getByText("Your choice for the two carts is kept: Combine both carts (and 1 line-by-line choice)."),
+  ).toBeVisible();
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
 
@@ -162,7 +190,10 @@ test("the line-by-line choice works without JavaScript", async ({ browser }) => 
   await context.close();
 });
 
-test("POST /api/auth/login takes lineChoices beside cartChoice, and refuses unknown products or choices with a 422", async ({ playwright, baseURL }) => {
+test("POST /api/auth/login takes lineChoices beside cartChoice, and refuses unknown products or choices with a 422", async ({
+  playwright,
+  baseURL,
+}) => {
   const address = email();
   const account = await playwright.request.newContext({ baseURL });
   await account.post("/api/auth/signup", { data: { email: address, password: PASSWORD } });
@@ -189,7 +220,9 @@ test("POST /api/auth/login takes lineChoices beside cartChoice, and refuses unkn
   expect(done.status()).toBe(200);
   expect((await done.json()).migration).toMatchObject({ cartChoice: "combine", cartItems: 1, savedForLater: 1 });
   const cart = await (await guest.get("/api/cart")).json();
-  expect(cart.items.map((i: { productId: string; quantity: number }) => [i.productId, i.quantity])).toEqual([[id("brass-pen"), 2]]);
+  expect(cart.items.map((i: { productId: string; quantity: number }) => [i.productId, i.quantity])).toEqual([
+    [id("brass-pen"), 2],
+  ]);
   await account.dispose();
   await guest.dispose();
 });
@@ -253,7 +286,9 @@ test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups ex
   await page.getByLabel("Password").fill("password123");
   await page.getByRole("button", { name: "Create account" }).click();
   // The server's answer beside the field (the strength meter says the same while typing).
-  await expect(page.locator("#password-error")).toHaveText("That password is too common; choose something harder to guess.");
+  await expect(page.locator("#password-error")).toHaveText(
+    "That password is too common; choose something harder to guess.",
+  );
 
   await page.getByLabel("E-mail").fill(address.toUpperCase());
   await page.getByLabel("Password").fill(PASSWORD);
@@ -269,7 +304,9 @@ test("a signed-in visitor going to /signup or /login lands on /account", async (
   await expect(page).toHaveURL(/\/account$/);
 });
 
-test("the sign-up form shows the password's strength as the shopper types, and says why a weak one fails", async ({ page }) => {
+test("the sign-up form shows the password's strength as the shopper types, and says why a weak one fails", async ({
+  page,
+}) => {
   await page.goto("/signup");
   const address = email();
   await page.getByLabel("E-mail").fill(address);
@@ -283,5 +320,7 @@ test("the sign-up form shows the password's strength as the shopper types, and s
   // The server has the last word, and says the same.
   await password.fill("abcabcabca");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("#password-error")).toHaveText("That password repeats a short pattern; choose something harder to guess.");
+  await expect(page.locator("#password-error")).toHaveText(
+    "That password repeats a short pattern; choose something harder to guess.",
+  );
 });

@@ -26,7 +26,13 @@ const FORMS: Record<string, (productId: string) => Record<string, string>> = {
   logOutAction: () => ({}),
   moveToCartAction: (productId) => ({ productId }),
   removeSavedAction: (productId) => ({ productId }),
-  addPaymentMethodAction: () => ({ "card.number": "4242 4242 4242 4242", "card.expMonth": "12", "card.expYear": "2030", "card.cvc": "123", password: PASSWORD }),
+  addPaymentMethodAction: () => ({
+    "card.number": "4242 4242 4242 4242",
+    "card.expMonth": "12",
+    "card.expYear": "2030",
+    "card.cvc": "123",
+    password: PASSWORD,
+  }),
   removePaymentMethodAction: () => ({ id: "pm_nothing" }),
   endSessionsAction: () => ({}),
   changePasswordAction: () => ({ currentPassword: PASSWORD, newPassword: "another long password" }),
@@ -44,25 +50,39 @@ test("the build's server actions are the ones this test knows how to call", () =
   expect(unknown, "add each new action to FORMS").toEqual([]);
 });
 
-test("every server action answers a visitor without a live session with a sentence, never a 500", async ({ playwright, baseURL }) => {
+test("every server action answers a visitor without a live session with a sentence, never a 500", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
-  const products = (await (await (await playwright.request.newContext({ baseURL })).get("/api/products")).json()).products;
+  const products = (await (await (await playwright.request.newContext({ baseURL })).get("/api/products")).json())
+    .products;
   const productId: string = products[0].id;
 
   // A member whose session has ended: the cookie as it was before logging out elsewhere.
   const member = await playwright.request.newContext({ baseURL });
-  expect((await member.post("/api/auth/signup", { data: { email: uniqueEmail("lapsed"), password: PASSWORD } })).status()).toBe(201);
+  expect(
+    (await member.post("/api/auth/signup", { data: { email: uniqueEmail("lapsed"), password: PASSWORD } })).status(),
+  ).toBe(201);
   const { cookies } = await member.storageState();
   const endedCookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   expect((await member.post("/api/auth/logout")).status()).toBe(200);
   await member.dispose();
 
   const answers: string[] = [];
-  for (const [who, cookie] of [["a guest", undefined], ["a member whose session ended", endedCookie]] as const) {
+  for (const [who, cookie] of [
+    ["a guest", undefined],
+    ["a member whose session ended", endedCookie],
+  ] as const) {
     for (const action of actions) {
       const label = `${who}: ${action.name} (${action.file})`;
       const visitor = await playwright.request.newContext({ baseURL }); // a fresh jar: each call starts as that visitor
-      const response = await callAction(visitor, action, must(FORMS[action.name], `a form for ${action.name} in FORMS`)(productId), cookie ? { cookie } : {});
+      const response = await callAction(
+        visitor,
+        action,
+        must(FORMS[action.name], `a form for ${action.name} in FORMS`)(productId),
+        cookie ? { cookie } : {},
+      );
       const body = await response.text();
       expect(response.status(), `${label}: ${body.slice(0, 300)}`).toBeLessThan(500);
       const target = redirectOf(response.headers());
@@ -74,7 +94,11 @@ test("every server action answers a visitor without a live session with a senten
         expect(page, `${label} → ${target}`).not.toContain("Something went wrong");
         // The claim page says why nothing was attached (the flash the action left).
         if (action.name === "claimOrdersAction") {
-          expect(page, label).toContain(who === "a guest" ? "Log in to find the orders you placed as a guest." : "You were signed out (from another tab or device)");
+          expect(page, label).toContain(
+            who === "a guest"
+              ? "Log in to find the orders you placed as a guest."
+              : "You were signed out (from another tab or device)",
+          );
         }
         answers.push(`${label} → ${target}`);
       } else {
@@ -90,6 +114,8 @@ test("every server action answers a visitor without a live session with a senten
   // 500, the claim button, sends back to the claim page, which says to log in.
   expect(answers).toContain("a guest: addToCartAction (actions/cart.ts): Added to your cart.");
   expect(answers).toContain("a guest: claimOrdersAction (actions/account.ts) → /account/claim/not-a-real-token");
-  expect(answers).toContain("a member whose session ended: claimOrdersAction (actions/account.ts) → /account/claim/not-a-real-token");
+  expect(answers).toContain(
+    "a member whose session ended: claimOrdersAction (actions/account.ts) → /account/claim/not-a-real-token",
+  );
   test.info().annotations.push({ type: "answers", description: answers.join("\n") });
 });

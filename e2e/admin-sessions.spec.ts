@@ -22,13 +22,21 @@ async function lookUp(page: Page, query: string) {
 const results = (page: Page) => page.getByRole("list", { name: "Sessions found" });
 const found = (page: Page) => results(page).locator(":scope > li");
 
-test("the admin finds a guest's session by the hash in the security log, sees what it did, and ends it", async ({ page, browser }) => {
+test("the admin finds a guest's session by the hash in the security log, sees what it did, and ends it", async ({
+  page,
+  browser,
+}) => {
   const shopper = await browser.newContext();
   const guest = await shopper.newPage();
   const before = fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, "utf8").length : 0;
   await addFromProductPage(guest, "soy-candle");
   // The guest's session, as the security log names it (tests run one at a time).
-  const created = fs.readFileSync(LOG_FILE, "utf8").slice(before).split("\n").filter(Boolean).map((l) => JSON.parse(l))
+  const created = fs
+    .readFileSync(LOG_FILE, "utf8")
+    .slice(before)
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
     .filter((l) => l.event === "session.created" && l.type === "anonymous");
   expect(created).toHaveLength(1);
   const hash: string = created[0].session;
@@ -51,10 +59,17 @@ test("the admin finds a guest's session by the hash in the security log, sees wh
   await shopper.close();
 });
 
-test("the admin lists a member's sessions by e-mail and ends one; others cannot reach the lookup", async ({ page, browser, playwright, baseURL }) => {
+test("the admin lists a member's sessions by e-mail and ends one; others cannot reach the lookup", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const address = uniqueEmail("watched");
   const memberApi = await playwright.request.newContext({ baseURL });
-  expect((await memberApi.post("/api/auth/signup", { data: { email: address, password: PASSWORD } })).status()).toBe(201);
+  expect((await memberApi.post("/api/auth/signup", { data: { email: address, password: PASSWORD } })).status()).toBe(
+    201,
+  );
 
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
@@ -72,7 +87,9 @@ test("the admin lists a member's sessions by e-mail and ends one; others cannot 
   expect((await memberApi.get("/api/session")).status()).toBe(401);
 
   await lookUp(page, "not a hash");
-  await expect(page.locator("#q-error")).toHaveText("Look up a session by the 24-character hash from the security log, or an account's e-mail.");
+  await expect(page.locator("#q-error")).toHaveText(
+    "Look up a session by the 24-character hash from the security log, or an account's e-mail.",
+  );
   await memberApi.dispose();
 });
 

@@ -10,13 +10,22 @@ test("sign-up migrates the guest cart and returns { user, migration }", async ({
   await request.put("/api/preferences", { headers: json, data: { currency: "EUR" } });
   const guest = (await (await request.get("/api/session")).json()).anonymousSession;
   const address = email();
-  const response = await request.post("/api/auth/signup", { headers: json, data: { email: `  ${address} `, password: PASSWORD } });
+  const response = await request.post("/api/auth/signup", {
+    headers: json,
+    data: { email: `  ${address} `, password: PASSWORD },
+  });
   expect(response.status()).toBe(201);
   const body = await response.json();
   expect(body.user.email).toBe(address.toLowerCase());
   // One event moves with the guest: the cart_add (API calls report no page views).
   expect(body.migration).toEqual({
-    fromSessionId: guest.sessionId, cartChoice: "combine", cartItems: 1, savedForLater: 0, preferences: true, events: 1, orders: 0,
+    fromSessionId: guest.sessionId,
+    cartChoice: "combine",
+    cartItems: 1,
+    savedForLater: 0,
+    preferences: true,
+    events: 1,
+    orders: 0,
   });
   const session = (await (await request.get("/api/session")).json()).authenticatedSession;
   expect(session).toMatchObject({ type: "authenticated", email: address.toLowerCase(), migratedFrom: guest.sessionId });
@@ -28,7 +37,10 @@ test("sign-up migrates the guest cart and returns { user, migration }", async ({
   expect(cart.savedForLater).toEqual([]);
 });
 
-test("log-in with keep_account returns savedForLater; log-out ends the session on the server", async ({ playwright, baseURL }) => {
+test("log-in with keep_account returns savedForLater; log-out ends the session on the server", async ({
+  playwright,
+  baseURL,
+}) => {
   const address = email();
   const a = await playwright.request.newContext({ baseURL });
   await a.post("/api/auth/signup", { headers: json, data: { email: address, password: PASSWORD } });
@@ -39,7 +51,10 @@ test("log-in with keep_account returns savedForLater; log-out ends the session o
 
   const b = await playwright.request.newContext({ baseURL });
   await b.post("/api/cart/items", { headers: json, data: { slug: "brass-pen" } });
-  const login = await b.post("/api/auth/login", { headers: json, data: { email: address, password: PASSWORD, cartChoice: "keep_account" } });
+  const login = await b.post("/api/auth/login", {
+    headers: json,
+    data: { email: address, password: PASSWORD, cartChoice: "keep_account" },
+  });
   expect(login.status()).toBe(200);
   expect((await login.json()).migration).toMatchObject({ cartChoice: "keep_account", cartItems: 0, savedForLater: 1 });
   const cart = await (await b.get("/api/cart")).json();
@@ -48,7 +63,10 @@ test("log-in with keep_account returns savedForLater; log-out ends the session o
 
   const seal = /passerby_session=([^;]*)/.exec(login.headers()["set-cookie"] ?? "")![1];
   await b.post("/api/auth/logout");
-  const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `passerby_session=${seal}` } });
+  const replay = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `passerby_session=${seal}` },
+  });
   expect((await replay.get("/api/session")).status()).toBe(401);
   await Promise.all([a.dispose(), b.dispose(), replay.dispose()]);
 });
@@ -67,8 +85,14 @@ test("no user enumeration; bad input gets a code and a sentence", async ({ reque
   const address = email();
   await request.post("/api/auth/signup", { headers: json, data: { email: address, password: PASSWORD } });
   await request.post("/api/auth/logout");
-  const unknown = await request.post("/api/auth/login", { headers: json, data: { email: "nobody@example.com", password: PASSWORD } });
-  const wrong = await request.post("/api/auth/login", { headers: json, data: { email: address, password: "wrong password!" } });
+  const unknown = await request.post("/api/auth/login", {
+    headers: json,
+    data: { email: "nobody@example.com", password: PASSWORD },
+  });
+  const wrong = await request.post("/api/auth/login", {
+    headers: json,
+    data: { email: address, password: "wrong password!" },
+  });
   expect(unknown.status()).toBe(401);
   expect(wrong.status()).toBe(401);
   expect(await unknown.json()).toEqual(await wrong.json());

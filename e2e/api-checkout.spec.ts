@@ -14,7 +14,11 @@ const order = (card = "4242 4242 4242 4242", over: Record<string, unknown> = {})
   ...over,
 });
 
-test("a guest checks out: 201 with the order, the cart is emptied, the order is the guest's alone", async ({ request, playwright, baseURL }) => {
+test("a guest checks out: 201 with the order, the cart is emptied, the order is the guest's alone", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   await request.post("/api/cart/items", { headers: json, data: { slug: "bamboo-board", quantity: 2 } });
   await request.put("/api/preferences", { headers: json, data: { currency: "JPY" } });
   const placed = await request.post("/api/checkout", { headers: json, data: order() });
@@ -47,7 +51,10 @@ test("declined, invalid, empty and short: 402, 422, 422 and 409, and nothing cha
   await request.post("/api/cart/items", { headers: json, data: { slug: "linen-apron" } });
   const declined = await request.post("/api/checkout", { headers: json, data: order("4000 0000 0000 0002") });
   expect(declined.status()).toBe(402);
-  expect((await declined.json()).error).toMatchObject({ code: "card_declined", message: expect.stringContaining("declined") });
+  expect((await declined.json()).error).toMatchObject({
+    code: "card_declined",
+    message: expect.stringContaining("declined"),
+  });
 
   for (const bad of [
     order("4242 4242 4242 4241"),
@@ -64,38 +71,56 @@ test("declined, invalid, empty and short: 402, 422, 422 and 409, and nothing cha
   }
   expect((await (await request.get("/api/orders")).json()).orders).toEqual([]);
   expect((await (await request.get("/api/cart")).json()).items).toHaveLength(1);
-
 });
 
-test("the last units: a cart that asks for more than is left gets 409 naming the product, and keeps its cart", async ({ playwright, baseURL }) => {
+test("the last units: a cart that asks for more than is left gets 409 naming the product, and keeps its cart", async ({
+  playwright,
+  baseURL,
+}) => {
   const a = await playwright.request.newContext({ baseURL });
   const b = await playwright.request.newContext({ baseURL });
   const stockOf = async () =>
-    ((await (await a.get("/api/products")).json()).products as { slug: string; stock: number }[]).find((p) => p.slug === "wool-throw")!.stock;
+    ((await (await a.get("/api/products")).json()).products as { slug: string; stock: number }[]).find(
+      (p) => p.slug === "wool-throw",
+    )!.stock;
   const stock = await stockOf();
   expect(stock).toBeGreaterThan(1);
-  expect((await a.post("/api/cart/items", { headers: json, data: { slug: "wool-throw", quantity: stock } })).status()).toBe(200);
+  expect(
+    (await a.post("/api/cart/items", { headers: json, data: { slug: "wool-throw", quantity: stock } })).status(),
+  ).toBe(200);
   await b.post("/api/cart/items", { headers: json, data: { slug: "wool-throw", quantity: 1 } });
   expect((await b.post("/api/checkout", { headers: json, data: order() })).status()).toBe(201);
 
   const short = await a.post("/api/checkout", { headers: json, data: order() });
   expect(short.status()).toBe(409);
-  expect((await short.json()).error).toMatchObject({ code: "out_of_stock", message: expect.stringContaining("Merino Wool Throw") });
-  expect((await (await a.get("/api/cart")).json()).items).toEqual([expect.objectContaining({ slug: "wool-throw", quantity: stock })]);
+  expect((await short.json()).error).toMatchObject({
+    code: "out_of_stock",
+    message: expect.stringContaining("Merino Wool Throw"),
+  });
+  expect((await (await a.get("/api/cart")).json()).items).toEqual([
+    expect.objectContaining({ slug: "wool-throw", quantity: stock }),
+  ]);
   expect(await stockOf()).toBe(stock - 1);
   expect((await (await a.get("/api/orders")).json()).orders).toEqual([]);
   await a.dispose();
   await b.dispose();
 });
 
-test("guests cannot save cards; members save one with their password and pay with it", async ({ request, playwright, baseURL }) => {
+test("guests cannot save cards; members save one with their password and pay with it", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const card = { number: "5555 5555 5555 4444", expMonth: 10, expYear: 2032, cvc: "999" };
   const guestTry = await request.post("/api/payment-methods", { headers: json, data: { card, password: PASSWORD } });
   expect(guestTry.status()).toBe(403);
 
   const member = await playwright.request.newContext({ baseURL });
   await member.post("/api/auth/signup", { headers: json, data: { email: email(), password: PASSWORD } });
-  const wrong = await member.post("/api/payment-methods", { headers: json, data: { card, password: "wrong password!" } });
+  const wrong = await member.post("/api/payment-methods", {
+    headers: json,
+    data: { card, password: "wrong password!" },
+  });
   expect(wrong.status()).toBe(401);
   const saved = await member.post("/api/payment-methods", { headers: json, data: { card, password: PASSWORD } });
   expect(saved.status()).toBe(201);
@@ -112,13 +137,19 @@ test("guests cannot save cards; members save one with their password and pay wit
   await member.dispose();
 });
 
-test("a guest's double (five-fold) submit of a checkout: the buyer keeps the rotated session and sees the order", async ({ page }) => {
+test("a guest's double (five-fold) submit of a checkout: the buyer keeps the rotated session and sees the order", async ({
+  page,
+}) => {
   // page.request shares the browser context's cookie jar: five submits from one browser. The race
   // the losers lose is a timing one, so it is run several times.
   for (let round = 0; round < 5; round++) {
-    expect((await page.request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: 1 } })).ok()).toBe(true);
+    expect(
+      (await page.request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: 1 } })).ok(),
+    ).toBe(true);
     const before = (await (await page.request.get("/api/session")).json()).anonymousSession.sessionId;
-    const answers = await Promise.all(Array.from({ length: 5 }, () => page.request.post("/api/checkout", { headers: json, data: order() })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => page.request.post("/api/checkout", { headers: json, data: order() })),
+    );
     const placed = answers.filter((a) => a.status() === 201);
     expect(placed, `round ${round}: one order`).toHaveLength(1);
     const { id } = (await placed[0]!.json()).order; // one, as just checked
@@ -127,7 +158,9 @@ test("a guest's double (five-fold) submit of a checkout: the buyer keeps the rot
     expect(now.status(), `round ${round}: the browser still has a session`).toBe(200);
     const after = (await now.json()).anonymousSession.sessionId;
     expect(after, `round ${round}: the rotated one`).not.toBe(before);
-    expect((await page.request.get(`/api/orders/${id}`)).status(), `round ${round}: the buyer sees the order`).toBe(200);
+    expect((await page.request.get(`/api/orders/${id}`)).status(), `round ${round}: the buyer sees the order`).toBe(
+      200,
+    );
   }
   await page.goto("/session");
   await expect(page.getByRole("heading", { name: "You have a guest session" })).toBeVisible();

@@ -26,7 +26,9 @@ test("POST /api/session starts a guest session (201) once, then returns it (200)
   expect(setCookie).toMatch(/SameSite=Lax/i);
   const body = await created.json();
   expect(body.anonymousSession.sessionId).toMatch(/^guest_[\w-]{22}$/);
-  expect(new Date(body.anonymousSession.expiresAt).getTime() - new Date(body.anonymousSession.createdAt).getTime()).toBe(86_400_000);
+  expect(
+    new Date(body.anonymousSession.expiresAt).getTime() - new Date(body.anonymousSession.createdAt).getTime(),
+  ).toBe(86_400_000);
 
   const again = await request.post("/api/session");
   expect(again.status()).toBe(200);
@@ -37,10 +39,15 @@ test("POST /api/session starts a guest session (201) once, then returns it (200)
 
 test("the cart API: add, change, remove, with prices from the database", async ({ request }) => {
   expect(await (await request.get("/api/cart")).json()).toEqual({
-    items: [], subtotal: { amount: 0, currency: "USD" }, savedForLater: [],
+    items: [],
+    subtotal: { amount: 0, currency: "USD" },
+    savedForLater: [],
   });
   // A client cannot name its own price: an unknown field is refused, not ignored, and nothing is added.
-  const priced = await request.post("/api/cart/items", { headers: json, data: { slug: "morning-blend", quantity: 2, price: 1 } });
+  const priced = await request.post("/api/cart/items", {
+    headers: json,
+    data: { slug: "morning-blend", quantity: 2, price: 1 },
+  });
   expect(priced.status()).toBe(422);
   expect((await priced.json()).error.message).toContain('"price"');
   expect((await (await request.get("/api/cart")).json()).items).toEqual([]);
@@ -49,7 +56,13 @@ test("the cart API: add, change, remove, with prices from the database", async (
   const coffee = await productId(request, "morning-blend");
   const cart = await added.json();
   expect(cart.items).toEqual([
-    { productId: coffee, slug: "morning-blend", name: "Morning Blend Coffee", quantity: 2, unitPrice: { amount: 1450, currency: "USD" } },
+    {
+      productId: coffee,
+      slug: "morning-blend",
+      name: "Morning Blend Coffee",
+      quantity: 2,
+      unitPrice: { amount: 1450, currency: "USD" },
+    },
   ]);
   expect(cart.subtotal).toEqual({ amount: 2900, currency: "USD" });
 
@@ -78,9 +91,21 @@ test("bad input gets a 4xx with a code and a sentence, and changes nothing", asy
   const candle = await productId(request, "soy-candle");
   const cases: [Promise<import("@playwright/test").APIResponse>, number, string][] = [
     [request.post("/api/cart/items", { headers: json, data: Buffer.from("{not json") }), 400, "invalid_json"],
-    [request.post("/api/cart/items", { headers: { "content-type": "text/plain" }, data: "x" }), 415, "unsupported_media_type"],
-    [request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: 100 } }), 422, "invalid_input"],
-    [request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: "2" } }), 422, "invalid_input"],
+    [
+      request.post("/api/cart/items", { headers: { "content-type": "text/plain" }, data: "x" }),
+      415,
+      "unsupported_media_type",
+    ],
+    [
+      request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: 100 } }),
+      422,
+      "invalid_input",
+    ],
+    [
+      request.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: "2" } }),
+      422,
+      "invalid_input",
+    ],
     [request.post("/api/cart/items", { headers: json, data: { quantity: 1 } }), 422, "invalid_input"],
     [request.post("/api/cart/items", { headers: json, data: { slug: "unicorn" } }), 404, "not_found"],
     [request.post("/api/cart/items", { headers: json, data: { slug: "plant-mister" } }), 409, "out_of_stock"],
@@ -89,7 +114,14 @@ test("bad input gets a 4xx with a code and a sentence, and changes nothing", asy
     [request.patch("/api/cart/items/nope", { headers: json, data: { quantity: 1 } }), 404, "not_in_cart"],
     [request.put("/api/preferences", { headers: json, data: { currency: "CHF" } }), 422, "invalid_input"],
     [request.put("/api/preferences", { headers: json, data: [] }), 422, "invalid_input"],
-    [request.post("/api/cart/items", { headers: { ...json, origin: "https://evil.example" }, data: { slug: "soy-candle" } }), 403, "forbidden_origin"],
+    [
+      request.post("/api/cart/items", {
+        headers: { ...json, origin: "https://evil.example" },
+        data: { slug: "soy-candle" },
+      }),
+      403,
+      "forbidden_origin",
+    ],
   ];
   for (const [pending, status, code] of cases) {
     const response = await pending;
@@ -103,13 +135,19 @@ test("bad input gets a 4xx with a code and a sentence, and changes nothing", asy
   expect(cart.subtotal.currency).toBe("USD");
 });
 
-test("an ended session's replayed cookie is refused, and a tampered one is cleared", async ({ playwright, baseURL }) => {
+test("an ended session's replayed cookie is refused, and a tampered one is cleared", async ({
+  playwright,
+  baseURL,
+}) => {
   const a = await playwright.request.newContext({ baseURL });
   const created = await a.post("/api/session");
   const seal = sessionCookie(created.headers()["set-cookie"]);
   expect((await a.delete("/api/session")).status()).toBe(200);
 
-  const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `passerby_session=${seal}` } });
+  const replay = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `passerby_session=${seal}` },
+  });
   const refused = await replay.get("/api/session");
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe("no_session");
@@ -120,7 +158,10 @@ test("an ended session's replayed cookie is refused, and a tampered one is clear
   expect(sessionCookie(fresh.headers()["set-cookie"])).not.toBe(seal);
 
   const tampered = seal.slice(0, -3) + (seal.endsWith("A~2") ? "B~2" : "A~2");
-  const t = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `passerby_session=${tampered}` } });
+  const t = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `passerby_session=${tampered}` },
+  });
   expect((await t.get("/api/session")).status()).toBe(401);
   expect((await t.get("/api/cart")).status()).toBe(200);
   await Promise.all([a.dispose(), replay.dispose(), t.dispose()]);

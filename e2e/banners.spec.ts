@@ -14,7 +14,9 @@ test("a crafted /account/deleted link tells no visitor their account is deleted"
     await expect(page.getByRole("list", { name: "What was removed" })).toHaveCount(0);
   }
   // Nor does a flash cookie the visitor wrote themselves (or a sibling host planted): it is signed.
-  const forged = Buffer.from(JSON.stringify({ kind: "account_deleted", sessions: 5, cards: 2, saved: 1, orders: 3 })).toString("base64url");
+  const forged = Buffer.from(
+    JSON.stringify({ kind: "account_deleted", sessions: 5, cards: 2, saved: 1, orders: 3 }),
+  ).toString("base64url");
   for (const value of [forged, `${forged}.bm90LWEtc2lnbmF0dXJl`]) {
     await page.context().addCookies([{ name: "passerby_flash", value, url: baseURL! }]);
     await page.goto("/account/deleted");

@@ -31,22 +31,28 @@ test.beforeAll(async () => {
     },
     stdio: "ignore",
   });
-  await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
 });
 
 test.afterAll(() => {
   server?.kill("SIGTERM");
 });
 
-
 const from = (ip: string) => ({ ...json, "x-forwarded-for": ip });
 
 async function addOne(request: APIRequestContext, ip: string) {
-  const fresh = await request.post(`${base}/api/cart/items`, { headers: from(ip), data: { slug: "soy-candle", quantity: 1 } });
+  const fresh = await request.post(`${base}/api/cart/items`, {
+    headers: from(ip),
+    data: { slug: "soy-candle", quantity: 1 },
+  });
   return fresh;
 }
 
-test("dropping the cookie buys no more cart writes: the per-address ceiling holds across new sessions", async ({ playwright }) => {
+test("dropping the cookie buys no more cart writes: the per-address ceiling holds across new sessions", async ({
+  playwright,
+}) => {
   test.setTimeout(120_000);
   await atWindowStart();
   const ip = `203.0.113.${10 + (Date.now() % 200)}`;
@@ -58,7 +64,10 @@ test("dropping the cookie buys no more cart writes: the per-address ceiling hold
   const sixth = await playwright.request.newContext();
   const refused = await addOne(sixth, ip);
   expect(refused.status()).toBe(429);
-  expect((await refused.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringContaining("network") });
+  expect((await refused.json()).error).toMatchObject({
+    code: "rate_limited",
+    message: expect.stringContaining("network"),
+  });
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(refused.headers()["set-cookie"] ?? "").not.toContain("passerby_session=");
   await sixth.dispose();
@@ -73,7 +82,9 @@ test("wrong passwords from one address cannot lock the owner out from another", 
   const email = uniqueEmail("owner");
   const password = "velvet harbor lantern 31";
   const setup = await playwright.request.newContext();
-  expect((await setup.post(`${base}/api/auth/signup`, { headers: from("192.0.2.50"), data: { email, password } })).status()).toBe(201);
+  expect(
+    (await setup.post(`${base}/api/auth/signup`, { headers: from("192.0.2.50"), data: { email, password } })).status(),
+  ).toBe(201);
   await setup.dispose();
 
   const attacker = await playwright.request.newContext();
@@ -92,9 +103,13 @@ test("wrong passwords from one address cannot lock the owner out from another", 
   await owner.dispose();
 });
 
-test("over https (as the proxy says) the session cookie is __Host- prefixed and Secure, and HSTS is sent", async ({ playwright }) => {
+test("over https (as the proxy says) the session cookie is __Host- prefixed and Secure, and HSTS is sent", async ({
+  playwright,
+}) => {
   const client = await playwright.request.newContext();
-  const created = await client.post(`${base}/api/session`, { headers: { "x-forwarded-proto": "https", "x-forwarded-for": "198.51.100.80" } });
+  const created = await client.post(`${base}/api/session`, {
+    headers: { "x-forwarded-proto": "https", "x-forwarded-for": "198.51.100.80" },
+  });
   expect(created.status()).toBe(201);
   expect(created.headers()["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
   const cookie = created.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")!.value;

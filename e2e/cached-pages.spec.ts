@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 
 const json = { "content-type": "application/json" };
 const order = {
-  email: "cache@example.com", name: "Cache Tester",
+  email: "cache@example.com",
+  name: "Cache Tester",
   address: { line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" },
   card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
 };
@@ -21,7 +22,11 @@ test("the catalog is served from the cache and sets no cookie", async ({ request
   expect(await product.text()).toContain("Brass Ballpoint Pen");
 });
 
-test("a shopper who chose euros gets the cached copy in euros; others still get dollars", async ({ request, playwright, baseURL }) => {
+test("a shopper who chose euros gets the cached copy in euros; others still get dollars", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const chose = await request.put("/api/preferences", { headers: json, data: { currency: "EUR" } });
   expect(chose.status()).toBe(200);
   expect((await request.storageState()).cookies.map((c) => c.name)).toContain("passerby_currency");

@@ -39,7 +39,9 @@ test("a guest buys two items, creates an account from the confirmation and finds
   await expect(page).toHaveURL(new RegExp(`${orderUrl}$`));
   await expect(page.getByRole("heading", { name: "Thank you, Ada Lovelace!" })).toBeVisible();
   // A British address as the Royal Mail writes it: the postcode on a line of its own, after the town.
-  await expect(page.getByText("1 Analytical Way")).toHaveText(/Ada Lovelace\s*1 Analytical Way\s*London\s*N1 9GU\s*United Kingdom/);
+  await expect(page.getByText("1 Analytical Way")).toHaveText(
+    /Ada Lovelace\s*1 Analytical Way\s*London\s*N1 9GU\s*United Kingdom/,
+  );
 
   // The member's next checkout offers the name and address of that order.
   await addFromProductPage(page, "brass-pen");
@@ -52,7 +54,9 @@ test("a guest buys two items, creates an account from the confirmation and finds
   await expect(page.getByLabel("Country")).toHaveValue("GB");
 });
 
-test("the confirmation the order page promises reaches the buyer's outbox, with a link back to the order", async ({ page }) => {
+test("the confirmation the order page promises reaches the buyer's outbox, with a link back to the order", async ({
+  page,
+}) => {
   await addFromProductPage(page, "soy-candle");
   await page.goto("/checkout");
   const contact = email();
@@ -106,7 +110,9 @@ test("bad fields are named beside the field; an empty cart cannot check out", as
   await expect(page).toHaveURL(/\/checkout$/);
 });
 
-test("a refused checkout keeps every field as typed (card included), lists the problems above the button and takes the focus there", async ({ page }) => {
+test("a refused checkout keeps every field as typed (card included), lists the problems above the button and takes the focus there", async ({
+  page,
+}) => {
   await addFromProductPage(page, "soy-candle");
   await page.goto("/checkout");
   await page.getByLabel("E-mail", { exact: true }).fill("grace@example.com");
@@ -117,8 +123,18 @@ test("a refused checkout keeps every field as typed (card included), lists the p
   // An alert named by its heading (a named plain div is prohibited by ARIA 1.2), with the focus.
   const problems = page.getByRole("alert", { name: "7 fields need your attention before the order can be placed:" });
   await expect(problems).toBeFocused();
-  await expect(problems.getByRole("heading")).toHaveText("7 fields need your attention before the order can be placed:");
-  await expect(problems.getByRole("link")).toHaveText(["Full name", "Address", "City", "Postal code", "Expiry month", "Expiry year", "CVC"]);
+  await expect(problems.getByRole("heading")).toHaveText(
+    "7 fields need your attention before the order can be placed:",
+  );
+  await expect(problems.getByRole("link")).toHaveText([
+    "Full name",
+    "Address",
+    "City",
+    "Postal code",
+    "Expiry month",
+    "Expiry year",
+    "CVC",
+  ]);
   // Nothing typed is lost, and the fields are the same elements (their messages are announced).
   await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("grace@example.com");
   await expect(page.getByLabel("Card number")).toHaveValue("4242 4242 4242 4242");

@@ -22,7 +22,8 @@ export async function countRows(tables: string[]): Promise<Record<string, number
   await client.connect();
   try {
     const counts: Record<string, number> = {};
-    for (const t of tables) counts[t] = Number(must((await client.query<{ n: string }>(sql(t))).rows[0], `a count of ${t}`).n);
+    for (const t of tables)
+      counts[t] = Number(must((await client.query<{ n: string }>(sql(t))).rows[0], `a count of ${t}`).n);
     return counts;
   } finally {
     await client.end();

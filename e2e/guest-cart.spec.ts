@@ -31,7 +31,10 @@ test("a guest fills a cart, changes it, switches currency and keeps it across a 
   await expect(coffee.getByTestId("line-total")).toHaveText("$43.50");
   await expect(cartCount(page)).toHaveText("4");
 
-  await lines.filter({ hasText: "Brass Ballpoint Pen" }).getByRole("button", { name: "Remove Brass Ballpoint Pen" }).click();
+  await lines
+    .filter({ hasText: "Brass Ballpoint Pen" })
+    .getByRole("button", { name: "Remove Brass Ballpoint Pen" })
+    .click();
   await expect(lines).toHaveCount(1);
   await expect(cartCount(page)).toHaveText("3");
 
@@ -122,7 +125,9 @@ test("the add-to-cart form works without JavaScript", async ({ browser }) => {
   await context.close();
 });
 
-test("without JavaScript, the header links to the currency page, which says the currency and comes back to the same page in the new one", async ({ browser }) => {
+test("without JavaScript, the header links to the currency page, which says the currency and comes back to the same page in the new one", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/products/chef-knife");
@@ -141,7 +146,9 @@ test("without JavaScript, the header links to the currency page, which says the 
   await context.close();
 });
 
-test("adding says what is in the cart now and offers the way on, with the focus where the shopper is", async ({ page }) => {
+test("adding says what is in the cart now and offers the way on, with the focus where the shopper is", async ({
+  page,
+}) => {
   await page.goto("/products/washi-tape-set");
   await page.getByLabel("Quantity").selectOption("2");
   await page.getByRole("button", { name: "Add to cart" }).click();

@@ -9,7 +9,15 @@ import { ADMIN, addFromProductPage, signUp, uniqueEmail } from "./helpers";
 // check, every JSON write and the product list until a restart.
 
 /** Names that must be refused with a sentence: each could reach a prototype, or is malformed. */
-const HOSTILE_NAMES = ["__proto__.x", "constructor.prototype.x", "a.__proto__.polluted", "__proto__", "prototype.x", "x..y", "a.b.c.d.e"];
+const HOSTILE_NAMES = [
+  "__proto__.x",
+  "constructor.prototype.x",
+  "a.__proto__.polluted",
+  "__proto__",
+  "prototype.x",
+  "x..y",
+  "a.b.c.d.e",
+];
 
 /** What an ordinary new client sees: compared before and after, it must not change. */
 async function ordinaryAnswers(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined) {
@@ -43,9 +51,17 @@ async function postEveryForm(page: Page, extra: [string, string][]): Promise<Sen
       if (!action || seen.has(action) || form.querySelector("button")?.textContent?.trim() === "Log out") continue;
       seen.add(action);
       for (const [name, value] of extra) data.append(name, value);
-      const response = await fetch(location.pathname + location.search, { method: "POST", body: data, redirect: "manual" });
+      const response = await fetch(location.pathname + location.search, {
+        method: "POST",
+        body: data,
+        redirect: "manual",
+      });
       const label = form.getAttribute("aria-label") ?? form.querySelector("button")?.textContent ?? action.slice(0, 40);
-      out.push({ form: `${location.pathname} ${label}`, status: response.status, text: response.type === "opaqueredirect" ? "" : await response.text() });
+      out.push({
+        form: `${location.pathname} ${label}`,
+        status: response.status,
+        text: response.type === "opaqueredirect" ? "" : await response.text(),
+      });
     }
     return out;
   }, extra);
@@ -57,7 +73,8 @@ function expectAnswered(sent: Sent[], name: string, refused: boolean) {
     expect(text, `${form} with ${name}`).not.toContain("Something went wrong on our side");
     // Forms read through the form wrapper refuse the name with a sentence; the two link buttons
     // (restore a cart, attach orders) read only their token and ignore every other field.
-    if (refused && status === 200 && !/Restore|Attach/i.test(form)) expect(text, `${form} with ${name}`).toMatch(/no field named|at most 100 fields/);
+    if (refused && status === 200 && !/Restore|Attach/i.test(form))
+      expect(text, `${form} with ${name}`).toMatch(/no field named|at most 100 fields/);
   }
 }
 
@@ -77,14 +94,30 @@ async function attackEveryForm(page: Page, paths: string[]) {
   return forms;
 }
 
-test("hostile field names on every form, as a guest, a member and the administrator: a sentence each, and the server answers as before", async ({ browser, playwright, baseURL }) => {
+test("hostile field names on every form, as a guest, a member and the administrator: a sentence each, and the server answers as before", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const before = await ordinaryAnswers(playwright, baseURL);
   expect(before).toMatchObject({ health: [200, { status: "ok" }], add: [200, [2]] });
 
   const guest = await (await browser.newContext()).newPage();
   await addFromProductPage(guest, "soy-candle");
-  expect(await attackEveryForm(guest, ["/", "/products/soy-candle", "/cart", "/checkout", "/signup", "/login", "/session", "/currency", "/deals"])).toBeGreaterThanOrEqual(9);
+  expect(
+    await attackEveryForm(guest, [
+      "/",
+      "/products/soy-candle",
+      "/cart",
+      "/checkout",
+      "/signup",
+      "/login",
+      "/session",
+      "/currency",
+      "/deals",
+    ]),
+  ).toBeGreaterThanOrEqual(9);
 
   const member = await (await browser.newContext()).newPage();
   await signUp(member, uniqueEmail("hostile-forms"));
@@ -100,17 +133,44 @@ test("hostile field names on every form, as a guest, a member and the administra
 
   // Still the guest with the same cart, the member still signed in, everyone else as before.
   await guest.goto("/cart");
-  await expect(guest.getByRole("list", { name: "Cart items" }).getByRole("listitem", { name: "Cedar Soy Candle" })).toBeVisible();
+  await expect(
+    guest.getByRole("list", { name: "Cart items" }).getByRole("listitem", { name: "Cedar Soy Candle" }),
+  ).toBeVisible();
   expect((await (await member.request.get("/api/session")).json()).authenticatedSession?.type).toBe("authenticated");
   expect(await ordinaryAnswers(playwright, baseURL)).toEqual(before);
 });
 
-test("arbitrary field names and values (dots, prototype words, unicode) on the sign-up and add-to-cart forms: never a 500, and the next ordinary requests answer as before", async ({ page, playwright, baseURL }) => {
+test("arbitrary field names and values (dots, prototype words, unicode) on the sign-up and add-to-cart forms: never a 500, and the next ordinary requests answer as before", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const before = await ordinaryAnswers(playwright, baseURL);
   const onlooker = await playwright.request.newContext({ baseURL });
-  const segment = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "x", "email", "password", "quantity", "slug", "", "toString"), fc.string({ maxLength: 6 }), fc.string({ unit: "grapheme", maxLength: 3 }));
-  const names = fc.array(fc.tuple(fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join(".")), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 8 });
+  const segment = fc.oneof(
+    fc.constantFrom(
+      "__proto__",
+      "constructor",
+      "prototype",
+      "x",
+      "email",
+      "password",
+      "quantity",
+      "slug",
+      "",
+      "toString",
+    ),
+    fc.string({ maxLength: 6 }),
+    fc.string({ unit: "grapheme", maxLength: 3 }),
+  );
+  const names = fc.array(
+    fc.tuple(
+      fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join(".")),
+      fc.string({ maxLength: 12 }),
+    ),
+    { minLength: 1, maxLength: 8 },
+  );
   for (const path of ["/signup", "/products/brass-pen"]) {
     await page.goto(path);
     await fc.assert(

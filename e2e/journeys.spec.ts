@@ -37,7 +37,9 @@ test("a guest e-mails the cart to themselves and opens it in another browser, on
   expect(await other.cookies()).toEqual([]);
   await phone.getByRole("button", { name: "Add to my cart" }).click();
   await expect(phone).toHaveURL(/\/cart$/);
-  await expect(phone.getByRole("status")).toHaveText("Your e-mailed cart is here: 3 items were added to this browser's cart.");
+  await expect(phone.getByRole("status")).toHaveText(
+    "Your e-mailed cart is here: 3 items were added to this browser's cart.",
+  );
   await expect(cartLines(phone)).toHaveCount(2);
   await expect(cartLines(phone).first()).toContainText("Stoneware Vase");
 
@@ -109,22 +111,42 @@ test("the admin sees the journeys dashboard; nobody else does", async ({ page })
   await expect(page).toHaveURL(/\/account/);
   await page.getByRole("link", { name: "Open the journeys dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Journeys" })).toBeVisible();
-  for (const chart of [/^Funnel: guest session → cart → checkout → order\. guest session: \d+/, /^Guests converted to accounts/,
-    /^Carts migrated/, /^A\/B test cta_copy/, /^Guest sessions now\. active: \d+/, /^Events: anonymous vs authenticated\. anonymous: [1-9]/]) {
+  for (const chart of [
+    /^Funnel: guest session → cart → checkout → order\. guest session: \d+/,
+    /^Guests converted to accounts/,
+    /^Carts migrated/,
+    /^A\/B test cta_copy/,
+    /^Guest sessions now\. active: \d+/,
+    /^Events: anonymous vs authenticated\. anonymous: [1-9]/,
+  ]) {
     await expect(page.getByRole("img", { name: chart })).toBeVisible();
   }
   // On a phone the charts' text stays readable (12 px at least) and the page does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   const smallest = await page.locator("figure").evaluateAll((figures) =>
-    Math.min(...figures.flatMap((f) => [...f.querySelectorAll("*")])
-      .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
-      .map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.closest("svg") ? el.closest("svg")!.getBoundingClientRect().width / el.closest("svg")!.viewBox.baseVal.width : 1))));
+    Math.min(
+      ...figures
+        .flatMap((f) => [...f.querySelectorAll("*")])
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+        .map(
+          (el) =>
+            parseFloat(getComputedStyle(el).fontSize) *
+            (el.closest("svg")
+              ? el.closest("svg")!.getBoundingClientRect().width / el.closest("svg")!.viewBox.baseVal.width
+              : 1),
+        ),
+    ),
+  );
   expect(smallest).toBeGreaterThanOrEqual(12);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const figures = await page.request.get("/api/admin/analytics").then((r) => r.json());
-  expect(Object.keys(figures)).toEqual(expect.arrayContaining(["funnel", "guestSessions", "conversionRate", "cartsMigrated", "experiments", "events"]));
+  expect(Object.keys(figures)).toEqual(
+    expect.arrayContaining(["funnel", "guestSessions", "conversionRate", "cartsMigrated", "experiments", "events"]),
+  );
   expect(typeof figures.cartsMigrated).toBe("number");
-  expect(figures.cartsMigrated).toBe(figures.cartChoices.combine + figures.cartChoices.keep_account + figures.cartChoices.use_guest);
+  expect(figures.cartsMigrated).toBe(
+    figures.cartChoices.combine + figures.cartChoices.keep_account + figures.cartChoices.use_guest,
+  );
   expect(figures.funnel.guestSessions).toBeGreaterThan(0);
   expect(figures.funnel.cart).toBeGreaterThan(0);
   expect(figures.guestSessions.converted).toBeGreaterThan(0);
@@ -135,7 +157,11 @@ test("the admin sees the journeys dashboard; nobody else does", async ({ page })
   expect(outbox.messages.length).toBeGreaterThan(0); // an admin sees every message
 });
 
-test("POST /api/cart/email: 202 with a lead, 422 for a bad e-mail or an empty cart, 403 for members", async ({ request, playwright, baseURL }) => {
+test("POST /api/cart/email: 202 with a lead, 422 for a bad e-mail or an empty cart, 403 for members", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const empty = await request.post("/api/cart/email", { headers: json, data: { email: "a@example.com" } });
   expect(empty.status()).toBe(422);
   expect((await empty.json()).error.code).toBe("empty_cart");
@@ -154,7 +180,9 @@ test("POST /api/cart/email: 202 with a lead, 422 for a bad e-mail or an empty ca
   const member = await playwright.request.newContext({ baseURL });
   await member.post("/api/auth/signup", { headers: json, data: { email: email(), password: PASSWORD } });
   await member.post("/api/cart/items", { headers: json, data: { slug: "brass-pen" } });
-  expect((await member.post("/api/cart/email", { headers: json, data: { email: "m@example.com" } })).status()).toBe(403);
+  expect((await member.post("/api/cart/email", { headers: json, data: { email: "m@example.com" } })).status()).toBe(
+    403,
+  );
   expect((await member.get("/api/outbox").then((r) => r.json())).messages).toEqual([]);
   await member.dispose();
 });

@@ -28,8 +28,15 @@ test("a shopper goes from the catalog to a placed order with the keyboard only",
   await expect(page.getByRole("heading", { name: "Checkout", exact: true })).toBeVisible();
 
   const fields: [string, string][] = [
-    ["E-mail", uniqueEmail("keys")], ["Full name", "Kay Board"], ["Address", "1 Tab Street"], ["City", "Springfield"],
-    ["Postal code", "62704"], ["Card number", "4242 4242 4242 4242"], ["Expiry month", "12"], ["Expiry year", "2030"], ["CVC", "123"],
+    ["E-mail", uniqueEmail("keys")],
+    ["Full name", "Kay Board"],
+    ["Address", "1 Tab Street"],
+    ["City", "Springfield"],
+    ["Postal code", "62704"],
+    ["Card number", "4242 4242 4242 4242"],
+    ["Expiry month", "12"],
+    ["Expiry year", "2030"],
+    ["CVC", "123"],
   ];
   for (const [label, value] of fields) {
     await tabTo(page, page.getByLabel(label, { exact: true }));

@@ -8,14 +8,14 @@ async function guestOrder(request: APIRequestContext, email: string) {
   await request.post("/api/cart/items", { data: { slug: "soy-candle", quantity: 1 } });
   const placed = await request.post("/api/checkout", {
     data: {
-      email, name: "Grace Hopper",
+      email,
+      name: "Grace Hopper",
       address: { line1: "1 Harbor St", city: "Arlington", postalCode: "22201", country: "US" },
       card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
     },
   });
   expect(placed.status()).toBe(201);
 }
-
 
 /** Asks for the link on /account and follows it from the outbox; returns its address. */
 async function askForLink(page: Page, address: string) {
@@ -29,7 +29,11 @@ async function askForLink(page: Page, address: string) {
 
 const orders = (page: Page) => page.getByRole("list", { name: "Orders" }).getByRole("listitem");
 
-test("a member attaches the orders bought as a guest with their e-mail by the link sent to it, once", async ({ page, playwright, baseURL }) => {
+test("a member attaches the orders bought as a guest with their e-mail by the link sent to it, once", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const address = uniqueEmail("claimer");
   for (const email of [address, address, uniqueEmail("stranger")]) {
     const guest = await playwright.request.newContext({ baseURL });
@@ -44,15 +48,24 @@ test("a member attaches the orders bought as a guest with their e-mail by the li
   await expect(page.getByRole("list", { name: "Guest orders to attach" }).getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "Attach these orders" }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("status").filter({ hasText: "2 guest orders are now attached to your account." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "2 guest orders are now attached to your account." }),
+  ).toBeVisible();
   await expect(orders(page)).toHaveCount(2);
   await expect(page.getByRole("list", { name: "Claim history" })).toContainText("2 guest orders claimed");
 
   await page.goto(link);
-  await expect(page.getByRole("status")).toHaveText("This link has been used already: it works once. Nothing more was attached.");
+  await expect(page.getByRole("status")).toHaveText(
+    "This link has been used already: it works once. Nothing more was attached.",
+  );
 });
 
-test("a link works only for the account it was sent to, and only for a signed-in visitor", async ({ page, browser, playwright, baseURL }) => {
+test("a link works only for the account it was sent to, and only for a signed-in visitor", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const address = uniqueEmail("owner");
   const guest = await playwright.request.newContext({ baseURL });
   await guestOrder(guest, address);
@@ -79,7 +92,10 @@ test("a link works only for the account it was sent to, and only for a signed-in
   await expect(orders(page)).toHaveCount(1);
 });
 
-test("pressing 'Attach these orders' after the session ended, or as a guest, says why on the claim page, never an error page", async ({ page, context }) => {
+test("pressing 'Attach these orders' after the session ended, or as a guest, says why on the claim page, never an error page", async ({
+  page,
+  context,
+}) => {
   const address = uniqueEmail("lapsed");
   await signUp(page, address);
   const link = await askForLink(page, address);
@@ -93,7 +109,11 @@ test("pressing 'Attach these orders' after the session ended, or as a guest, say
   await context.addCookies(cookies);
   await attach.click();
   await expect(page).toHaveURL(link);
-  await expect(page.getByRole("alert").filter({ hasText: "You were signed out (from another tab or device): log in again to go on." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "You were signed out (from another tab or device): log in again to go on." }),
+  ).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Log in to the account this link was sent to");
   await expect(page.getByText(/something went wrong/i)).toHaveCount(0);
 
@@ -104,7 +124,9 @@ test("pressing 'Attach these orders' after the session ended, or as a guest, say
   await context.clearCookies();
   await attach.click();
   await expect(page).toHaveURL(link);
-  await expect(page.getByRole("alert").filter({ hasText: "Log in to find the orders you placed as a guest." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Log in to find the orders you placed as a guest." }),
+  ).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Log in to the account this link was sent to");
 
   // The link was not used: signed in again, it still attaches.
@@ -116,7 +138,10 @@ test("pressing 'Attach these orders' after the session ended, or as a guest, say
   await expect(page.getByRole("status").filter({ hasText: "No guest orders were waiting" })).toBeVisible();
 });
 
-test("POST /api/account/claim-orders sends the link (202) for members and refuses guests", async ({ playwright, baseURL }) => {
+test("POST /api/account/claim-orders sends the link (202) for members and refuses guests", async ({
+  playwright,
+  baseURL,
+}) => {
   const member = await playwright.request.newContext({ baseURL });
   const address = uniqueEmail("api-claim");
   await member.post("/api/auth/signup", { data: { email: address, password: PASSWORD } });

@@ -4,7 +4,20 @@ import { addFromProductPage } from "./helpers";
 // A shop that fits a phone: no page scrolls sideways at 320 or 390 px, cart lines and messages
 // included, and the catalog shows two products to a row.
 
-const PAGES = ["/", "/?category=kitchen", "/products/brass-pen", "/cart", "/checkout", "/session", "/currency", "/login", "/signup", "/deals", "/about", "/outbox"];
+const PAGES = [
+  "/",
+  "/?category=kitchen",
+  "/products/brass-pen",
+  "/cart",
+  "/checkout",
+  "/session",
+  "/currency",
+  "/login",
+  "/signup",
+  "/deals",
+  "/about",
+  "/outbox",
+];
 
 for (const width of [320, 390]) {
   test(`no page scrolls sideways at ${width} px, a cart with a message in it included`, async ({ page }) => {

@@ -13,11 +13,27 @@ import { addFromProductPage, fillCheckout, uniqueEmail } from "./helpers";
 const json = { "content-type": "application/json" };
 const LOG_FILE = path.join(".e2e-data", "security.log");
 
-test("every response carries the security headers, no HSTS over plain http, and JSON is never cached", async ({ request }) => {
-  for (const url of ["/", "/products/soy-candle", "/cart", "/products/no-such-product", "/api/session", "/api/products", "/api/nope"]) {
+test("every response carries the security headers, no HSTS over plain http, and JSON is never cached", async ({
+  request,
+}) => {
+  for (const url of [
+    "/",
+    "/products/soy-candle",
+    "/cart",
+    "/products/no-such-product",
+    "/api/session",
+    "/api/products",
+    "/api/nope",
+  ]) {
     const headers = (await request.get(url)).headers();
     const csp = headers["content-security-policy"] ?? "";
-    for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ]) {
       expect(csp, `${url}: ${directive}`).toContain(directive);
     }
     expect(csp, url).not.toContain("unsafe-eval");
@@ -34,20 +50,28 @@ test("every response carries the security headers, no HSTS over plain http, and 
   }
 });
 
-test("without TRUST_PROXY a client cannot claim https or another host: no HSTS, no __Host- cookie, no Origin bypass", async ({ request }) => {
+test("without TRUST_PROXY a client cannot claim https or another host: no HSTS, no __Host- cookie, no Origin bypass", async ({
+  request,
+}) => {
   const claimed = await request.post("/api/session", { headers: { "x-forwarded-proto": "https" } });
   expect(claimed.headers()["strict-transport-security"]).toBeUndefined();
   expect(claimed.headers()["set-cookie"]).toMatch(/^passerby_session=/);
   const forged = await request.post("/api/cart/items", {
-    headers: { ...json, origin: "http://evil.example", "x-forwarded-host": "evil.example" }, data: { slug: "soy-candle" },
+    headers: { ...json, origin: "http://evil.example", "x-forwarded-host": "evil.example" },
+    data: { slug: "soy-candle" },
   });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("forbidden_origin");
 });
 
-test("cross-site posts to pages get a 403, not the framework's 500; redirects and refusals carry the headers too", async ({ request }) => {
+test("cross-site posts to pages get a 403, not the framework's 500; redirects and refusals carry the headers too", async ({
+  request,
+}) => {
   for (const origin of ["http://evil.example", "null"]) {
-    const response = await request.post("/session", { headers: { origin, "content-type": "text/plain;charset=UTF-8", "next-action": "00" }, data: "[]" });
+    const response = await request.post("/session", {
+      headers: { origin, "content-type": "text/plain;charset=UTF-8", "next-action": "00" },
+      data: "[]",
+    });
     expect(response.status(), origin).toBe(403);
     expect(await response.text()).toBe("Requests from other sites are not accepted.");
   }
@@ -61,7 +85,11 @@ test("cross-site posts to pages get a 403, not the framework's 500; redirects an
   }
 });
 
-test("a cookie planted before checkout sees nothing of the victim's order: checkout rotates the session", async ({ browser, playwright, baseURL }) => {
+test("a cookie planted before checkout sees nothing of the victim's order: checkout rotates the session", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   // The attacker starts a guest session and plants its cookie in the victim's browser.
   const attacker = await playwright.request.newContext({ baseURL });
   await attacker.post("/api/session");
@@ -116,8 +144,13 @@ async function rowCounts() {
 test("hundreds of made-up URLs grow neither the server's cache folder nor the database", async ({ request }) => {
   test.setTimeout(120_000);
   const made = (i: number) => [
-    `/products/made-up-${i}`, `/?category=made-up-${i}`, `/products/${"x".repeat(200 + i)}`, `/products/bad%00slug${i}`,
-    `/orders/ord_made_up_${i}`, `/cart/restore/${"t".repeat(43)}`, `/deals?x=${i}`,
+    `/products/made-up-${i}`,
+    `/?category=made-up-${i}`,
+    `/products/${"x".repeat(200 + i)}`,
+    `/products/bad%00slug${i}`,
+    `/orders/ord_made_up_${i}`,
+    `/cart/restore/${"t".repeat(43)}`,
+    `/deals?x=${i}`,
   ];
   // Warm up: the first 404 renders Next's one shared not-found page.
   for (const url of made(0)) await request.get(url, { maxRedirects: 0 });
@@ -126,7 +159,10 @@ test("hundreds of made-up URLs grow neither the server's cache folder nor the da
   for (let i = 1; i <= 25; i++) {
     for (const url of made(i)) {
       expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBeLessThan(500);
-      expect((await request.get(url, { headers: { cookie: "passerby_currency=EUR" }, maxRedirects: 0 })).status(), url).toBeLessThan(500);
+      expect(
+        (await request.get(url, { headers: { cookie: "passerby_currency=EUR" }, maxRedirects: 0 })).status(),
+        url,
+      ).toBeLessThan(500);
     }
   }
   const after = { ...serverFiles(), ...(await rowCounts()) };
@@ -146,14 +182,22 @@ function rawPost(url: string, host: string, cookie: string, body: unknown): Prom
   });
 }
 
-test("restore links: built only for allowed hosts, previewed on GET, added by a button, landing on the same host", async ({ browser, playwright, baseURL }) => {
+test("restore links: built only for allowed hosts, previewed on GET, added by a button, landing on the same host", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const guest = await playwright.request.newContext({ baseURL });
   await guest.post("/api/cart/items", { headers: json, data: { slug: "linen-apron", quantity: 1 } });
   const cookie = (await guest.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const port = new URL(baseURL!).port;
 
-  for (const host of ["evil.example", `localhost:${port}/ Your order is on hold, confirm your card at https://evil.example/pay`,
-    `evil.example@localhost:${port}`, `localhost:${port}#.evil.example`]) {
+  for (const host of [
+    "evil.example",
+    `localhost:${port}/ Your order is on hold, confirm your card at https://evil.example/pay`,
+    `evil.example@localhost:${port}`,
+    `localhost:${port}#.evil.example`,
+  ]) {
     const refused = await rawPost(`${baseURL}/api/cart/email`, host, cookie, { email: "lead@example.com" });
     expect(refused.status, host).toBe(421);
     expect(JSON.parse(refused.body).error.message).toContain("PUBLIC_URL");
@@ -183,7 +227,9 @@ test("restore links: built only for allowed hosts, previewed on GET, added by a 
   // A link dies with its guest session.
   await guest.post("/api/cart/items", { headers: json, data: { slug: "linen-apron", quantity: 1 } });
   await rawPost(`${baseURL}/api/cart/email`, `localhost:${port}`, cookie, { email: "lead@example.com" });
-  const second = (await (await guest.get("/api/outbox")).json()).messages.map((m: { links: string[] }) => m.links[0]).find((l: string) => l !== link);
+  const second = (await (await guest.get("/api/outbox")).json()).messages
+    .map((m: { links: string[] }) => m.links[0])
+    .find((l: string) => l !== link);
   await guest.delete("/api/session");
   const late = await browser.newContext();
   const latePage = await late.newPage();
@@ -194,21 +240,40 @@ test("restore links: built only for allowed hosts, previewed on GET, added by a 
   await guest.dispose();
 });
 
-test("the security log records log-in failures and sessions, with no raw id, password or card number", async ({ request }) => {
+test("the security log records log-in failures and sessions, with no raw id, password or card number", async ({
+  request,
+}) => {
   const address = uniqueEmail("logged");
   const password = "velvet harbor lantern 77";
   const before = fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, "utf8").length : 0;
-  expect((await request.post("/api/auth/signup", { headers: json, data: { email: address, password } })).status()).toBe(201);
+  expect((await request.post("/api/auth/signup", { headers: json, data: { email: address, password } })).status()).toBe(
+    201,
+  );
   const sessionId = (await (await request.get("/api/session")).json()).authenticatedSession.sessionId;
   await request.post("/api/auth/logout");
   const wrong = "wrong horse battery 12";
-  expect((await request.post("/api/auth/login", { headers: json, data: { email: address, password: wrong } })).status()).toBe(401);
-  expect((await request.post("/api/cart/items", { headers: { ...json, origin: "https://evil.example" }, data: { slug: "soy-candle" } })).status()).toBe(403);
+  expect(
+    (await request.post("/api/auth/login", { headers: json, data: { email: address, password: wrong } })).status(),
+  ).toBe(401);
+  expect(
+    (
+      await request.post("/api/cart/items", {
+        headers: { ...json, origin: "https://evil.example" },
+        data: { slug: "soy-candle" },
+      })
+    ).status(),
+  ).toBe(403);
 
-  await expect.poll(() => fs.existsSync(LOG_FILE) && fs.readFileSync(LOG_FILE, "utf8").includes('"login.failed"')).toBe(true);
+  await expect
+    .poll(() => fs.existsSync(LOG_FILE) && fs.readFileSync(LOG_FILE, "utf8").includes('"login.failed"'))
+    .toBe(true);
   const text = fs.readFileSync(LOG_FILE, "utf8");
   // This test's lines only: other tests' addresses can mask the same way.
-  const lines = text.slice(before).trim().split("\n").map((l) => JSON.parse(l));
+  const lines = text
+    .slice(before)
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   const masked = `${address[0]}***@example.com`;
   const failed = lines.find((l) => l.event === "login.failed" && l.email === masked);
   expect(failed).toMatchObject({ reason: "wrong_password", ip: expect.any(String), time: expect.any(String) });
@@ -224,7 +289,9 @@ test("the security log records log-in failures and sessions, with no raw id, pas
 test("CONNECT, which Node would hang up on, gets a 405 with Allow", async ({ baseURL }) => {
   const { port, hostname } = new URL(baseURL!);
   const answer = await new Promise<string>((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(`CONNECT /api/cart HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.write(`CONNECT /api/cart HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`),
+    );
     let data = "";
     socket.on("data", (chunk) => (data += chunk));
     socket.on("close", () => resolve(data));
@@ -235,7 +302,10 @@ test("CONNECT, which Node would hang up on, gets a 405 with Allow", async ({ bas
   expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)).error.code).toBe("method_not_allowed");
 });
 
-test("no answer of the production server carries the development CSP: pages, JSON, 404s, the guard's 405 and 403, Next's 307 and 308", async ({ request, baseURL }) => {
+test("no answer of the production server carries the development CSP: pages, JSON, 404s, the guard's 405 and 403, Next's 307 and 308", async ({
+  request,
+  baseURL,
+}) => {
   const answers = [
     ["200 page", await request.get("/")],
     ["200 JSON", await request.get("/api/products")],
@@ -243,7 +313,10 @@ test("no answer of the production server carries the development CSP: pages, JSO
     ["404 JSON", await request.get("/api/nope")],
     ["405 TRACE (the guard)", await request.fetch("/", { method: "TRACE" })],
     ["405 TRACE on the API (the guard)", await request.fetch("/api/cart", { method: "TRACE" })],
-    ["403 cross-site POST (the guard)", await request.post("/session", { headers: { origin: "http://evil.example", "next-action": "00" }, data: "[]" })],
+    [
+      "403 cross-site POST (the guard)",
+      await request.post("/session", { headers: { origin: "http://evil.example", "next-action": "00" }, data: "[]" }),
+    ],
     ["307 Next's config redirect", await request.get("/browse/USD/category/all", { maxRedirects: 0 })],
     ["308 Next's trailing slash", await request.get("/cart/", { maxRedirects: 0 })],
   ] as const;
@@ -257,7 +330,9 @@ test("no answer of the production server carries the development CSP: pages, JSO
   // CONNECT, answered on the raw socket.
   const { port, hostname } = new URL(baseURL!);
   const connect = await new Promise<string>((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(`CONNECT /api/cart HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.write(`CONNECT /api/cart HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`),
+    );
     let data = "";
     socket.on("data", (chunk) => (data += chunk));
     socket.on("close", () => resolve(data));

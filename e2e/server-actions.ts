@@ -12,16 +12,30 @@ export type ServerAction = { id: string; name: string; file: string; page: strin
 
 /** A page that holds the action (Next runs an action only from a page whose bundle has it). */
 function pageOf(entry: ManifestEntry): string {
-  const pages = Object.keys(entry.workers).filter((w) => w.endsWith("/page") && !w.includes("_not-found") && !w.startsWith("app/browse/"));
+  const pages = Object.keys(entry.workers).filter(
+    (w) => w.endsWith("/page") && !w.includes("_not-found") && !w.startsWith("app/browse/"),
+  );
   const plain = must(pages.find((p) => !p.includes("[")) ?? pages[0], `a page that holds ${entry.exportedName}`);
-  return plain.replace(/^app/, "").replace(/\/page$/, "").replace(/\[[^\]]+\]/g, "x") || "/";
+  return (
+    plain
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\[[^\]]+\]/g, "x") || "/"
+  );
 }
 
 export function serverActions(): ServerAction[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, ManifestEntry>;
   };
-  return Object.entries(manifest.node).map(([id, entry]) => ({ id, name: entry.exportedName ?? "", file: entry.filename ?? "", page: pageOf(entry) }));
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    name: entry.exportedName ?? "",
+    file: entry.filename ?? "",
+    page: pageOf(entry),
+  }));
 }
 
 export const serverAction = (name: string): ServerAction => {
@@ -35,13 +49,22 @@ export const serverAction = (name: string): ServerAction => {
  * FormData as its own prefixed fields. Every argument is the form, so a form action (form) and a
  * useActionState action (previous state, form) both receive it. Redirects are not followed.
  */
-export async function callAction(request: APIRequestContext, action: ServerAction, fields: Record<string, string>, headers: Record<string, string> = {}) {
+export async function callAction(
+  request: APIRequestContext,
+  action: ServerAction,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   // A FormData, not an object: an object would list "0" first (integer keys come first), and the
   // server, reading the parts as they stream in, would resolve the arguments before their fields.
   const multipart = new FormData();
   for (const n of [1, 2]) for (const [name, value] of Object.entries(fields)) multipart.append(`_${n}_${name}`, value);
   multipart.append("0", JSON.stringify(["$K1", "$K2"])); // last, as React sends it
-  return request.post(action.page, { headers: { "next-action": action.id, accept: "text/x-component", ...headers }, multipart, maxRedirects: 0 });
+  return request.post(action.page, {
+    headers: { "next-action": action.id, accept: "text/x-component", ...headers },
+    multipart,
+    maxRedirects: 0,
+  });
 }
 
 /** Where an action's answer redirects to (Next's header for a fetch action, or Location), or null. */

@@ -7,17 +7,27 @@ import { PASSWORD, uniqueEmail } from "./helpers";
 const json = { "content-type": "application/json" };
 type State = Awaited<ReturnType<APIRequestContext["storageState"]>>;
 
-test("the JSON API says why a session is gone, and which one a new session replaced", async ({ playwright, baseURL }) => {
+test("the JSON API says why a session is gone, and which one a new session replaced", async ({
+  playwright,
+  baseURL,
+}) => {
   const shopper = await playwright.request.newContext({ baseURL });
-  expect((await shopper.post("/api/cart/items", { headers: json, data: { slug: "brass-pen", quantity: 1 } })).status()).toBe(200);
+  expect(
+    (await shopper.post("/api/cart/items", { headers: json, data: { slug: "brass-pen", quantity: 1 } })).status(),
+  ).toBe(200);
   const productId = (await (await shopper.get("/api/cart")).json()).items[0].productId;
   const old: State = await shopper.storageState(); // the cookie, as another tab holds it
   expect((await shopper.delete("/api/session")).status()).toBeLessThan(300);
 
   const withOldCookie = () => playwright.request.newContext({ baseURL, storageState: old });
-  const patched = await (await withOldCookie()).patch(`/api/cart/items/${productId}`, { headers: json, data: { quantity: 2 } });
+  const patched = await (
+    await withOldCookie()
+  ).patch(`/api/cart/items/${productId}`, { headers: json, data: { quantity: 2 } });
   expect(patched.status()).toBe(404);
-  expect((await patched.json()).error).toEqual({ code: "not_in_cart", message: expect.stringMatching(/ended in another tab/) });
+  expect((await patched.json()).error).toEqual({
+    code: "not_in_cart",
+    message: expect.stringMatching(/ended in another tab/),
+  });
 
   const again = await withOldCookie();
   const added = await again.post("/api/cart/items", { headers: json, data: { slug: "brass-pen", quantity: 1 } });
@@ -26,22 +36,38 @@ test("the JSON API says why a session is gone, and which one a new session repla
   const fresh = await (await again.get("/api/session")).json();
   expect(fresh.anonymousSession.data.cartItems).toEqual([expect.objectContaining({ productId, quantity: 1 })]);
   // A live cookie's answers carry no such field.
-  expect(await (await again.post("/api/cart/items", { headers: json, data: { slug: "brass-pen", quantity: 1 } })).json())
-    .not.toHaveProperty("replacedSession");
+  expect(
+    await (await again.post("/api/cart/items", { headers: json, data: { slug: "brass-pen", quantity: 1 } })).json(),
+  ).not.toHaveProperty("replacedSession");
 });
 
-test("a guest session that became an account says so when its old cookie comes back", async ({ playwright, baseURL }) => {
+test("a guest session that became an account says so when its old cookie comes back", async ({
+  playwright,
+  baseURL,
+}) => {
   const shopper = await playwright.request.newContext({ baseURL });
   await shopper.post("/api/cart/items", { headers: json, data: { slug: "soy-candle", quantity: 1 } });
   const guestCookie: State = await shopper.storageState();
-  expect((await shopper.post("/api/auth/signup", { headers: json, data: { email: uniqueEmail("ended"), password: PASSWORD } })).status()).toBe(201);
+  expect(
+    (
+      await shopper.post("/api/auth/signup", {
+        headers: json,
+        data: { email: uniqueEmail("ended"), password: PASSWORD },
+      })
+    ).status(),
+  ).toBe(201);
   const replay = await playwright.request.newContext({ baseURL, storageState: guestCookie });
   const started = await replay.post("/api/session");
   expect(started.status()).toBe(201);
   expect((await started.json()).replacedSession).toEqual({ reason: "converted" });
 });
 
-test("the cart says the session was ended in another tab, where the shopper acts and on the page", async ({ page, context, playwright, baseURL }) => {
+test("the cart says the session was ended in another tab, where the shopper acts and on the page", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
   await page.goto("/products/brass-pen");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("Added to your cart.")).toBeVisible();

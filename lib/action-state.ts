@@ -37,7 +37,13 @@ export function failed(error: unknown, values?: Record<string, string>): ActionS
       const path = issue.path.join(".");
       if (path) fieldErrors[path] ??= describeIssue(issue);
     }
-    return { status: "error", message: describeZodError(error), field: error.issues[0]?.path.join(".") || undefined, fieldErrors, values };
+    return {
+      status: "error",
+      message: describeZodError(error),
+      field: error.issues[0]?.path.join(".") || undefined,
+      fieldErrors,
+      values,
+    };
   }
   throw error;
 }
@@ -52,5 +58,7 @@ export const formError = (state: ActionState, fields: readonly string[]): string
 
 /** The dot paths of a form's input type, so a form's field names are checked against its schema. */
 export type FieldPath<T> = {
-  [K in keyof T & string]-?: NonNullable<T[K]> extends Date | string | number | boolean ? K : `${K}.${FieldPath<NonNullable<T[K]>>}`;
+  [K in keyof T & string]-?: NonNullable<T[K]> extends Date | string | number | boolean
+    ? K
+    : `${K}.${FieldPath<NonNullable<T[K]>>}`;
 }[keyof T & string];

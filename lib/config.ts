@@ -15,18 +15,20 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 // A rate limit is counted in a 32-bit column, and the log-in limits derive caps of 5× and 10× it.
 const MAX_RATE = 1_000_000;
 const perMinute = (fallback: number) => z.coerce.number().int().positive().max(MAX_RATE).default(fallback);
-const blankIsUnset = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
+const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 /** A setting the preloads read before this module can be: parsed in lib/settings.mjs, validated here with the rest. */
 const early = <T>(parse: (value: unknown) => T) =>
-  z.string().optional().transform((value, ctx) => {
-    try {
-      return parse(value);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
 
 export const envSchema = z.object({
   PORT: early(EARLY_SETTINGS.PORT),
@@ -55,7 +57,10 @@ export const envSchema = z.object({
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   ALLOWED_HOSTS: z.preprocess(blankIsUnset, z.string().optional()),
   RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: z.preprocess(blankIsUnset, perMinute(300)),
-  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
   LOG_FILE: z.preprocess(blankIsUnset, z.string().optional()),
   SWEEP_INTERVAL: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(600)),
   GUEST_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(30)),
@@ -83,7 +88,14 @@ export type Config = {
   /** Seconds without a request after which a signed-in session ends (ASVS V7.3.1). */
   userIdleTimeout: number;
   anonPermissions: string[] | null;
-  rateLimits: { sessions: number; sessionsPerHour: number; cartWrites: number; cartWritesPerIp: number; logins: number; signups: number };
+  rateLimits: {
+    sessions: number;
+    sessionsPerHour: number;
+    cartWrites: number;
+    cartWritesPerIp: number;
+    logins: number;
+    signups: number;
+  };
   trustProxy: boolean;
   cookieSecure: "auto" | "true" | "false";
   admin: { email: string; password: string } | null;
@@ -108,7 +120,10 @@ const MIN_IDLE_TIMEOUT = 120;
 
 function sessionSecrets(raw: string | undefined, dir: string): [string, ...string[]] {
   if (raw && raw.trim() !== "") {
-    const [first, ...rest] = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const [first, ...rest] = raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const secrets = first === undefined ? [] : [first, ...rest];
     const short = secrets.findIndex((s) => s.length < MIN_SECRET_LENGTH);
     if (first === undefined || short !== -1) {
@@ -146,7 +161,9 @@ export function parseConfig(env: Env = process.env): Config {
     throw new ConfigError((error as Error).message);
   }
   const anonPermissions = e.ANON_PERMISSIONS
-    ? e.ANON_PERMISSIONS.split(",").map((s) => s.trim()).filter(Boolean)
+    ? e.ANON_PERMISSIONS.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
     : null;
   const unknown = anonPermissions ? invalidAnonScopes(anonPermissions) : [];
   if (unknown.length > 0) {
@@ -155,10 +172,14 @@ export function parseConfig(env: Env = process.env): Config {
   // Last-seen is written at most once a minute (lib/session/check.ts): a shorter timeout
   // would end sessions that are in use.
   if (e.GUEST_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT) {
-    throw new ConfigError(`GUEST_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`);
+    throw new ConfigError(
+      `GUEST_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`,
+    );
   }
   if (e.USER_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT) {
-    throw new ConfigError(`USER_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`);
+    throw new ConfigError(
+      `USER_IDLE_TIMEOUT must be at least ${MIN_IDLE_TIMEOUT} seconds: activity is recorded once a minute.`,
+    );
   }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
@@ -192,7 +213,10 @@ export function parseConfig(env: Env = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null,
-    allowedHosts: (e.ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowedHosts: (e.ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE ?? null },
     sweepInterval: e.SWEEP_INTERVAL,
     guestRetentionDays: e.GUEST_RETENTION_DAYS,

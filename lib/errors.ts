@@ -50,7 +50,8 @@ export class DomainError extends Error {
 export const notFound = (message: string) => new DomainError("not_found", message);
 export const invalid = (message: string, field?: string) => new DomainError("invalid_input", message, { field });
 export const forbidden = (message: string) => new DomainError("forbidden", message);
-export const rateLimited = (message: string, retryAfter: number) => new DomainError("rate_limited", message, { retryAfter });
+export const rateLimited = (message: string, retryAfter: number) =>
+  new DomainError("rate_limited", message, { retryAfter });
 
 /** The first validation problem as a sentence, e.g. "quantity must be a whole number." */
 export function describeZodError(error: z.ZodError): string {

@@ -21,9 +21,22 @@ export type SessionType = "anonymous" | "authenticated" | "admin";
 const POLICY: Record<SessionType, readonly Scope[]> = {
   // view_orders for guests means the orders of their own guest session only.
   anonymous: ["view_content", "add_to_cart", "guest_checkout", "view_orders"],
-  authenticated: ["view_content", "add_to_cart", "checkout", "view_member_content", "save_payment_method", "view_orders"],
+  authenticated: [
+    "view_content",
+    "add_to_cart",
+    "checkout",
+    "view_member_content",
+    "save_payment_method",
+    "view_orders",
+  ],
   admin: [
-    "view_content", "add_to_cart", "checkout", "view_member_content", "save_payment_method", "view_orders", "view_analytics",
+    "view_content",
+    "add_to_cart",
+    "checkout",
+    "view_member_content",
+    "save_payment_method",
+    "view_orders",
+    "view_analytics",
     "manage_sessions",
   ],
 };
@@ -71,5 +84,8 @@ const SIGN_UP_HINT: Partial<Record<Scope, string>> = {
 /** Throws a 403 domain error when `permissions` lacks `scope`. */
 export function requireScope(permissions: readonly Scope[], scope: Scope): void {
   if (permissions.includes(scope)) return;
-  throw forbidden(SIGN_UP_HINT[scope] ?? `This session is not allowed to ${SCOPE_DESCRIPTIONS[scope].toLowerCase().replace(/\.$/, "")}`);
+  throw forbidden(
+    SIGN_UP_HINT[scope] ??
+      `This session is not allowed to ${SCOPE_DESCRIPTIONS[scope].toLowerCase().replace(/\.$/, "")}`,
+  );
 }

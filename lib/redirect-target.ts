@@ -44,6 +44,12 @@ export function refererPath(referer: string | null | undefined, host: string): s
   } catch {
     return null;
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.host !== host.toLowerCase() || url.username || url.password) return null;
+  if (
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    url.host !== host.toLowerCase() ||
+    url.username ||
+    url.password
+  )
+    return null;
   return localPath(`${url.pathname}${url.search}`);
 }

@@ -74,16 +74,25 @@ export function securityHeaders() {
 export function hstsHeader() {
   /** @type {HeaderList} */
   const list = [];
-  nosecone({ ...allOff, strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true } }).forEach((value, key) =>
-    list.push({ key, value }),
+  nosecone({ ...allOff, strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true } }).forEach(
+    (value, key) => list.push({ key, value }),
   );
   return list;
 }
 
 /** @type {import("nosecone").Options} */
 const allOff = {
-  contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, crossOriginOpenerPolicy: false,
-  crossOriginResourcePolicy: false, originAgentCluster: false, referrerPolicy: false, strictTransportSecurity: false,
-  xContentTypeOptions: false, xDnsPrefetchControl: false, xDownloadOptions: false, xFrameOptions: false,
-  xPermittedCrossDomainPolicies: false, xXssProtection: false,
+  contentSecurityPolicy: false,
+  crossOriginEmbedderPolicy: false,
+  crossOriginOpenerPolicy: false,
+  crossOriginResourcePolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  strictTransportSecurity: false,
+  xContentTypeOptions: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
 };

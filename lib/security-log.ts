@@ -11,10 +11,24 @@ import { keyedHash } from "./ids";
 // sends the lines to a file instead of stdout. Writes are synchronous, so a crash loses none.
 
 export type SecurityEvent =
-  | "session.created" | "session.ended" | "session.expired" | "session.converted" | "session.revoked"
-  | "session.replay_refused" | "signup" | "login.succeeded" | "login.failed" | "migration"
-  | "order.placed" | "rate_limited" | "origin_refused" | "restore_link.refused" | "password.changed" | "account.deleted"
-  | "orders.claimed" | "orders.claim_refused";
+  | "session.created"
+  | "session.ended"
+  | "session.expired"
+  | "session.converted"
+  | "session.revoked"
+  | "session.replay_refused"
+  | "signup"
+  | "login.succeeded"
+  | "login.failed"
+  | "migration"
+  | "order.placed"
+  | "rate_limited"
+  | "origin_refused"
+  | "restore_link.refused"
+  | "password.changed"
+  | "account.deleted"
+  | "orders.claimed"
+  | "orders.claim_refused";
 
 type Fields = {
   /** A session id: logged as its keyed hash. */
@@ -28,7 +42,14 @@ type Fields = {
   [key: string]: string | number | boolean | null | undefined;
 };
 
-const WARNINGS = new Set<SecurityEvent>(["login.failed", "rate_limited", "origin_refused", "session.replay_refused", "restore_link.refused", "orders.claim_refused"]);
+const WARNINGS = new Set<SecurityEvent>([
+  "login.failed",
+  "rate_limited",
+  "origin_refused",
+  "session.replay_refused",
+  "restore_link.refused",
+  "orders.claim_refused",
+]);
 
 let logger: pino.Logger | undefined;
 

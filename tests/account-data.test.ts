@@ -24,14 +24,22 @@ function accountColumns(text: string): Record<string, { column: string; cascade:
 test("every table with an account column is in the account-data map, by that column, and the map names no other", () => {
   const columns = accountColumns(schema);
   assert.ok(Object.keys(columns).length >= 11, `found ${Object.keys(columns).join(", ")}`);
-  assert.deepEqual(Object.keys(ACCOUNT_DATA).sort(), Object.keys(columns).sort(), "place each account-owned table in lib/accounts/account-data.ts");
+  assert.deepEqual(
+    Object.keys(ACCOUNT_DATA).sort(),
+    Object.keys(columns).sort(),
+    "place each account-owned table in lib/accounts/account-data.ts",
+  );
   for (const [table, { column }] of Object.entries(ACCOUNT_DATA)) assert.equal(column, columns[table]!.column, table);
 });
 
 test("the tables the map lets go with the account are the ones the schema cascades to, and no other", () => {
   const columns = accountColumns(schema);
   for (const [table, { deletion }] of Object.entries(ACCOUNT_DATA)) {
-    assert.equal(columns[table]!.cascade, deletion === "cascade", `${table}: ${deletion}, but the schema ${columns[table]!.cascade ? "cascades" : "does not cascade"}`);
+    assert.equal(
+      columns[table]!.cascade,
+      deletion === "cascade",
+      `${table}: ${deletion}, but the schema ${columns[table]!.cascade ? "cascades" : "does not cascade"}`,
+    );
   }
 });
 

@@ -45,14 +45,17 @@ const from = (device: Awaited<ReturnType<typeof signIn>>) => testContext(device.
 const works = async (seal: string) => (await resolveSession(seal)).session !== null;
 /** Refused, and said as ended; a deleted account's sessions are gone altogether (nothing to say). */
 const isRefused = async (seal: string, message: string, gone = false) =>
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: gone ? null : { type: "authenticated", reason: "ended", idle: false } }, message);
-
-
+  assert.deepEqual(
+    await resolveSession(seal),
+    { session: null, stale: true, ended: gone ? null : { type: "authenticated", reason: "ended", idle: false } },
+    message,
+  );
 
 const storedHash = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
 
 /** Logging in from a new browser, as a client would try it. */
-const logInFresh = (email: string, password: string, ip: string) => logIn(testContext(null, { ip }), { email, password });
+const logInFresh = (email: string, password: string, ip: string) =>
+  logIn(testContext(null, { ip }), { email, password });
 
 test("device labels name the browser and the system from the User-Agent", () => {
   assert.equal(deviceLabel(FIREFOX_ON_WINDOWS), "Firefox on Windows");
@@ -75,21 +78,32 @@ test("a member signed in on two devices sees both, by handle and device, and onl
   const listed = await listSessions(laptop.session);
 
   const byHandle = Object.fromEntries(listed.map((s) => [s.id, { device: s.device, current: s.current }]));
-  assert.deepEqual(byHandle, {
-    [laptop.session.publicId]: { device: "Firefox on Windows", current: true },
-    [phone.session.publicId]: { device: "Safari on iOS", current: false },
-  }, "the two live sessions, and neither the logged-out, the expired nor another account's");
+  assert.deepEqual(
+    byHandle,
+    {
+      [laptop.session.publicId]: { device: "Firefox on Windows", current: true },
+      [phone.session.publicId]: { device: "Safari on iOS", current: false },
+    },
+    "the two live sessions, and neither the logged-out, the expired nor another account's",
+  );
   const sessionIds = [laptop, phone, loggedOut, expired, stranger].map((d) => d.id);
   for (const { id } of listed) {
     assert.match(id, /^ses_[\w-]+$/, "a public handle");
-    assert.ok(sessionIds.every((sid) => !id.includes(sid) && !sid.includes(id)), `${id} is no session id`);
+    assert.ok(
+      sessionIds.every((sid) => !id.includes(sid) && !sid.includes(id)),
+      `${id} is no session id`,
+    );
   }
   assert.ok(!JSON.stringify(listed).includes("auth_"), "no session id anywhere in the listing");
   const mine = listed.find((s) => s.current)!;
   assert.equal(mine.expiresAt, laptop.session.expiresAt.toISOString());
 
   const fromPhone = await listSessions(phone.session);
-  assert.deepEqual(fromPhone.filter((s) => s.current).map((s) => s.id), [phone.session.publicId], "the phone sees itself as current");
+  assert.deepEqual(
+    fromPhone.filter((s) => s.current).map((s) => s.id),
+    [phone.session.publicId],
+    "the phone sees itself as current",
+  );
 });
 
 test("a guest or a visitor without a session can't list or end sessions: 403 forbidden", async () => {
@@ -112,8 +126,15 @@ test("ending the other device's session refuses its cookie on the very next requ
   await isRefused(phone.seal, "the phone is logged out");
   nothingSet(ctx);
   assert.ok(await works(laptop.seal), "the laptop goes on");
-  assert.deepEqual((await listSessions(laptop.session)).map((s) => s.id), [laptop.session.publicId]);
-  await assert.rejects(endSessionByHandle(ctx, phone.session.publicId), refused("not_found"), "an ended session can't be ended twice");
+  assert.deepEqual(
+    (await listSessions(laptop.session)).map((s) => s.id),
+    [laptop.session.publicId],
+  );
+  await assert.rejects(
+    endSessionByHandle(ctx, phone.session.publicId),
+    refused("not_found"),
+    "an ended session can't be ended twice",
+  );
 });
 
 test("a session id or another account's handle is not found, and that session goes on", async () => {
@@ -184,8 +205,14 @@ test("a weak new password, or the current one again, is refused on newPassword a
   const phone = await signIn(user.id, SAFARI_ON_IPHONE);
   const ctx = from(laptop);
 
-  await assert.rejects(changePassword(ctx, { currentPassword: PASSWORD, newPassword: "password123" }), refused("invalid_input", "newPassword"));
-  await assert.rejects(changePassword(ctx, { currentPassword: PASSWORD, newPassword: PASSWORD }), refused("invalid_input", "newPassword"));
+  await assert.rejects(
+    changePassword(ctx, { currentPassword: PASSWORD, newPassword: "password123" }),
+    refused("invalid_input", "newPassword"),
+  );
+  await assert.rejects(
+    changePassword(ctx, { currentPassword: PASSWORD, newPassword: PASSWORD }),
+    refused("invalid_input", "newPassword"),
+  );
 
   assert.equal(await storedHash(user.id), user.passwordHash, "the password is unchanged");
   assert.ok(await works(phone.seal), "the other device is still signed in");
@@ -208,9 +235,16 @@ test("changing the password ends every other session, keeps this browser signed 
   await isRefused(laptop.seal, "a copy of this browser's old cookie is refused");
   assert.ok(ctx.jar.cookie, "this browser got a new cookie");
   const renewed = (await resolveSession(ctx.jar.cookie.seal)).session;
-  assert.ok(renewed?.type === "authenticated" && renewed.userId === user.id, "the new cookie is signed in to the same account");
+  assert.ok(
+    renewed?.type === "authenticated" && renewed.userId === user.id,
+    "the new cookie is signed in to the same account",
+  );
   assert.notEqual(renewed.id, laptop.id, "under a new session id");
-  assert.deepEqual((await listSessions(renewed)).map((s) => s.current), [true], "and it is the account's only live session");
+  assert.deepEqual(
+    (await listSessions(renewed)).map((s) => s.current),
+    [true],
+    "and it is the account's only live session",
+  );
   const hash = await storedHash(user.id);
   assert.equal(await verifyPassword(hash, PASSWORD), false, "the old password no longer verifies");
   assert.equal(await verifyPassword(hash, newPassword), true, "the new one does");
@@ -234,7 +268,8 @@ async function memberWithHistory() {
   await addItem({ userId: user.id }, { slug: "morning-blend", quantity: 2 });
   const { order } = await placeOrder(laptop.session, checkout);
   await addPaymentMethod(laptop.session, {
-    card: { number: "5555 5555 5555 4444", expMonth: 6, expYear: 2031, cvc: "321" }, password: PASSWORD,
+    card: { number: "5555 5555 5555 4444", expMonth: 6, expYear: 2031, cvc: "321" },
+    password: PASSWORD,
   });
   const washi = await db.product.findUniqueOrThrow({ where: { slug: "washi-tape-set" } });
   await db.savedItem.create({ data: { userId: user.id, productId: washi.id, quantity: 1 } });
@@ -254,18 +289,30 @@ const holdings = async (userId: string) => ({
   orders: await db.order.count({ where: { userId } }),
 });
 
-const orderRecord = (id: string) => db.order.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { name: "asc" } } } });
+const orderRecord = (id: string) =>
+  db.order.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { name: "asc" } } } });
 
 test("deleting the account with a wrong password removes nothing: invalid_password", async () => {
   const { user, laptop, phone } = await memberWithHistory();
   const ctx = from(laptop);
   const before = await holdings(user.id);
-  assert.deepEqual(before, { user: 1, sessions: 2, savedCards: 1, savedItems: 1, cartItems: 1, messages: 1, orders: 1 });
+  assert.deepEqual(before, {
+    user: 1,
+    sessions: 2,
+    savedCards: 1,
+    savedItems: 1,
+    cartItems: 1,
+    messages: 1,
+    orders: 1,
+  });
 
-  await assert.rejects(deleteAccount(ctx, { password: "not my password at all" }), refused("invalid_password", "password"));
+  await assert.rejects(
+    deleteAccount(ctx, { password: "not my password at all" }),
+    refused("invalid_password", "password"),
+  );
 
   assert.deepEqual(await holdings(user.id), before);
-  assert.ok(await works(laptop.seal) && await works(phone.seal), "both devices are still signed in");
+  assert.ok((await works(laptop.seal)) && (await works(phone.seal)), "both devices are still signed in");
   nothingSet(ctx);
 });
 
@@ -284,12 +331,28 @@ test("deleting the account ends every session, removes its data, anonymises its 
   assert.equal(ctx.jar.cleared, true, "the cookie is cleared");
   await isRefused(laptop.seal, "this device's cookie is refused", true);
   await isRefused(phone.seal, "the other device's cookie is refused", true);
-  assert.deepEqual(await holdings(user.id), { user: 0, sessions: 0, savedCards: 0, savedItems: 0, cartItems: 0, messages: 0, orders: 0 });
+  assert.deepEqual(await holdings(user.id), {
+    user: 0,
+    sessions: 0,
+    savedCards: 0,
+    savedItems: 0,
+    cartItems: 0,
+    messages: 0,
+    orders: 0,
+  });
   assert.equal(await db.user.count({ where: { email: user.email } }), 0, "the e-mail is gone with the row");
 
   const kept = await orderRecord(orderId);
   assert.deepEqual(
-    { userId: kept.userId, email: kept.email, name: kept.name, line1: kept.line1, line2: kept.line2, city: kept.city, postalCode: kept.postalCode },
+    {
+      userId: kept.userId,
+      email: kept.email,
+      name: kept.name,
+      line1: kept.line1,
+      line2: kept.line2,
+      city: kept.city,
+      postalCode: kept.postalCode,
+    },
     { userId: null, email: "", name: "", line1: "", line2: null, city: "", postalCode: "" },
     "linked to no one, without e-mail, name or address",
   );
@@ -298,7 +361,8 @@ test("deleting the account ends every session, removes its data, anonymises its 
     [placed.totalAmount, placed.currency, placed.country, placed.status],
     "the total is kept",
   );
-  const lines = (o: typeof placed) => o.items.map(({ productId, name, quantity, unitAmount }) => ({ productId, name, quantity, unitAmount }));
+  const lines = (o: typeof placed) =>
+    o.items.map(({ productId, name, quantity, unitAmount }) => ({ productId, name, quantity, unitAmount }));
   assert.deepEqual(lines(kept), lines(placed), "the items are kept");
   assert.equal(lines(kept).length, 1);
 

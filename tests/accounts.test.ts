@@ -32,13 +32,17 @@ async function cookieSession(ctx: TestContext) {
   return (await resolveSession(ctx.jar.cookie.seal)).session;
 }
 
-
-
 // Sorted by slug: the tests are about what ends where, not about order.
 const sorted = (pairs: [string, number][]) => pairs.sort(([a], [b]) => a.localeCompare(b));
-const cartPairs = async (owner: CartOwner) => sorted((await readCart(owner, "USD")).items.map((i) => [i.slug, i.quantity]));
+const cartPairs = async (owner: CartOwner) =>
+  sorted((await readCart(owner, "USD")).items.map((i) => [i.slug, i.quantity]));
 const savedPairs = async (userId: string) =>
-  sorted((await db.savedItem.findMany({ where: { userId }, include: { product: true } })).map((s) => [s.product.slug, s.quantity]));
+  sorted(
+    (await db.savedItem.findMany({ where: { userId }, include: { product: true } })).map((s) => [
+      s.product.slug,
+      s.quantity,
+    ]),
+  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +53,13 @@ async function windowWithRoomFor(ms: number) {
 }
 
 test("signing up from a guest session signs the new account in and moves the guest's cart into it", async () => {
-  const { ctx, guestId, seal } = await guestRequest([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
+  const { ctx, guestId, seal } = await guestRequest(
+    [
+      ["morning-blend", 2],
+      ["brass-pen", 1],
+    ],
+    '{"currency":"EUR"}',
+  );
   const input = signupInput.parse({ email: `  Ada.${uniqueEmail("Lovelace")}  `.toUpperCase(), password: PASSWORD });
   const { user, migration } = await signUp(ctx, input);
 
@@ -57,7 +67,13 @@ test("signing up from a guest session signs the new account in and moves the gue
   assert.match(user.email, /^ada\.lovelace\d+-\d+@example\.com$/, "the schema trims and lower-cases the address");
   assert.deepEqual(Object.keys(user).sort(), ["createdAt", "email", "id"], "nothing but the public fields");
   assert.deepEqual(migration, {
-    fromSessionId: guestId, cartChoice: "combine", cartItems: 2, savedForLater: 0, preferences: true, events: 0, orders: 0,
+    fromSessionId: guestId,
+    cartChoice: "combine",
+    cartItems: 2,
+    savedForLater: 0,
+    preferences: true,
+    events: 0,
+    orders: 0,
   });
 
   const session = await cookieSession(ctx);
@@ -65,16 +81,30 @@ test("signing up from a guest session signs the new account in and moves the gue
   assert.equal(session.userId, user.id);
   assert.equal(session.email, user.email);
   assert.equal(session.migratedFrom, guestId);
-  assert.deepEqual(ctx.jar.cookie?.preferences, { currency: "EUR" }, "the cookie mirrors the preferences the guest had");
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } }, "the guest cookie never works again");
-  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 1], ["morning-blend", 2]]);
+  assert.deepEqual(
+    ctx.jar.cookie?.preferences,
+    { currency: "EUR" },
+    "the cookie mirrors the preferences the guest had",
+  );
+  assert.deepEqual(
+    await resolveSession(seal),
+    { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } },
+    "the guest cookie never works again",
+  );
+  assert.deepEqual(await cartPairs({ userId: user.id }), [
+    ["brass-pen", 1],
+    ["morning-blend", 2],
+  ]);
   assert.deepEqual(await cartPairs({ guestSessionId: guestId }), []);
 });
 
 test("signing up with an e-mail that already has an account is 409 email_taken on the e-mail field, and changes nothing", async () => {
   const existing = await account();
   const { ctx, guestId, seal } = await guestRequest([["soy-candle", 1]]);
-  const input = signupInput.parse({ email: existing.email.toUpperCase(), password: "a different but strong passphrase" });
+  const input = signupInput.parse({
+    email: existing.email.toUpperCase(),
+    password: "a different but strong passphrase",
+  });
 
   await assert.rejects(signUp(ctx, input), refused("email_taken", { field: "email", status: 409 }));
   nothingSet(ctx);
@@ -106,12 +136,18 @@ test("the sign-up schema refuses a weak password and one built from the e-mail, 
     assert.deepEqual(issue.path, ["password"]);
     return issue.message;
   };
-  assert.equal(problem("someone@example.com", "password123"), "That password is too common; choose something harder to guess.");
+  assert.equal(
+    problem("someone@example.com", "password123"),
+    "That password is too common; choose something harder to guess.",
+  );
   assert.equal(
     problem("margaret.hamilton@example.com", "Margaret.Hamilton-1969!"),
     "That password is built from your e-mail address; choose one that has nothing to do with it.",
   );
-  assert.deepEqual(signupInput.parse({ email: " Grace@Example.COM", password: PASSWORD }), { email: "grace@example.com", password: PASSWORD });
+  assert.deepEqual(signupInput.parse({ email: " Grace@Example.COM", password: PASSWORD }), {
+    email: "grace@example.com",
+    password: PASSWORD,
+  });
 });
 
 test("sign-up counts every attempt before judging the body: a bad e-mail or a weak password is a 422 that still counts, then 429 before any check", async () => {
@@ -139,7 +175,10 @@ test("logging in with the right password gives a new signed-in session each time
   const [first, second] = [testContext(null), testContext(null)];
 
   const result = await logIn(first, { email: user.email, password: PASSWORD });
-  assert.deepEqual(result, { user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() }, migration: null });
+  assert.deepEqual(result, {
+    user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
+    migration: null,
+  });
   await logIn(second, { email: ` ${user.email.toUpperCase()} `, password: PASSWORD });
 
   const [a, b] = [await cookieSession(first), await cookieSession(second)];
@@ -154,7 +193,10 @@ test("a wrong password and an unknown e-mail get the very same invalid_credentia
   const user = await account();
   const failure = async (email: string, password: string) => {
     const ctx = testContext(null);
-    const error = await logIn(ctx, { email, password }).then(() => assert.fail("logged in"), (e: unknown) => e);
+    const error = await logIn(ctx, { email, password }).then(
+      () => assert.fail("logged in"),
+      (e: unknown) => e,
+    );
     refused("invalid_credentials")(error);
     nothingSet(ctx);
     const { code, status, message, details } = error as DomainError;
@@ -176,10 +218,19 @@ test("a guest with a cart logging into an account with a cart is asked to choose
   assert.deepEqual([guestItems, accountItems], [1, 1]);
   const named = (lines: { name: string; quantity: number }[]) => lines.map((l) => [l.name, l.quantity]).sort();
   const outline = Object.fromEntries(
-    Object.entries(plans).map(([choice, plan]) => [choice, { cart: named(plan.cart), saved: named(plan.savedForLater) }]),
+    Object.entries(plans).map(([choice, plan]) => [
+      choice,
+      { cart: named(plan.cart), saved: named(plan.savedForLater) },
+    ]),
   );
   assert.deepEqual(outline, {
-    combine: { cart: [["Brass Ballpoint Pen", 2], ["Cedar Soy Candle", 1]], saved: [] },
+    combine: {
+      cart: [
+        ["Brass Ballpoint Pen", 2],
+        ["Cedar Soy Candle", 1],
+      ],
+      saved: [],
+    },
     keep_account: { cart: [["Cedar Soy Candle", 1]], saved: [["Brass Ballpoint Pen", 2]] },
     use_guest: { cart: [["Brass Ballpoint Pen", 2]], saved: [["Cedar Soy Candle", 1]] },
   });
@@ -188,20 +239,40 @@ test("a guest with a cart logging into an account with a cart is asked to choose
   assert.deepEqual(await cartPairs({ guestSessionId: guestId }), [["brass-pen", 2]]);
   assert.deepEqual(await cartPairs({ userId: user.id }), [["soy-candle", 1]]);
 
-  const chosen = await logIn(ctx, { email: user.email, password: PASSWORD, cartChoice: "keep_account" }, { askForCartChoice: true });
+  const chosen = await logIn(
+    ctx,
+    { email: user.email, password: PASSWORD, cartChoice: "keep_account" },
+    { askForCartChoice: true },
+  );
   assert.ok(!("needsCartChoice" in chosen));
-  assert.deepEqual([chosen.migration?.cartChoice, chosen.migration?.cartItems, chosen.migration?.savedForLater], ["keep_account", 0, 1]);
+  assert.deepEqual(
+    [chosen.migration?.cartChoice, chosen.migration?.cartItems, chosen.migration?.savedForLater],
+    ["keep_account", 0, 1],
+  );
   const session = await cookieSession(ctx);
   assert.ok(session?.type === "authenticated");
   assert.deepEqual([session.userId, session.migratedFrom], [user.id, guestId]);
   assert.deepEqual(await cartPairs({ userId: user.id }), [["soy-candle", 1]], "the account's cart is as it was");
   assert.deepEqual(await savedPairs(user.id), [["brass-pen", 2]]);
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } });
+  assert.deepEqual(await resolveSession(seal), {
+    session: null,
+    stale: true,
+    ended: { type: "anonymous", reason: "converted", idle: false },
+  });
 });
 
 test("line choices at log-in override the cart choice for products in both carts; a choice for any other product is a 422 that changes nothing", async () => {
-  const user = await account({ lines: [["soy-candle", 1], ["brass-pen", 5]] });
-  const { ctx, guestId, seal } = await guestRequest([["brass-pen", 2], ["soy-candle", 3], ["morning-blend", 1]]);
+  const user = await account({
+    lines: [
+      ["soy-candle", 1],
+      ["brass-pen", 5],
+    ],
+  });
+  const { ctx, guestId, seal } = await guestRequest([
+    ["brass-pen", 2],
+    ["soy-candle", 3],
+    ["morning-blend", 1],
+  ]);
   const products = await Promise.all(
     ["brass-pen", "soy-candle", "morning-blend"].map((slug) => db.product.findUniqueOrThrow({ where: { slug } })),
   );
@@ -213,24 +284,45 @@ test("line choices at log-in override the cart choice for products in both carts
   );
   nothingSet(ctx);
   assert.equal((await resolveSession(seal)).session?.id, guestId, "the guest is still a guest");
-  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 5], ["soy-candle", 1]]);
+  assert.deepEqual(await cartPairs({ userId: user.id }), [
+    ["brass-pen", 5],
+    ["soy-candle", 1],
+  ]);
 
   const done = await logIn(ctx, {
-    email: user.email, password: PASSWORD, cartChoice: "combine", lineChoices: { [pen.id]: "guest", [candle.id]: "save" },
+    email: user.email,
+    password: PASSWORD,
+    cartChoice: "combine",
+    lineChoices: { [pen.id]: "guest", [candle.id]: "save" },
   });
   assert.ok(!("needsCartChoice" in done));
   // The pen takes the guest's 2 (the account's 5 saved), the candle goes to saved (1 + 3), the blend combines.
-  assert.deepEqual(await cartPairs({ userId: user.id }), [["brass-pen", 2], ["morning-blend", 1]]);
-  assert.deepEqual(await savedPairs(user.id), [["brass-pen", 5], ["soy-candle", 4]]);
+  assert.deepEqual(await cartPairs({ userId: user.id }), [
+    ["brass-pen", 2],
+    ["morning-blend", 1],
+  ]);
+  assert.deepEqual(await savedPairs(user.id), [
+    ["brass-pen", 5],
+    ["soy-candle", 4],
+  ]);
 });
 
 test("a line choice keyed __proto__ (or any key no shared product has) is a 422 that changes nothing, not dropped unchecked", async () => {
   const user = await account({ lines: [["brass-pen", 5]] });
   const { ctx, guestId, seal } = await guestRequest([["brass-pen", 2]]);
-  const pollute = loginInput.safeParse({ email: user.email, password: PASSWORD, lineChoices: JSON.parse('{"__proto__":{"x":"sum"}}') });
+  const pollute = loginInput.safeParse({
+    email: user.email,
+    password: PASSWORD,
+    lineChoices: JSON.parse('{"__proto__":{"x":"sum"}}'),
+  });
   assert.match(nth(pollute.error?.issues).message, /must be one of sum, guest, account, save/);
   for (const body of ['{"__proto__":"sum"}', '{"constructor":"sum","toString":"guest"}']) {
-    const parsed = loginInput.parse({ email: user.email, password: PASSWORD, cartChoice: "combine", lineChoices: JSON.parse(body) });
+    const parsed = loginInput.parse({
+      email: user.email,
+      password: PASSWORD,
+      cartChoice: "combine",
+      lineChoices: JSON.parse(body),
+    });
     await assert.rejects(logIn(ctx, parsed), refused("invalid_input", "lineChoices"), body);
     nothingSet(ctx);
     assert.equal((await resolveSession(seal)).session?.id, guestId, `${body}: the guest is still a guest`);
@@ -252,13 +344,19 @@ test("past the per-minute limit one address is refused even the right password, 
   await windowWithRoomFor(5_000); // all of this address's attempts must count in one window
 
   for (let i = 0; i < limit; i++) {
-    await assert.rejects(logIn(testContext(null, { ip: here }), { email: user.email, password: `wrong guess ${i}` }), refused("invalid_credentials"));
+    await assert.rejects(
+      logIn(testContext(null, { ip: here }), { email: user.email, password: `wrong guess ${i}` }),
+      refused("invalid_credentials"),
+    );
   }
   const blocked = testContext(null, { ip: here });
   await assert.rejects(logIn(blocked, { email: user.email, password: PASSWORD }), (e: unknown) => {
     refused("rate_limited", { status: 429 })(e);
     const { details } = e as DomainError;
-    assert.ok(details.retryAfter! >= 1 && details.retryAfter! <= 60, `retryAfter ${details.retryAfter} is within the minute`);
+    assert.ok(
+      details.retryAfter! >= 1 && details.retryAfter! <= 60,
+      `retryAfter ${details.retryAfter} is within the minute`,
+    );
     return true;
   });
   nothingSet(blocked);

@@ -22,13 +22,26 @@ test("each route refuses exactly the methods it does not implement, and names th
   assert.ok(files.length >= 18);
   for (const file of files) {
     const source = fs.readFileSync(file, "utf8");
-    const implemented = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    const implemented = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (m) => m[1],
+    );
     const refused = source.match(/export const \{ ([A-Z, ]+) \} = refuseOtherMethods\(([^)]*)\);/);
     assert.ok(refused, `${file} refuses the other methods`);
     const named = [...nth(refused, 2).matchAll(/"([A-Z]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(named.sort(), [...implemented].sort(), `${file}: refuseOtherMethods names what the file implements`);
+    assert.deepEqual(
+      named.sort(),
+      [...implemented].sort(),
+      `${file}: refuseOtherMethods names what the file implements`,
+    );
     const expected = ALL.filter((m) => !implemented.includes(m) && !(m === "HEAD" && implemented.includes("GET")));
-    assert.deepEqual(nth(refused, 1).split(",").map((s) => s.trim()).sort(), expected.sort(), `${file}: every other method is refused`);
+    assert.deepEqual(
+      nth(refused, 1)
+        .split(",")
+        .map((s) => s.trim())
+        .sort(),
+      expected.sort(),
+      `${file}: every other method is refused`,
+    );
   }
 });
 

@@ -13,10 +13,16 @@ function cutOff(sent: string, headers: Record<string, string> = {}) {
       controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
     },
   });
-  return new Request("http://localhost/api/cart/items", { method: "POST", body, duplex: "half", headers } as RequestInit);
+  return new Request("http://localhost/api/cart/items", {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers,
+  } as RequestInit);
 }
 
-const sent = (body: string | Uint8Array<ArrayBuffer>) => new Request("http://localhost/api/cart/items", { method: "POST", body });
+const sent = (body: string | Uint8Array<ArrayBuffer>) =>
+  new Request("http://localhost/api/cart/items", { method: "POST", body });
 
 test("a body the client stopped sending is a bad request (400), chunked or with its length declared", async () => {
   await assert.rejects(readBody(cutOff('{"quan')), refused("bad_request", { status: 400 }));

@@ -29,7 +29,15 @@ before(async () => {
 /** A product of this file's own, so no other test moves its stock. */
 const product = (stock: number) =>
   db.product.create({
-    data: { slug: `ctx-cart-${++n}`, name: `Ctx Cart ${n}`, description: "", priceCents: 500, stock, image: "/x.svg", category: { connect: { slug: "home" } } },
+    data: {
+      slug: `ctx-cart-${++n}`,
+      name: `Ctx Cart ${n}`,
+      description: "",
+      priceCents: 500,
+      stock,
+      image: "/x.svg",
+      category: { connect: { slug: "home" } },
+    },
   });
 
 /** A fresh client address per call: limits are counted per address. */
@@ -54,7 +62,9 @@ async function windowWithRoomFor(ms: number) {
 /** The restore link e-mailed for `source`'s cart. */
 async function restoreToken(source: Session) {
   await emailMyCart(testContext(source, { ip: address() }), { email: "restore@example.com" });
-  return nth(nth(await listOutbox(source)).links).split("/").pop()!;
+  return nth(nth(await listOutbox(source)).links)
+    .split("/")
+    .pop()!;
 }
 
 test("addToCart without a session starts a guest session: its cookie is set, resolves to the session returned and holds the line", async () => {
@@ -79,7 +89,12 @@ test("addToCart with a session adds to its cart and sets no cookie; a member's a
   const memberCtx = testContext(m);
   assert.equal((await addToCart(memberCtx, { slug: p.slug, quantity: 1 })).id, m.id);
   nothingSet(memberCtx);
-  assert.deepEqual((await db.cart.findUniqueOrThrow({ where: { userId: m.userId }, include: { items: true } })).items.map((i) => i.quantity), [1]);
+  assert.deepEqual(
+    (await db.cart.findUniqueOrThrow({ where: { userId: m.userId }, include: { items: true } })).items.map(
+      (i) => i.quantity,
+    ),
+    [1],
+  );
 });
 
 test("a first add that will be refused starts no session and sets no cookie", async () => {
@@ -98,14 +113,20 @@ test("a session without the add_to_cart scope (ANON_PERMISSIONS) is refused 403,
   const p = await product(5);
   const g = await guest([[p.slug, 1]]);
   const narrowed = { ...g, permissions: ["view_content"] } as Session;
-  await assert.rejects(addToCart(testContext(narrowed), { slug: p.slug, quantity: 1 }), refused("forbidden", { status: 403 }));
+  await assert.rejects(
+    addToCart(testContext(narrowed), { slug: p.slug, quantity: 1 }),
+    refused("forbidden", { status: 403 }),
+  );
   await assert.rejects(changeCartQuantity(testContext(narrowed), p.id, 0), refused("forbidden", { status: 403 }));
   assert.deepEqual(await pairs(g), [[p.slug, 1]]);
 });
 
 test("changeCartQuantity sets or removes a line of the caller's cart, sets no cookie, and refuses what is not in it", async () => {
   const [a, b] = [await product(5), await product(5)];
-  const g = await guest([[a.slug, 1], [b.slug, 1]]);
+  const g = await guest([
+    [a.slug, 1],
+    [b.slug, 1],
+  ]);
   const ctx = testContext(g);
   assert.equal((await changeCartQuantity(ctx, a.id, 4)).id, g.id);
   await changeCartQuantity(ctx, b.id, 0);
@@ -113,7 +134,11 @@ test("changeCartQuantity sets or removes a line of the caller's cart, sets no co
   assert.deepEqual(await pairs(g), [[a.slug, 4]]);
   await assert.rejects(changeCartQuantity(ctx, b.id, 1), refused("not_in_cart", { status: 404 }));
   await assert.rejects(changeCartQuantity(ctx, a.id, 6), refused("out_of_stock"));
-  await assert.rejects(changeCartQuantity(testContext(await guest()), a.id, 1), refused("not_in_cart"), "another cart's line");
+  await assert.rejects(
+    changeCartQuantity(testContext(await guest()), a.id, 1),
+    refused("not_in_cart"),
+    "another cart's line",
+  );
   assert.deepEqual(await pairs(g), [[a.slug, 4]]);
 });
 
@@ -136,7 +161,10 @@ test("every cart write counts once against the session and the address, a refuse
   assert.equal(await hitsThisWindow("cart_writes_ip", ctx.network), 2);
 
   for (let i = 2; i < limit; i++) await changeCartQuantity(ctx, p.id, 1);
-  await assert.rejects(addToCart(ctx, { slug: p.slug, quantity: 1 }), refused("rate_limited", { status: 429, message: /very quickly/ }));
+  await assert.rejects(
+    addToCart(ctx, { slug: p.slug, quantity: 1 }),
+    refused("rate_limited", { status: 429, message: /very quickly/ }),
+  );
   await assert.rejects(changeCartQuantity(ctx, p.id, 0), refused("rate_limited"));
   assert.deepEqual(await pairs(g), [[p.slug, 1]]);
 });
@@ -155,7 +183,10 @@ test("emailMyCart sends the guest's cart with a restore link on this shop's orig
 
 test("emailMyCart refuses a member, a visitor without a session, an empty cart and a Host links can't be made for, and stores nothing", async () => {
   const email = { email: "refused@example.com" };
-  await assert.rejects(emailMyCart(testContext(await member(), { ip: address() }), email), refused("forbidden", { message: /kept in your account/ }));
+  await assert.rejects(
+    emailMyCart(testContext(await member(), { ip: address() }), email),
+    refused("forbidden", { message: /kept in your account/ }),
+  );
   const nobody = testContext(null, { ip: address() });
   await assert.rejects(emailMyCart(nobody, email), refused("empty_cart", { status: 422 }));
   nothingSet(nobody);
@@ -177,7 +208,10 @@ test("emailMyCart counts every request against the client's address, refused one
   for (let i = 0; i < LEADS_PER_MIN * 4; i++) {
     await assert.rejects(emailMyCart(testContext(null, { ip }), { email: "many@example.com" }), refused("empty_cart"));
   }
-  await assert.rejects(emailMyCart(testContext(g, { ip }), { email: "many@example.com" }), refused("rate_limited", { status: 429, message: /from your network/ }));
+  await assert.rejects(
+    emailMyCart(testContext(g, { ip }), { email: "many@example.com" }),
+    refused("rate_limited", { status: 429, message: /from your network/ }),
+  );
   assert.deepEqual(await listOutbox(g), [], "nothing was sent");
   await emailMyCart(testContext(g, { ip: address() }), { email: "many@example.com" });
   assert.equal((await listOutbox(g)).length, 1, "another address still can");
@@ -185,10 +219,18 @@ test("emailMyCart counts every request against the client's address, refused one
 
 test("restoreCart in a browser without a session starts one, sets its cookie and copies the cart; the link then works no more", async () => {
   const [a, b] = [await product(5), await product(5)];
-  const token = await restoreToken(await guest([[a.slug, 2], [b.slug, 1]]));
+  const token = await restoreToken(
+    await guest([
+      [a.slug, 2],
+      [b.slug, 1],
+    ]),
+  );
   const first = testContext(null, { ip: address() });
   assert.deepEqual(await restoreCart(first, token), { status: "restored", added: 3, unavailable: 0 });
-  assert.deepEqual(await pairs(await cookieSession(first)), [[a.slug, 2], [b.slug, 1]]);
+  assert.deepEqual(await pairs(await cookieSession(first)), [
+    [a.slug, 2],
+    [b.slug, 1],
+  ]);
 
   const other = await guest([["brass-pen", 1]]);
   const again = testContext(other, { ip: address() });
@@ -214,14 +256,20 @@ test("restoreCart in the browser the cart came from is same_browser: nothing cha
 test("restoreCart into a browser with a cart adds to it, sets no cookie, and counts as one of its cart writes", async () => {
   const p = await product(9);
   const token = await restoreToken(await guest([[p.slug, 2]]));
-  const target = await guest([[p.slug, 1], ["brass-pen", 1]]);
+  const target = await guest([
+    [p.slug, 1],
+    ["brass-pen", 1],
+  ]);
   const ctx = testContext(target, { ip: address() });
   await windowWithRoomFor(5_000);
   const before = await hitsThisWindow("cart_writes", target.id);
   assert.deepEqual(await restoreCart(ctx, token), { status: "restored", added: 2, unavailable: 0 });
   nothingSet(ctx);
   assert.equal(await hitsThisWindow("cart_writes", target.id), before + 1);
-  assert.deepEqual(await pairs(target), [[p.slug, 3], ["brass-pen", 1]]);
+  assert.deepEqual(await pairs(target), [
+    [p.slug, 3],
+    ["brass-pen", 1],
+  ]);
 });
 
 test("a restore refused by the session's cart-write limit uses nothing up: the link still works", async () => {
@@ -240,7 +288,10 @@ test("a malformed, unknown or ended link is refused without starting a session",
   const source = await guest([["brass-pen", 1]]);
   const token = await restoreToken(source);
   const sessions = await db.guestSession.count();
-  for (const [link, status] of [["short", "invalid"], ["A".repeat(43), "invalid"]] as const) {
+  for (const [link, status] of [
+    ["short", "invalid"],
+    ["A".repeat(43), "invalid"],
+  ] as const) {
     const ctx = testContext(null, { ip: address() });
     assert.deepEqual(await restoreCart(ctx, link), { status });
     nothingSet(ctx);

@@ -3,7 +3,15 @@ import "./helpers/test-db";
 import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { addItem, addItemInput, readCart, removeItem, setItemQuantity, setQuantityInput, type CartOwner } from "../lib/cart/cart";
+import {
+  addItem,
+  addItemInput,
+  readCart,
+  removeItem,
+  setItemQuantity,
+  setQuantityInput,
+  type CartOwner,
+} from "../lib/cart/cart";
 import { db } from "../lib/db/client";
 import { createGuestSession } from "../lib/session/lifecycle";
 import { seedIfEmpty } from "../prisma/seed";
@@ -51,14 +59,28 @@ test("never more than the stock, and nothing changes when refused", async () => 
 test("never more than 99 of one product, whatever the stock; refused adds change nothing", async () => {
   const home = await db.category.findFirstOrThrow({ where: { slug: "home" } });
   const plenty = await db.product.create({
-    data: { slug: "cart-test-plenty", name: "Plenty", description: "Stock beyond the cap.", priceCents: 100, stock: 500, image: "/images/soy-candle.svg", categoryId: home.id },
+    data: {
+      slug: "cart-test-plenty",
+      name: "Plenty",
+      description: "Stock beyond the cap.",
+      priceCents: 100,
+      stock: 500,
+      image: "/images/soy-candle.svg",
+      categoryId: home.id,
+    },
   });
   const o = await owner();
   await addItem(o, { productId: plenty.id, quantity: 60 });
-  await assert.rejects(addItem(o, { productId: plenty.id, quantity: 40 }), refused("invalid_input", { message: /at most 99/ }));
+  await assert.rejects(
+    addItem(o, { productId: plenty.id, quantity: 40 }),
+    refused("invalid_input", { message: /at most 99/ }),
+  );
   await addItem(o, { slug: "cart-test-plenty", quantity: 39 });
   await assert.rejects(addItem(o, { productId: plenty.id, quantity: 1 }), refused("invalid_input"));
-  assert.deepEqual((await readCart(o, "USD")).items.map((i) => i.quantity), [99]);
+  assert.deepEqual(
+    (await readCart(o, "USD")).items.map((i) => i.quantity),
+    [99],
+  );
 });
 
 test("an unknown product is a 404 and creates no line", async () => {
@@ -76,7 +98,10 @@ test("setting a quantity changes it, 0 removes, and a missing line is not_in_car
   await setItemQuantity(o, candle.id, 4);
   await setItemQuantity(o, pen.id, 0);
   const cart = await readCart(o, "USD");
-  assert.deepEqual(cart.items.map((i) => [i.slug, i.quantity]), [["soy-candle", 4]]);
+  assert.deepEqual(
+    cart.items.map((i) => [i.slug, i.quantity]),
+    [["soy-candle", 4]],
+  );
   await removeItem(o, candle.id);
   assert.equal((await readCart(o, "USD")).items.length, 0);
   await assert.rejects(removeItem(o, candle.id), refused("not_in_cart"));

@@ -20,7 +20,11 @@ test("the seeded catalog has at least 12 products in at least 3 categories", asy
   const products = await listProducts("USD");
   assert.ok(categories.length >= 3);
   assert.ok(products.length >= 12);
-  for (const c of categories) assert.ok(products.some((p) => p.category.slug === c.slug), c.slug);
+  for (const c of categories)
+    assert.ok(
+      products.some((p) => p.category.slug === c.slug),
+      c.slug,
+    );
 });
 
 test("the category filter returns that category only; an unknown one returns nothing", async () => {
@@ -43,7 +47,11 @@ test("every product has its own drawing, not only its own caption", async () => 
   assert.ok(products.length >= 12);
   const drawings = products.map((p) => {
     const svg = fs.readFileSync(path.join("public", p.image), "utf8");
-    assert.match(svg, new RegExp(`aria-label="${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`), `${p.image} names ${p.name}`);
+    assert.match(
+      svg,
+      new RegExp(`aria-label="${p.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`),
+      `${p.image} names ${p.name}`,
+    );
     return svg.replace(/<text[\s\S]*?<\/text>/g, "").replace(/aria-label="[^"]*"/, "");
   });
   assert.equal(new Set(drawings).size, products.length);

@@ -26,7 +26,15 @@ before(async () => {
 /** A product of this file's own, so no other test moves its stock. */
 const product = (stock: number) =>
   db.product.create({
-    data: { slug: `ctx-checkout-${++n}`, name: `Ctx Checkout ${n}`, description: "", priceCents: 1000, stock, image: "/x.svg", category: { connect: { slug: "home" } } },
+    data: {
+      slug: `ctx-checkout-${++n}`,
+      name: `Ctx Checkout ${n}`,
+      description: "",
+      priceCents: 1000,
+      stock,
+      image: "/x.svg",
+      category: { connect: { slug: "home" } },
+    },
   });
 const stockOf = async (id: string) => (await db.product.findUniqueOrThrow({ where: { id } })).stock;
 
@@ -49,13 +57,22 @@ test("a guest's checkOut rotates the session: the jar gets a cookie for a new id
   assert.ok(after?.type === "anonymous", "the new cookie is a live guest session");
   assert.notEqual(after.id, before.id, "a new session id");
   assert.equal(after.expiresAt.getTime(), before.expiresAt.getTime(), "buying does not extend the session");
-  assert.deepEqual(await resolveSession(oldSeal), {
-    session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false, rotated: true },
-  }, "the old cookie is refused as the loser of a rotation");
+  assert.deepEqual(
+    await resolveSession(oldSeal),
+    {
+      session: null,
+      stale: true,
+      ended: { type: "anonymous", reason: "ended", idle: false, rotated: true },
+    },
+    "the old cookie is refused as the loser of a rotation",
+  );
   const old = await db.guestSession.findUniqueOrThrow({ where: { id: before.id } });
   assert.deepEqual([old.status, old.rotated], ["revoked", true]);
 
-  assert.deepEqual((await listOrders(after)).map((o) => o.id), [order.id]);
+  assert.deepEqual(
+    (await listOrders(after)).map((o) => o.id),
+    [order.id],
+  );
   assert.deepEqual(await listOrders(before), [], "nothing of the order is left with the old id");
   assert.deepEqual((await cartOf(after)).items, []);
   assert.equal(await stockOf(p.id), 3);
@@ -73,7 +90,10 @@ test("a member's checkOut keeps the session and its cookie; the order is the acc
   const order = await checkOut(ctx, input());
   nothingSet(ctx);
   assert.equal((await resolveSession(seal)).session?.id, m.id, "the member's cookie goes on");
-  assert.deepEqual((await listOrders(m)).map((o) => o.id), [order.id]);
+  assert.deepEqual(
+    (await listOrders(m)).map((o) => o.id),
+    [order.id],
+  );
   assert.equal(ctx.catalogChanges, 1);
   assert.equal(nth(nth(await listOutbox(m)).links), `http://localhost:3000/orders/${order.id}`);
 });
@@ -94,7 +114,10 @@ test("a refused checkOut (no session, an empty cart, a declined card) sets no co
   nothingSet(ctx);
   assert.equal(ctx.catalogChanges, 0);
   assert.equal((await resolveSession(seal)).session?.id, g.id, "the guest goes on under the same id");
-  assert.deepEqual((await cartOf(g)).items.map((i) => [i.slug, i.quantity]), [[p.slug, 2]]);
+  assert.deepEqual(
+    (await cartOf(g)).items.map((i) => [i.slug, i.quantity]),
+    [[p.slug, 2]],
+  );
   assert.equal(await stockOf(p.id), 5);
   assert.deepEqual(await listOrders(g), []);
 });

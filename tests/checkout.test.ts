@@ -33,13 +33,26 @@ const input = (over: Partial<CheckoutInput> = {}): CheckoutInput => ({
 
 async function product(stock: number) {
   return db.product.create({
-    data: { slug: `limited-${++n}`, name: `Limited ${n}`, description: "", priceCents: 1000, stock, image: "/x.svg",
-      category: { connect: { slug: "home" } } },
+    data: {
+      slug: `limited-${++n}`,
+      name: `Limited ${n}`,
+      description: "",
+      priceCents: 1000,
+      stock,
+      image: "/x.svg",
+      category: { connect: { slug: "home" } },
+    },
   });
 }
 
 test("a guest order snapshots prices in the shopper's currency, takes stock and empties the cart", async () => {
-  const g = await guest([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
+  const g = await guest(
+    [
+      ["morning-blend", 2],
+      ["brass-pen", 1],
+    ],
+    '{"currency":"EUR"}',
+  );
   const before = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
   const { order } = await placeOrder(g, input());
   assert.match(order.id, /^ord_[\w-]{22}$/);
@@ -61,7 +74,10 @@ test("an empty cart is 422 and creates nothing", async () => {
 test("a declined card is 402: no order, stock and cart untouched", async () => {
   const p = await product(5);
   const g = await guest([[p.slug, 2]]);
-  await assert.rejects(placeOrder(g, input({ card: { number: "4000 0000 0000 0002", expMonth: 1, expYear: 2031, cvc: "999" } })), refused("card_declined"));
+  await assert.rejects(
+    placeOrder(g, input({ card: { number: "4000 0000 0000 0002", expMonth: 1, expYear: 2031, cvc: "999" } })),
+    refused("card_declined"),
+  );
   assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
   assert.equal((await db.product.findUniqueOrThrow({ where: { id: p.id } })).stock, 5);
   assert.equal(nth((await readCart({ guestSessionId: g.id }, "USD")).items).quantity, 2);
@@ -70,7 +86,10 @@ test("a declined card is 402: no order, stock and cart untouched", async () => {
 test("a line short of stock is 409 out_of_stock naming the product, and nothing changes", async () => {
   const p = await product(3);
   const other = await product(10);
-  const g = await guest([[other.slug, 1], [p.slug, 3]]);
+  const g = await guest([
+    [other.slug, 1],
+    [p.slug, 3],
+  ]);
   await db.product.update({ where: { id: p.id }, data: { stock: 2 } }); // someone else bought one
   await assert.rejects(placeOrder(g, input()), refused("out_of_stock", { message: p.name }));
   assert.equal((await db.product.findUniqueOrThrow({ where: { id: other.id } })).stock, 10);
@@ -94,15 +113,27 @@ test("8 checkouts racing for 5 units: exactly 5 orders, stock never below zero",
 test("a guest's order rotates the session: the old id ends and sees nothing, the new one carries on", async () => {
   const { session: planted, seal: plantedSeal } = await createGuestSession();
   await addItem(ownerOf(planted), { slug: "soy-candle", quantity: 1 });
-  await db.guestSession.update({ where: { id: planted.id }, data: { preferences: JSON.stringify({ currency: "EUR" }) } });
+  await db.guestSession.update({
+    where: { id: planted.id },
+    data: { preferences: JSON.stringify({ currency: "EUR" }) },
+  });
   const victim = (await resolveSession(plantedSeal)).session!;
   const { order, nextSession } = await placeOrder(victim, input());
   assert.ok(nextSession && nextSession.id !== planted.id, "a new guest id");
-  assert.deepEqual(await resolveSession(plantedSeal), {
-    session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false, rotated: true },
-  }, "the old cookie is refused, as the loser of a rotation (which must leave the new cookie alone)");
+  assert.deepEqual(
+    await resolveSession(plantedSeal),
+    {
+      session: null,
+      stale: true,
+      ended: { type: "anonymous", reason: "ended", idle: false, rotated: true },
+    },
+    "the old cookie is refused, as the loser of a rotation (which must leave the new cookie alone)",
+  );
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: planted.id } })).status, "revoked");
-  assert.match(describeEnd({ type: "anonymous", reason: "ended", idle: false, rotated: true }), /goes on under a new id there/);
+  assert.match(
+    describeEnd({ type: "anonymous", reason: "ended", idle: false, rotated: true }),
+    /goes on under a new id there/,
+  );
   assert.deepEqual(await listOrders(planted), []);
   await assert.rejects(findOrder(planted, order.id), refused("not_found"));
   const next = await db.guestSession.findUniqueOrThrow({ where: { id: nextSession.id } });
@@ -156,13 +187,18 @@ test("members check out with a saved card; guests can't save cards; a wrong pass
   await addItem({ userId: m.userId }, { slug: "soy-candle", quantity: 1 });
   const { order } = await placeOrder(m, input({ card: undefined, paymentMethodId: saved.id }));
   assert.deepEqual(order.payment, { brand: "mastercard", last4: "4444" });
-  await assert.rejects(placeOrder(g, input({ card: undefined, paymentMethodId: saved.id })), refused("forbidden", { message: /saved card/ }));
+  await assert.rejects(
+    placeOrder(g, input({ card: undefined, paymentMethodId: saved.id })),
+    refused("forbidden", { message: /saved card/ }),
+  );
 });
 
 test("a saved card that has expired since is refused, and nothing changes", async () => {
   const m = await member();
   const { userId } = m;
-  const old = await db.paymentMethod.create({ data: { userId, brand: "visa", last4: "4242", expMonth: 1, expYear: 2021 } });
+  const old = await db.paymentMethod.create({
+    data: { userId, brand: "visa", last4: "4242", expMonth: 1, expYear: 2021 },
+  });
   await addItem({ userId }, { slug: "soy-candle", quantity: 1 });
   await assert.rejects(placeOrder(m, input({ card: undefined, paymentMethodId: old.id })), refused("invalid_card"));
   assert.equal((await readCart({ userId }, "USD")).items.length, 1);
@@ -183,11 +219,14 @@ test("asking for the password again is limited like a log-in", async () => {
 });
 
 test("addresses are written as each country's post writes them", () => {
-  const at = (country: string, postalCode: string, city: string) => addressLines({ line1: "1 Main St", city, postalCode, country });
+  const at = (country: string, postalCode: string, city: string) =>
+    addressLines({ line1: "1 Main St", city, postalCode, country });
   assert.deepEqual(at("US", "62704", "Springfield"), ["1 Main St", "Springfield 62704", "United States"]);
   assert.deepEqual(at("DE", "10115", "Berlin"), ["1 Main St", "10115 Berlin", "Germany"]);
   assert.deepEqual(at("GB", "N1 9GU", "London"), ["1 Main St", "London", "N1 9GU", "United Kingdom"]);
   assert.deepEqual(at("JP", "100-0001", "Tokyo"), ["1 Main St", "〒100-0001 Tokyo", "Japan"]);
-  assert.deepEqual(addressLines({ line1: "1 Main St", line2: "Flat 2", city: "Paris", postalCode: "75001", country: "FR" }),
-    ["1 Main St", "Flat 2", "75001 Paris", "France"]);
+  assert.deepEqual(
+    addressLines({ line1: "1 Main St", line2: "Flat 2", city: "Paris", postalCode: "75001", country: "FR" }),
+    ["1 Main St", "Flat 2", "75001 Paris", "France"],
+  );
 });

@@ -16,7 +16,14 @@ test("defaults make a fresh clone work", () => {
   assert.equal(c.port, 3000);
   assert.equal(c.guestSessionTtl, 86_400);
   assert.equal(c.userSessionTtl, 604_800);
-  assert.deepEqual(c.rateLimits, { sessions: 20, sessionsPerHour: 100, cartWrites: 60, cartWritesPerIp: 300, logins: 10, signups: 5 });
+  assert.deepEqual(c.rateLimits, {
+    sessions: 20,
+    sessionsPerHour: 100,
+    cartWrites: 60,
+    cartWritesPerIp: 300,
+    logins: 10,
+    signups: 5,
+  });
   assert.deepEqual([c.guestRetentionDays, c.emptyGuestRetentionHours, c.viewRetentionDays], [30, 24, 14]);
   assert.deepEqual(c.allowedHosts, []);
   assert.deepEqual(c.log, { level: "info", file: null });
@@ -26,7 +33,11 @@ test("defaults make a fresh clone work", () => {
 });
 
 test("PUBLIC_URL is kept without its trailing slash", () => {
-  const c = parseConfig({ DATABASE_URL: `file:${tmp()}/s.db`, SESSION_SECRET: secret, PUBLIC_URL: "https://shop.example/" });
+  const c = parseConfig({
+    DATABASE_URL: `file:${tmp()}/s.db`,
+    SESSION_SECRET: secret,
+    PUBLIC_URL: "https://shop.example/",
+  });
   assert.equal(c.publicUrl, "https://shop.example");
 });
 
@@ -80,7 +91,10 @@ test("bad values stop start-up with a sentence naming the variable", () => {
     [{ GUEST_RETENTION_DAYS: "20", USER_SESSION_TTL: String(30 * 86_400) }, /cover USER_SESSION_TTL/],
   ];
   for (const [override, message] of cases) {
-    assert.throws(() => parseConfig({ ...base, ...override }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    assert.throws(
+      () => parseConfig({ ...base, ...override }),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
   }
 });
 
@@ -95,12 +109,19 @@ test("every setting read before config.ts is validated by config.ts, with the sa
     assert.equal(parsed[name], setting(name, env), name);
     assert.equal(defaults[name], setting(name, {}), name);
   }
-  assert.deepEqual(Object.keys(EARLY_SETTINGS).sort(), Object.keys(env).sort(), "a new early setting needs a value here");
+  assert.deepEqual(
+    Object.keys(EARLY_SETTINGS).sort(),
+    Object.keys(env).sort(),
+    "a new early setting needs a value here",
+  );
 });
 
 test("a blank early setting is unset; a bad one throws a ConfigError naming it", () => {
   assert.equal(setting("PORT", { PORT: " " }), 3000);
   assert.equal(setting("REDIS_URL", { REDIS_URL: "" }), null);
   assert.equal(setting("TRUST_PROXY", {}), false);
-  assert.throws(() => setting("PORT", { PORT: "3000x" }), (e: unknown) => e instanceof ConfigError && /^PORT is invalid/.test(e.message));
+  assert.throws(
+    () => setting("PORT", { PORT: "3000x" }),
+    (e: unknown) => e instanceof ConfigError && /^PORT is invalid/.test(e.message),
+  );
 });

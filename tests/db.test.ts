@@ -24,19 +24,31 @@ test("a write made while another request's transaction awaits survives that tran
 
 test("single queries, transactions and hot writes take turns: all of them finish", async () => {
   const results = await Promise.all([
-    ...Array.from({ length: 5 }, () => db.$transaction(async (tx) => { await pause(5); return tx.guestSession.count(); })),
+    ...Array.from({ length: 5 }, () =>
+      db.$transaction(async (tx) => {
+        await pause(5);
+        return tx.guestSession.count();
+      }),
+    ),
     ...Array.from({ length: 20 }, () => db.$queryRaw`SELECT 1 AS one`),
     ...Array.from({ length: 20 }, (_, i) => hit("cart_writes", `turns-${i % 4}`, 100)), // hot writes (lib/limits/store.ts)
   ]);
   assert.equal(results.length, 45);
   const windows = await db.rateLimitWindow.findMany({ where: { key: { startsWith: "cart_writes:" } } });
-  assert.equal(windows.reduce((sum, w) => sum + w.count, 0), 21, "every hot write counted once (20, and the first test's one)");
+  assert.equal(
+    windows.reduce((sum, w) => sum + w.count, 0),
+    21,
+    "every hot write counted once (20, and the first test's one)",
+  );
 });
 
 test("reads see a hot write once it commits, and never when it rolls back, even while it is open", async () => {
   const { hot, hotWrite } = await import("../lib/db/sql");
   const seen = async (key: string) =>
-    Number((await hot().get<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "key" = ?`, key))!.n);
+    Number(
+      (await hot().get<{ n: number | string }>(`SELECT COUNT(*) AS "n" FROM "RateLimitWindow" WHERE "key" = ?`, key))!
+        .n,
+    );
   /** A hot write that inserts `key`, then waits for `finish` before it commits or throws. */
   const openWrite = (key: string, fail: boolean) => {
     let written!: () => void;

@@ -6,13 +6,23 @@ import { test } from "node:test";
 import { envSchema } from "../lib/config";
 
 const example = new Map(
-  [...fs.readFileSync(".env.example", "utf8").matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name = "", value = ""]) => [name, value]),
+  [...fs.readFileSync(".env.example", "utf8").matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(
+    ([, name = "", value = ""]) => [name, value],
+  ),
 );
 
 test(".env.example names every setting config.ts validates, and no other", () => {
   const validated = Object.keys(envSchema.shape);
-  assert.deepEqual(validated.filter((name) => !example.has(name)), [], "settings missing from .env.example");
-  assert.deepEqual([...example.keys()].filter((name) => !validated.includes(name)), [], "unknown settings in .env.example");
+  assert.deepEqual(
+    validated.filter((name) => !example.has(name)),
+    [],
+    "settings missing from .env.example",
+  );
+  assert.deepEqual(
+    [...example.keys()].filter((name) => !validated.includes(name)),
+    [],
+    "unknown settings in .env.example",
+  );
 });
 
 test("each default in .env.example is the default config.ts applies", () => {

@@ -14,11 +14,32 @@ const form = (entries: [string, string][]) => {
 };
 
 /** Everything a prototype or a plain object could have gained. */
-const prototypeState = () => [Object.getOwnPropertyNames(Object.prototype).sort(), Object.keys({}), ({} as Record<string, unknown>).x];
+const prototypeState = () => [
+  Object.getOwnPropertyNames(Object.prototype).sort(),
+  Object.keys({}),
+  ({} as Record<string, unknown>).x,
+];
 
 /** Field names built from segments a parser might trip on: prototype words, dots, brackets, unicode. */
 const segment = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "x", "polluted", "address", "city", "card", "number", "quantity", "", "[]", "0", "toString", "hasOwnProperty", "$ACTION_ID_x"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "x",
+    "polluted",
+    "address",
+    "city",
+    "card",
+    "number",
+    "quantity",
+    "",
+    "[]",
+    "0",
+    "toString",
+    "hasOwnProperty",
+    "$ACTION_ID_x",
+  ),
   fc.string({ maxLength: 8 }),
   fc.string({ unit: "grapheme", maxLength: 4 }),
 );
@@ -43,7 +64,14 @@ test("arbitrary names and values: the fields or a sentence, never a prototype to
 });
 
 test("a name that could reach a prototype is refused with a sentence", () => {
-  for (const name of ["__proto__.x", "constructor.prototype.x", "address.__proto__.polluted", "__proto__", "prototype", "card.constructor"]) {
+  for (const name of [
+    "__proto__.x",
+    "constructor.prototype.x",
+    "address.__proto__.polluted",
+    "__proto__",
+    "prototype",
+    "card.constructor",
+  ]) {
     assert.throws(() => formFields(form([[name, "1"]])), refused("invalid_input", { message: name }), name);
   }
   assert.equal(({} as Record<string, unknown>).x, undefined);
@@ -58,6 +86,18 @@ test("too many fields, too deep a name or an empty segment is refused", () => {
 });
 
 test("ordinary forms still read as nested fields, with numbers and empty fields left out", () => {
-  const fields = formFields(form([["email", "a@b.co"], ["address.city", "Testville"], ["address.line2", ""], ["quantity", "3"], ["$ACTION_KEY", "k"]]));
-  assert.deepEqual(JSON.parse(JSON.stringify(fields)), { email: "a@b.co", address: { city: "Testville" }, quantity: 3 });
+  const fields = formFields(
+    form([
+      ["email", "a@b.co"],
+      ["address.city", "Testville"],
+      ["address.line2", ""],
+      ["quantity", "3"],
+      ["$ACTION_KEY", "k"],
+    ]),
+  );
+  assert.deepEqual(JSON.parse(JSON.stringify(fields)), {
+    email: "a@b.co",
+    address: { city: "Testville" },
+    quantity: 3,
+  });
 });

@@ -20,6 +20,8 @@ test("every table with a guestSessionId column is in the guest-data map, and the
 });
 
 test("the check finds a table the map leaves out", () => {
-  const schema = fs.readFileSync("prisma/schema.prisma", "utf8") + "\nmodel Wishlist {\n  id             String @id\n  guestSessionId String?\n}\n";
+  const schema =
+    fs.readFileSync("prisma/schema.prisma", "utf8") +
+    "\nmodel Wishlist {\n  id             String @id\n  guestSessionId String?\n}\n";
   assert.notDeepEqual(Object.keys(GUEST_DATA).sort(), guestOwnedModels(schema));
 });

@@ -25,7 +25,8 @@ test("keyed hashes hide the value and are stable", () => {
 });
 
 test("a keyed hash is the secret's HMAC-SHA256 of the value, also once many others were hashed", () => {
-  const hmac = (value: string) => crypto.createHmac("sha256", config().sessionSecrets[0]).update(value).digest("hex").slice(0, 24);
+  const hmac = (value: string) =>
+    crypto.createHmac("sha256", config().sessionSecrets[0]).update(value).digest("hex").slice(0, 24);
   const first = newGuestSessionId();
   assert.equal(keyedHash(first), hmac(first));
   const others = Array.from({ length: 12_000 }, (_, i) => `203.0.113.${i}`); // past the hashes kept

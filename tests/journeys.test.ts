@@ -96,10 +96,11 @@ test("a lead is stored against the guest, sends an outbox message, and is conver
 
 test("leads are refused for an empty cart, a bad e-mail is stopped at the input", async () => {
   assert.equal(leadInput.safeParse({ email: "not-an-e-mail" }).success, false);
-  await assert.rejects(captureLead(await guest(), { email: "a@example.com" }, "http://x"), 
-    refused("empty_cart", { status: 422 }));
-  await assert.rejects(captureLead(null, { email: "a@example.com" }, "http://x"), 
-    refused("empty_cart"));
+  await assert.rejects(
+    captureLead(await guest(), { email: "a@example.com" }, "http://x"),
+    refused("empty_cart", { status: 422 }),
+  );
+  await assert.rejects(captureLead(null, { email: "a@example.com" }, "http://x"), refused("empty_cart"));
 });
 
 test("the restore token is hashed at rest, works once, and copies the cart into another session", async () => {
@@ -117,7 +118,10 @@ test("the restore token is hashed at rest, works once, and copies the cart into 
   assert.equal(claim.status, "claimed");
   if (claim.status === "claimed") assert.deepEqual(await copyLines(other, claim.lines), { added: 3, unavailable: 0 });
   const cart = await readCart({ guestSessionId: other.id }, "USD");
-  assert.deepEqual(cart.items.map((i) => [i.slug, i.quantity]), [["washi-tape-set", 3]]);
+  assert.deepEqual(
+    cart.items.map((i) => [i.slug, i.quantity]),
+    [["washi-tape-set", 3]],
+  );
   assert.deepEqual(await claimRestoreToken(token, (await guest()).id), { status: "used" });
 });
 
@@ -129,7 +133,10 @@ test("a restored cart keeps the e-mailed cart's order, however fast its lines ar
   const claim = await claimRestoreToken(tokenOf(nth(nth(await listOutbox(g)).links)), other.id);
   assert.equal(claim.status, "claimed");
   if (claim.status === "claimed") await copyLines(other, claim.lines);
-  assert.deepEqual((await readCart({ guestSessionId: other.id }, "USD")).items.map((i) => i.slug), slugs);
+  assert.deepEqual(
+    (await readCart({ guestSessionId: other.id }, "USD")).items.map((i) => i.slug),
+    slugs,
+  );
 });
 
 test("one restore link opened by five cookie-less browsers at once: one restores and gets a session, the others get none", async () => {
@@ -141,10 +148,16 @@ test("one restore link opened by five cookie-less browsers at once: one restores
   const results = await Promise.all(browsers.map((ctx) => restoreCart(ctx, token)));
 
   assert.deepEqual(results.map((r) => r.status).sort(), ["restored", "used", "used", "used", "used"]);
-  const winner = nth(browsers, results.findIndex((r) => r.status === "restored"));
+  const winner = nth(
+    browsers,
+    results.findIndex((r) => r.status === "restored"),
+  );
   assert.ok(winner.jar.cookie, "the winner got a session cookie");
   const restored = (await resolveSession(winner.jar.cookie.seal)).session!;
-  assert.deepEqual((await readCart({ guestSessionId: restored.id }, "USD")).items.map((i) => [i.slug, i.quantity]), [["washi-tape-set", 2]]);
+  assert.deepEqual(
+    (await readCart({ guestSessionId: restored.id }, "USD")).items.map((i) => [i.slug, i.quantity]),
+    [["washi-tape-set", 2]],
+  );
   for (const loser of browsers.filter((b) => b !== winner)) nothingSet(loser);
   assert.equal(await db.guestSession.count(), sessionsBefore + 1, "one new guest session, the winner's");
 });
@@ -164,8 +177,15 @@ test("a restore link dies with its guest session, and the preview reads without 
   await captureLead(g, { email: "ended@example.com" }, "http://x");
   const token = tokenOf(nth(nth(await listOutbox(g)).links));
   const preview = await previewRestore(token, null);
-  assert.deepEqual(preview, { status: "ready", lines: [{ name: "Brass Ballpoint Pen", quantity: 2, available: true }] });
-  assert.equal((await db.restoreToken.findFirstOrThrow({ where: { guestSessionId: g.id } })).usedAt, null, "previewing uses nothing");
+  assert.deepEqual(preview, {
+    status: "ready",
+    lines: [{ name: "Brass Ballpoint Pen", quantity: 2, available: true }],
+  });
+  assert.equal(
+    (await db.restoreToken.findFirstOrThrow({ where: { guestSessionId: g.id } })).usedAt,
+    null,
+    "previewing uses nothing",
+  );
   await revokeSession(g);
   assert.deepEqual(await previewRestore(token, null), { status: "expired" });
   assert.deepEqual(await claimRestoreToken(token, (await guest()).id), { status: "expired" });
@@ -178,7 +198,10 @@ test("the funnel gives each stage its share of the one before and of the start",
     { stage: "checkout", sessions: 20, ofPrevious: 0.25, ofStart: 0.1 },
     { stage: "order", sessions: 10, ofPrevious: 0.5, ofStart: 0.05 },
   ]);
-  assert.deepEqual(buildFunnel({ guestSessions: 0, cart: 0, checkout: 0, order: 0 }).map((s) => s.ofStart), [0, 0, 0, 0]);
+  assert.deepEqual(
+    buildFunnel({ guestSessions: 0, cart: 0, checkout: 0, order: 0 }).map((s) => s.ofStart),
+    [0, 0, 0, 0],
+  );
 });
 
 test("variant conversion adds up the exposed sessions per variant, and the converted among them", () => {
@@ -197,7 +220,11 @@ test("variant conversion adds up the exposed sessions per variant, and the conve
 test("the per-day series covers the last 14 UTC days, oldest first, each a day long", () => {
   const days = lastDays(new Date("2026-11-26T12:00:00Z"));
   assert.equal(days.length, 14);
-  assert.deepEqual(days[0], { date: "2026-11-13", from: new Date("2026-11-13T00:00:00Z"), to: new Date("2026-11-14T00:00:00Z") });
+  assert.deepEqual(days[0], {
+    date: "2026-11-13",
+    from: new Date("2026-11-13T00:00:00Z"),
+    to: new Date("2026-11-14T00:00:00Z"),
+  });
   assert.equal(nth(days, 13).date, "2026-11-26");
 });
 
@@ -224,7 +251,12 @@ test("the funnel counts journeys: an order placed without a checkout_started eve
   await recordEvent("order_placed", apiBuyer); // through POST /api/checkout: no checkout page
   const after = (await analytics(session)).funnel;
   assert.deepEqual(
-    { guestSessions: after.guestSessions - before.guestSessions, cart: after.cart - before.cart, checkout: after.checkout - before.checkout, order: after.order - before.order },
+    {
+      guestSessions: after.guestSessions - before.guestSessions,
+      cart: after.cart - before.cart,
+      checkout: after.checkout - before.checkout,
+      order: after.order - before.order,
+    },
     { guestSessions: 3, cart: 3, checkout: 2, order: 2 },
   );
   assert.ok(after.guestSessions >= after.cart && after.cart >= after.checkout && after.checkout >= after.order);

@@ -35,9 +35,12 @@ test("a burst of wrong log-ins for one account from 15 networks: at most the per
   // perMinute attempts from each network: every one of them passes the per-address limits.
   const networks = Array.from({ length: 15 }, (_, i) => `198.51.100.${100 + i}`);
   const attempts = networks.flatMap((ip) =>
-    Array.from({ length: perMinute }, (_, j) => logIn(request(ip), { email, password: `wrong guess ${ip} ${j}` })));
+    Array.from({ length: perMinute }, (_, j) => logIn(request(ip), { email, password: `wrong guess ${ip} ${j}` })),
+  );
   const outcomes = await Promise.allSettled(attempts);
-  const codes = outcomes.map((o) => (o.status === "rejected" && o.reason instanceof DomainError ? o.reason.code : String(o.status)));
+  const codes = outcomes.map((o) =>
+    o.status === "rejected" && o.reason instanceof DomainError ? o.reason.code : String(o.status),
+  );
   const count = (code: string) => codes.filter((c) => c === code).length;
 
   // invalid_credentials is only said after Argon2 checked the password.
@@ -54,6 +57,13 @@ test("the right password gives its reservation back: the owner's log-ins never c
   const at = new Date();
   const request = (ip: string) => Object.assign(testContext(null, { ip }), { now: at });
   for (let i = 0; i < 3; i++) await logIn(request(`192.0.2.${60 + i}`), { email, password: PASSWORD });
-  await assert.rejects(logIn(request("192.0.2.70"), { email, password: "not the password" }), refused("invalid_credentials"));
-  assert.equal(await hitsThisWindow("login_failures", email, at.getTime()), 1, "one failure counted, the three successes not");
+  await assert.rejects(
+    logIn(request("192.0.2.70"), { email, password: "not the password" }),
+    refused("invalid_credentials"),
+  );
+  assert.equal(
+    await hitsThisWindow("login_failures", email, at.getTime()),
+    1,
+    "one failure counted, the three successes not",
+  );
 });

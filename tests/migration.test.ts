@@ -29,16 +29,36 @@ const sorted = (pairs: [string, number][]) => pairs.sort(([a], [b]) => a.localeC
 const cartPairs = async (owner: { userId: string } | { guestSessionId: string }) =>
   sorted((await readCart(owner, "USD")).items.map((i) => [i.slug, i.quantity]));
 const savedPairs = async (userId: string) =>
-  sorted((await db.savedItem.findMany({ where: { userId }, include: { product: true } })).map((s) => [s.product.slug, s.quantity]));
+  sorted(
+    (await db.savedItem.findMany({ where: { userId }, include: { product: true } })).map((s) => [
+      s.product.slug,
+      s.quantity,
+    ]),
+  );
 
 test("sign-up: the new account takes the guest cart whole, with preferences and variant; the guest is converted", async () => {
-  const guest = await guestWith([["morning-blend", 2], ["brass-pen", 1]], '{"currency":"EUR"}');
+  const guest = await guestWith(
+    [
+      ["morning-blend", 2],
+      ["brass-pen", 1],
+    ],
+    '{"currency":"EUR"}',
+  );
   const u = await account();
   const summary = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "signup" });
   assert.deepEqual(summary, {
-    fromSessionId: guest.id, cartChoice: "combine", cartItems: 2, savedForLater: 0, preferences: true, events: 0, orders: 0,
+    fromSessionId: guest.id,
+    cartChoice: "combine",
+    cartItems: 2,
+    savedForLater: 0,
+    preferences: true,
+    events: 0,
+    orders: 0,
   });
-  assert.deepEqual(await cartPairs({ userId: u.id }), [["brass-pen", 1], ["morning-blend", 2]]);
+  assert.deepEqual(await cartPairs({ userId: u.id }), [
+    ["brass-pen", 1],
+    ["morning-blend", 2],
+  ]);
   assert.deepEqual(await cartPairs({ guestSessionId: guest.id }), []);
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: guest.id } });
   assert.equal(row.status, "converted");
@@ -46,16 +66,30 @@ test("sign-up: the new account takes the guest cart whole, with preferences and 
   const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });
   assert.deepEqual(JSON.parse(after.preferences), { currency: "EUR" });
   assert.equal(after.variant, row.variant);
-  assert.deepEqual(await resolveSession(guest.seal), { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } }, "the guest cookie never works again");
+  assert.deepEqual(
+    await resolveSession(guest.seal),
+    { session: null, stale: true, ended: { type: "anonymous", reason: "converted", idle: false } },
+    "the guest cookie never works again",
+  );
 });
 
 test("log-in, combine: quantities add up (capped at stock), both sides kept", async () => {
   const u = await account();
-  await accountCart(u.id, [["desk-planner", 2], ["soy-candle", 1]]); // planner stock 3
-  const guest = await guestWith([["desk-planner", 2], ["linen-apron", 1]]);
+  await accountCart(u.id, [
+    ["desk-planner", 2],
+    ["soy-candle", 1],
+  ]); // planner stock 3
+  const guest = await guestWith([
+    ["desk-planner", 2],
+    ["linen-apron", 1],
+  ]);
   const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "combine" });
   assert.equal(s?.cartItems, 2);
-  assert.deepEqual(await cartPairs({ userId: u.id }), [["desk-planner", 3], ["linen-apron", 1], ["soy-candle", 1]]);
+  assert.deepEqual(await cartPairs({ userId: u.id }), [
+    ["desk-planner", 3],
+    ["linen-apron", 1],
+    ["soy-candle", 1],
+  ]);
   assert.deepEqual(await savedPairs(u.id), []);
 });
 
@@ -63,7 +97,12 @@ test("log-in, keep_account: guest items go to saved for later", async () => {
   const u = await account();
   await accountCart(u.id, [["soy-candle", 1]]);
   const guest = await guestWith([["brass-pen", 2]]);
-  const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "keep_account" });
+  const s = await migrateGuestSession({
+    guestSessionId: guest.id,
+    userId: u.id,
+    kind: "login",
+    cartChoice: "keep_account",
+  });
   assert.deepEqual([s?.cartItems, s?.savedForLater, s?.cartChoice], [0, 1, "keep_account"]);
   assert.deepEqual(await cartPairs({ userId: u.id }), [["soy-candle", 1]]);
   assert.deepEqual(await savedPairs(u.id), [["brass-pen", 2]]);
@@ -72,12 +111,23 @@ test("log-in, keep_account: guest items go to saved for later", async () => {
 
 test("log-in, use_guest: the account's old items go to saved for later", async () => {
   const u = await account();
-  await accountCart(u.id, [["soy-candle", 1], ["washi-tape-set", 3]]);
+  await accountCart(u.id, [
+    ["soy-candle", 1],
+    ["washi-tape-set", 3],
+  ]);
   const guest = await guestWith([["brass-pen", 2]]);
-  const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" });
+  const s = await migrateGuestSession({
+    guestSessionId: guest.id,
+    userId: u.id,
+    kind: "login",
+    cartChoice: "use_guest",
+  });
   assert.deepEqual([s?.cartItems, s?.savedForLater], [1, 2]);
   assert.deepEqual(await cartPairs({ userId: u.id }), [["brass-pen", 2]]);
-  assert.deepEqual(await savedPairs(u.id), [["soy-candle", 1], ["washi-tape-set", 3]]);
+  assert.deepEqual(await savedPairs(u.id), [
+    ["soy-candle", 1],
+    ["washi-tape-set", 3],
+  ]);
 });
 
 test("log-in preferences: the account's saved values win; the guest's fill gaps; the account keeps its variant", async () => {
@@ -91,7 +141,9 @@ test("log-in preferences: the account's saved values win; the guest's fill gaps;
   const v = await account();
   const g2 = await guestWith([], '{"currency":"JPY"}');
   await migrateGuestSession({ guestSessionId: g2.id, userId: v.id, kind: "login" });
-  assert.deepEqual(JSON.parse((await db.user.findUniqueOrThrow({ where: { id: v.id } })).preferences), { currency: "JPY" });
+  assert.deepEqual(JSON.parse((await db.user.findUniqueOrThrow({ where: { id: v.id } })).preferences), {
+    currency: "JPY",
+  });
 });
 
 test("two concurrent log-ins migrate once: same summary, one row, quantities not doubled", async () => {
@@ -130,29 +182,57 @@ test("an expired guest session migrates nothing", async () => {
 test("migration is atomic: a failure at its last step leaves guest and account exactly as they were", async () => {
   const u = await account({ preferences: '{"currency":"GBP"}' });
   await accountCart(u.id, [["soy-candle", 1]]);
-  const guest = await guestWith([["brass-pen", 2], ["soy-candle", 1]], '{"currency":"EUR"}');
+  const guest = await guestWith(
+    [
+      ["brass-pen", 2],
+      ["soy-candle", 1],
+    ],
+    '{"currency":"EUR"}',
+  );
   // Make the final write (the migration record) fail inside the transaction.
-  const trigger = testEngine === "sqlite"
-    ? [[`CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" BEGIN SELECT RAISE(ABORT, 'forced failure'); END`], [`DROP TRIGGER fail_migration`]]
-    : [[`CREATE FUNCTION fail_migration() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$ LANGUAGE plpgsql`,
-        `CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" FOR EACH ROW EXECUTE FUNCTION fail_migration()`],
-       [`DROP TRIGGER fail_migration ON "Migration"`, `DROP FUNCTION fail_migration()`]];
+  const trigger =
+    testEngine === "sqlite"
+      ? [
+          [
+            `CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
+          ],
+          [`DROP TRIGGER fail_migration`],
+        ]
+      : [
+          [
+            `CREATE FUNCTION fail_migration() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER fail_migration BEFORE INSERT ON "Migration" FOR EACH ROW EXECUTE FUNCTION fail_migration()`,
+          ],
+          [`DROP TRIGGER fail_migration ON "Migration"`, `DROP FUNCTION fail_migration()`],
+        ];
   for (const sql of nth(trigger, 0)) await db.$executeRawUnsafe(sql);
   try {
-    await assert.rejects(migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" }), (e: unknown) => /forced failure/.test(`${(e as Error).message} ${JSON.stringify((e as { meta?: unknown }).meta)}`));
+    await assert.rejects(
+      migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" }),
+      (e: unknown) =>
+        /forced failure/.test(`${(e as Error).message} ${JSON.stringify((e as { meta?: unknown }).meta)}`),
+    );
   } finally {
     for (const sql of nth(trigger, 1)) await db.$executeRawUnsafe(sql);
   }
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: guest.id } });
   assert.equal(row.status, "active");
   assert.equal(row.convertedUserId, null);
-  assert.deepEqual(await cartPairs({ guestSessionId: guest.id }), [["brass-pen", 2], ["soy-candle", 1]]);
+  assert.deepEqual(await cartPairs({ guestSessionId: guest.id }), [
+    ["brass-pen", 2],
+    ["soy-candle", 1],
+  ]);
   assert.deepEqual(await cartPairs({ userId: u.id }), [["soy-candle", 1]]);
   assert.deepEqual(await savedPairs(u.id), []);
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: u.id } })).preferences, '{"currency":"GBP"}');
   assert.ok((await resolveSession(guest.seal)).session, "the guest session still works");
   // And once the fault is gone, the same migration goes through.
-  const s = await migrateGuestSession({ guestSessionId: guest.id, userId: u.id, kind: "login", cartChoice: "use_guest" });
+  const s = await migrateGuestSession({
+    guestSessionId: guest.id,
+    userId: u.id,
+    kind: "login",
+    cartChoice: "use_guest",
+  });
   assert.equal(s?.savedForLater, 1);
 });
 
@@ -165,5 +245,9 @@ test("a signed-in session has its own id and TTL, and a logged-out cookie is ref
   assert.equal(session?.type, "authenticated");
   assert.ok(session?.permissions.includes("checkout"));
   await revokeSession(session!);
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "authenticated", reason: "ended", idle: false } });
+  assert.deepEqual(await resolveSession(seal), {
+    session: null,
+    stale: true,
+    ended: { type: "authenticated", reason: "ended", idle: false },
+  });
 });

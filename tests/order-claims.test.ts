@@ -24,8 +24,15 @@ before(async () => {
   await seedIfEmpty();
   // Plenty of stock of its own, so this file's orders never sell out a seeded product.
   const product = await db.product.create({
-    data: { slug: `claimable-${Date.now()}`, name: "Claimable", description: "", priceCents: 1500, stock: 10_000, image: "/x.svg",
-      category: { connect: { slug: "home" } } },
+    data: {
+      slug: `claimable-${Date.now()}`,
+      name: "Claimable",
+      description: "",
+      priceCents: 1500,
+      stock: 10_000,
+      image: "/x.svg",
+      category: { connect: { slug: "home" } },
+    },
   });
   productSlug = product.slug;
 });
@@ -33,12 +40,15 @@ before(async () => {
 /** A guest order placed at checkout with this e-mail, typed as given; its id. */
 async function guestOrder(email: string): Promise<string> {
   const shopper = await guest([[productSlug, 1]]);
-  const { order } = await placeOrder(shopper, checkoutInput.parse({
-    email,
-    name: "Ada Lovelace",
-    address: { line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
-    card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
-  }));
+  const { order } = await placeOrder(
+    shopper,
+    checkoutInput.parse({
+      email,
+      name: "Ada Lovelace",
+      address: { line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
+      card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
+    }),
+  );
   return order.id;
 }
 
@@ -74,13 +84,15 @@ const later = (session: Session | null, minutes: number) => at(session, new Date
 
 /** Who owns each of these orders, and through which claim. */
 async function owners(ids: string[]) {
-  const rows = await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, userId: true, claimId: true, claimedAt: true } });
+  const rows = await db.order.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, userId: true, claimId: true, claimedAt: true },
+  });
   return Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]));
 }
 
 const unowned = { userId: null, claimId: null, claimedAt: null };
 const allUnowned = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, unowned]));
-
 
 const sorted = (ids: string[]) => [...ids].sort();
 
@@ -92,7 +104,11 @@ test("asking for the link attaches nothing: it sends one message with one link t
   const sent = await requestOrderClaim(ctx);
 
   assert.equal(sent.sentTo, me.email);
-  assert.equal(sent.expiresAt, new Date(ctx.now.getTime() + 30 * MINUTE).toISOString(), "the link works for 30 minutes");
+  assert.equal(
+    sent.expiresAt,
+    new Date(ctx.now.getTime() + 30 * MINUTE).toISOString(),
+    "the link works for 30 minutes",
+  );
   const mail = await mailTo(me.email);
   assert.equal(mail.length, 1, "one message to the member's address");
   assert.equal(nth(mail).userId, me.userId, "shown to the account that asked");
@@ -123,8 +139,16 @@ test("following the link attaches every unowned guest order placed with that e-m
     [otherEmail]: unowned,
     [alreadyOwned]: { userId: someoneElse.userId, claimId: null, claimedAt: null },
   });
-  assert.deepEqual(sorted((await listOrders(me)).map((o) => o.id)), sorted(mine), "the member now sees exactly those orders");
-  assert.deepEqual((await listOrders(someoneElse)).map((o) => o.id), [alreadyOwned], "the other account keeps its order");
+  assert.deepEqual(
+    sorted((await listOrders(me)).map((o) => o.id)),
+    sorted(mine),
+    "the member now sees exactly those orders",
+  );
+  assert.deepEqual(
+    (await listOrders(someoneElse)).map((o) => o.id),
+    [alreadyOwned],
+    "the other account keeps its order",
+  );
   const history = await claimHistory(me.userId);
   assert.equal(history.length, 1);
   assert.deepEqual(nth(history).usedAt, ctx.now);
@@ -140,9 +164,17 @@ test("the link works once: a second use is 'used' and attaches nothing more", as
 
   assert.deepEqual(await claimOrders(later(me, 1), token), { status: "used" });
 
-  assert.deepEqual(await owners([placedAfter]), allUnowned([placedAfter]), "the later order is not attached by the used link");
+  assert.deepEqual(
+    await owners([placedAfter]),
+    allUnowned([placedAfter]),
+    "the later order is not attached by the used link",
+  );
   const history = await claimHistory(me.userId);
-  assert.deepEqual(history.map((c) => c.orders), [[first]], "one claim, with the first order only");
+  assert.deepEqual(
+    history.map((c) => c.orders),
+    [[first]],
+    "one claim, with the first order only",
+  );
 });
 
 test("two clicks on the same link at once attach the orders once: exactly one is 'claimed'", async () => {
@@ -152,12 +184,22 @@ test("two clicks on the same link at once attach the orders once: exactly one is
 
   const results = await Promise.all([claimOrders(testContext(me), token), claimOrders(testContext(me), token)]);
 
-  assert.deepEqual(sorted(results.map((r) => JSON.stringify(r))), sorted([JSON.stringify({ status: "claimed", orders: 2 }), JSON.stringify({ status: "used" })]));
+  assert.deepEqual(
+    sorted(results.map((r) => JSON.stringify(r))),
+    sorted([JSON.stringify({ status: "claimed", orders: 2 }), JSON.stringify({ status: "used" })]),
+  );
   const claims = await db.orderClaim.findMany({ where: { userId: me.userId } });
-  assert.deepEqual(claims.map((c) => c.orders), [2], "the claim records two orders, not four");
+  assert.deepEqual(
+    claims.map((c) => c.orders),
+    [2],
+    "the claim records two orders, not four",
+  );
   const after = await owners(orders);
   assert.ok(orders.every((id) => after[id]?.userId === me.userId && after[id]?.claimId === nth(claims).id));
-  assert.deepEqual((await claimHistory(me.userId)).map((c) => sorted(c.orders)), [sorted(orders)]);
+  assert.deepEqual(
+    (await claimHistory(me.userId)).map((c) => sorted(c.orders)),
+    [sorted(orders)],
+  );
 });
 
 test("another account's, an unknown and an expired token attach nothing; the link still works for its owner in time", async () => {
@@ -172,18 +214,31 @@ test("another account's, an unknown and an expired token attach nothing; the lin
   assert.deepEqual(await listOrders(intruder), []);
 
   assert.deepEqual(await claimOrders(testContext(me), "not-a-token-we-sent"), { status: "unknown" });
-  assert.deepEqual(await claimOrders(testContext(me), token.slice(0, -1) + (token.endsWith("A") ? "B" : "A")), { status: "unknown" });
+  assert.deepEqual(await claimOrders(testContext(me), token.slice(0, -1) + (token.endsWith("A") ? "B" : "A")), {
+    status: "unknown",
+  });
   assert.deepEqual(await owners(orders), allUnowned(orders));
 
-  assert.deepEqual(await claimOrders(at(me, new Date(expiresAt.getTime() + 1)), token), { status: "expired" }, "just past 30 minutes");
+  assert.deepEqual(
+    await claimOrders(at(me, new Date(expiresAt.getTime() + 1)), token),
+    { status: "expired" },
+    "just past 30 minutes",
+  );
   assert.deepEqual(await claimOrders(later(me, 90), token), { status: "expired" });
   assert.deepEqual(await owners(orders), allUnowned(orders));
   assert.deepEqual(await claimHistory(me.userId), [], "no claim was used");
 
   const inTime = at(me, new Date(expiresAt.getTime() - MINUTE));
-  assert.deepEqual(await claimOrders(inTime, token), { status: "claimed", orders: 2 }, "the owner can still use it in time");
+  assert.deepEqual(
+    await claimOrders(inTime, token),
+    { status: "claimed", orders: 2 },
+    "the owner can still use it in time",
+  );
   const after = await owners(orders);
-  assert.ok(orders.every((id) => after[id]?.userId === me.userId), "both orders are the owner's");
+  assert.ok(
+    orders.every((id) => after[id]?.userId === me.userId),
+    "both orders are the owner's",
+  );
 });
 
 test("a guest or a visitor without a session is refused with 403 forbidden, and nothing is sent or attached", async () => {
@@ -201,7 +256,11 @@ test("a guest or a visitor without a session is refused with 403 forbidden, and 
 
   assert.equal(await db.outboxMessage.count(), outboxBefore, "no message was sent");
   assert.deepEqual(await owners([order]), allUnowned([order]));
-  assert.deepEqual(await claimOrders(testContext(me), token), { status: "claimed", orders: 1 }, "the member's link was not spent");
+  assert.deepEqual(
+    await claimOrders(testContext(me), token),
+    { status: "claimed", orders: 1 },
+    "the member's link was not spent",
+  );
 });
 
 test("the preview lists the unowned orders for the e-mail and changes nothing: the link stays usable", async () => {
@@ -220,7 +279,11 @@ test("the preview lists the unowned orders for the e-mail and changes nothing: t
   assert.deepEqual(sorted(preview.orders.map((o) => o.id)), sorted(mine));
   for (const o of preview.orders) assert.deepEqual([o.totalAmount, o.currency], [1500, "USD"]);
   assert.deepEqual(await owners(mine), allUnowned(mine), "previewing attaches nothing");
-  assert.equal((await db.orderClaim.findFirstOrThrow({ where: { userId: me.userId } })).usedAt, null, "previewing does not use the link");
+  assert.equal(
+    (await db.orderClaim.findFirstOrThrow({ where: { userId: me.userId } })).usedAt,
+    null,
+    "previewing does not use the link",
+  );
   assert.deepEqual(await previewOrderClaim(someoneElse, token), { status: "other_account" });
   assert.deepEqual(await previewOrderClaim(me, token, new Date(Date.now() + 31 * MINUTE)), { status: "expired" });
 
@@ -236,12 +299,23 @@ test("a fourth link asked for within a minute is 429 rate_limited and sends noth
   const someoneElse = await member();
 
   for (let i = 0; i < 3; i++) assert.equal((await requestOrderClaim(testContext(me))).sentTo, me.email);
-  await assert.rejects(requestOrderClaim(testContext(me)), (e: unknown) => refused("rate_limited")(e) && (e as DomainError).details.retryAfter !== undefined);
+  await assert.rejects(
+    requestOrderClaim(testContext(me)),
+    (e: unknown) => refused("rate_limited")(e) && (e as DomainError).details.retryAfter !== undefined,
+  );
 
   assert.equal((await mailTo(me.email)).length, 3, "three messages, not four");
   assert.equal(await db.orderClaim.count({ where: { userId: me.userId } }), 3);
-  assert.equal((await requestOrderClaim(testContext(someoneElse))).sentTo, someoneElse.email, "the limit is per account");
+  assert.equal(
+    (await requestOrderClaim(testContext(someoneElse))).sentTo,
+    someoneElse.email,
+    "the limit is per account",
+  );
 
   t.mock.timers.tick(MINUTE);
-  assert.equal((await requestOrderClaim(testContext(me))).sentTo, me.email, "the next minute, a link can be asked for again");
+  assert.equal(
+    (await requestOrderClaim(testContext(me))).sentTo,
+    me.email,
+    "the next minute, a link can be asked for again",
+  );
 });

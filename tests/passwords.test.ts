@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emailField } from "../lib/mail/address";
-import { estimatePassword, hashPassword, MAX_PASSWORD_LENGTH, inputsFromEmail, newPasswordField, normalizeEmail, passwordProblem, refineNewPassword, verifyPassword } from "../lib/accounts/passwords";
+import {
+  estimatePassword,
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  inputsFromEmail,
+  newPasswordField,
+  normalizeEmail,
+  passwordProblem,
+  refineNewPassword,
+  verifyPassword,
+} from "../lib/accounts/passwords";
 import { JUDGED_LENGTH } from "../lib/accounts/password-strength";
 import { nth } from "./helpers/lists";
 
@@ -49,8 +59,21 @@ test("weak passwords are refused with a sentence that says why", () => {
 
 test("passwords built from the e-mail address are refused", () => {
   const email = "jane.doe@example.com";
-  assert.deepEqual(inputsFromEmail(" Jane.Doe@Example.com "), ["jane.doe@example.com", "jane.doe", "janedoe", "jane", "doe"]);
-  for (const password of ["jane.doe@example.com", "Jane.Doe@Example.com", "janedoe2024!", "Jane Doe 2024!", "x jane.doe y 12", "ilovejanedoe"]) {
+  assert.deepEqual(inputsFromEmail(" Jane.Doe@Example.com "), [
+    "jane.doe@example.com",
+    "jane.doe",
+    "janedoe",
+    "jane",
+    "doe",
+  ]);
+  for (const password of [
+    "jane.doe@example.com",
+    "Jane.Doe@Example.com",
+    "janedoe2024!",
+    "Jane Doe 2024!",
+    "x jane.doe y 12",
+    "ilovejanedoe",
+  ]) {
     assert.match(refineNewPassword(email, password) ?? "", /built from your e-mail address/, password);
   }
   // The same passwords are only judged on their own without the e-mail, e.g. in newPasswordField.

@@ -4,8 +4,13 @@ import { test } from "node:test";
 import { authorize, cardBrand, checkCard, isExpired, luhnValid } from "../lib/checkout/payments";
 
 const now = new Date("2026-11-25T12:00:00Z");
-const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) =>
-  ({ number, expMonth: 12, expYear: 2030, cvc: "123", ...over });
+const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) => ({
+  number,
+  expMonth: 12,
+  expYear: 2030,
+  cvc: "123",
+  ...over,
+});
 const field = (f: string) => refused("invalid_card", f);
 
 test("Luhn accepts real test numbers and rejects a changed digit", () => {
@@ -35,7 +40,10 @@ test("a card is valid through its expiry month; two-digit years are 20xx", () =>
 
 test("checkCard keeps only brand, last four and expiry; spaces are allowed", () => {
   const c = checkCard(card("4242 4242 4242 4242"), now);
-  assert.deepEqual({ brand: c.brand, last4: c.last4, expMonth: c.expMonth, expYear: c.expYear }, { brand: "visa", last4: "4242", expMonth: 12, expYear: 2030 });
+  assert.deepEqual(
+    { brand: c.brand, last4: c.last4, expMonth: c.expMonth, expYear: c.expYear },
+    { brand: "visa", last4: "4242", expMonth: 12, expYear: 2030 },
+  );
   assert.equal(checkCard(card("3782 822463 10005", { cvc: "1234" }), now).brand, "amex");
 });
 
@@ -49,6 +57,8 @@ test("bad cards are refused with the field that is wrong", () => {
 
 test("4242… is approved and 4000 0000 0000 0002 is declined with 402", () => {
   assert.doesNotThrow(() => authorize(checkCard(card("4242 4242 4242 4242"), now)));
-  assert.throws(() => authorize(checkCard(card("4000 0000 0000 0002"), now)),
-    refused("card_declined", { status: 402 }));
+  assert.throws(
+    () => authorize(checkCard(card("4000 0000 0000 0002"), now)),
+    refused("card_declined", { status: 402 }),
+  );
 });

@@ -6,7 +6,9 @@ import { invalidAnonScopes, permissionsFor, requireScope } from "../lib/permissi
 test("each session type carries the contract's scopes", () => {
   assert.deepEqual(permissionsFor("anonymous"), ["view_content", "add_to_cart", "guest_checkout", "view_orders"]);
   const member = permissionsFor("authenticated");
-  assert.ok(member.includes("checkout") && member.includes("save_payment_method") && member.includes("view_member_content"));
+  assert.ok(
+    member.includes("checkout") && member.includes("save_payment_method") && member.includes("view_member_content"),
+  );
   assert.ok(!member.includes("guest_checkout") && !member.includes("view_analytics"));
   assert.ok(permissionsFor("admin").includes("view_analytics"));
 });

@@ -11,9 +11,17 @@ test("prisma/postgres/schema.prisma is prisma/schema.prisma with the PostgreSQL 
 });
 
 test("the PostgreSQL migrations are no older than the newest SQLite migration", () => {
-  const names = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (dir: string) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   const sqlite = names(path.join("prisma", "migrations"));
   const postgres = names(path.join("prisma", "postgres", "migrations"));
   assert.ok(postgres.length > 0, "no PostgreSQL migration");
-  assert.ok(postgres.at(-1)! >= sqlite.at(-1)!, `${sqlite.at(-1)} has no PostgreSQL counterpart: write one (README, "Beyond one machine")`);
+  assert.ok(
+    postgres.at(-1)! >= sqlite.at(-1)!,
+    `${sqlite.at(-1)} has no PostgreSQL counterpart: write one (README, "Beyond one machine")`,
+  );
 });

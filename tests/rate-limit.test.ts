@@ -31,16 +31,30 @@ test("a new minute starts a new window", async () => {
 
 test("an hourly ceiling beside the per-minute limit: refused past it in any minute of the hour, with Retry-After to the hour's end, and pruned only after the hour", async () => {
   const hourStart = Date.UTC(2026, 10, 25, 10, 0, 0); // before the other tests' minutes: the prune test deletes it all
-  const limits = (t: number) => hitAll([{ limit: "sessions", subject: "10.7.7.7", max: 2 }, { limit: "hour.sessions", subject: "10.7.7.7", max: 4 }], t);
+  const limits = (t: number) =>
+    hitAll(
+      [
+        { limit: "sessions", subject: "10.7.7.7", max: 2 },
+        { limit: "hour.sessions", subject: "10.7.7.7", max: 4 },
+      ],
+      t,
+    );
   await limits(hourStart + 1_000);
   await limits(hourStart + 2_000);
   // The minute is full; the refused attempt still counts against the hour (as every refused hit does).
   await assert.rejects(limits(hourStart + 3_000), refused("rate_limited", { retryAfter: 57 }), "the minute is full");
   await limits(hourStart + 61_000); // a new minute: the hour's fourth
-  await assert.rejects(limits(hourStart + 125_000), refused("rate_limited", { status: 429, message: /this hour/, retryAfter: 3_600 - 125 }));
+  await assert.rejects(
+    limits(hourStart + 125_000),
+    refused("rate_limited", { status: 429, message: /this hour/, retryAfter: 3_600 - 125 }),
+  );
   assert.equal(await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000), 4);
   await pruneRateLimits(hourStart + 30 * 60_000);
-  assert.equal(await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000), 4, "kept while its hour runs");
+  assert.equal(
+    await hitsThisWindow("hour.sessions", "10.7.7.7", hourStart + 30 * 60_000),
+    4,
+    "kept while its hour runs",
+  );
   assert.equal(await hitsThisWindow("sessions", "10.7.7.7", hourStart + 61_000), 0, "the minute's window is gone");
   await limits(hourStart + 3_600_000); // the next hour
 });

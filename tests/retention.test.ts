@@ -27,7 +27,8 @@ before(async () => {
 });
 
 const checkout = {
-  email: "buyer@example.com", name: "Ada Lovelace",
+  email: "buyer@example.com",
+  name: "Ada Lovelace",
   address: { line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
   card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2030, cvc: "123" },
 };
@@ -57,7 +58,16 @@ test("the triggers keep every total equal to a count of the rows, and folding ke
   await journeys();
   const tallies = await readTallies();
   assert.deepEqual(tallies, await recountTallies());
-  for (const key of ["status:active", "status:converted", "status:revoked", "events:anonymous", "events:authenticated", "funnel:cart", "funnel:checkout", "funnel:order"]) {
+  for (const key of [
+    "status:active",
+    "status:converted",
+    "status:revoked",
+    "events:anonymous",
+    "events:authenticated",
+    "funnel:cart",
+    "funnel:checkout",
+    "funnel:order",
+  ]) {
     assert.ok((tallies[key] ?? 0) > 0, `${key} is counted`);
   }
   assert.ok(Object.keys(tallies).some((key) => key.startsWith("exposed:")));
@@ -65,7 +75,10 @@ test("the triggers keep every total equal to a count of the rows, and folding ke
   const removed = await foldTallies(7); // a few rows per transaction
   assert.deepEqual(await readTallies(), tallies);
   const keys = await hot().all<{ key: string; n: number }>(`SELECT "key", COUNT(*) AS "n" FROM "Tally" GROUP BY "key"`);
-  assert.ok(keys.every((k) => Number(k.n) === 1), JSON.stringify(keys));
+  assert.ok(
+    keys.every((k) => Number(k.n) === 1),
+    JSON.stringify(keys),
+  );
   assert.equal(removed, rows - keys.length);
   assert.equal(await foldTallies(7), 0, "nothing left to fold");
 });
@@ -82,7 +95,11 @@ test("retention deletes guest sessions that ended over GUEST_RETENTION_DAYS ago,
   await db.guestSession.updateMany({ where: { id: browsing.id }, data: { status: "expired" } });
   await db.guestSession.updateMany({
     where: { id: { in: [...old, buying.id] } },
-    data: { createdAt: new Date(now.getTime() - 41 * DAY), expiresAt: new Date(now.getTime() - 40 * DAY), endedAt: new Date(now.getTime() - 40 * DAY) },
+    data: {
+      createdAt: new Date(now.getTime() - 41 * DAY),
+      expiresAt: new Date(now.getTime() - 40 * DAY),
+      endedAt: new Date(now.getTime() - 40 * DAY),
+    },
   });
   const figures = await analytics(admin, now);
   const eventCount = await db.event.count();
@@ -112,7 +129,10 @@ test("retention stops when its time is up and the next sweep goes on from there"
   const now = new Date();
   const old = await Promise.all([guest(), guest(), guest()]);
   const longAgo = new Date(now.getTime() - 40 * DAY);
-  await db.guestSession.updateMany({ where: { id: { in: old.map((g) => g.id) } }, data: { status: "expired", endedAt: longAgo, createdAt: longAgo } });
+  await db.guestSession.updateMany({
+    where: { id: { in: old.map((g) => g.id) } },
+    data: { status: "expired", endedAt: longAgo, createdAt: longAgo },
+  });
   assert.deepEqual(await retireOldGuestSessions(now, 1, 0), { deleted: 0, left: 3 });
   assert.deepEqual(await retireOldGuestSessions(now, 1), { deleted: 3, left: 0 });
   assert.equal(await db.guestSession.count({ where: { id: { in: old.map((g) => g.id) } } }), 0);
@@ -123,7 +143,10 @@ test("the question each arriving event asks, whether its journey reached the sta
     const sql = stageProbeSql(stage).replace("?", "'guest_x'");
     if (testEngine === "sqlite") {
       const plan = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`);
-      assert.ok(plan.every((p) => /USING (COVERING )?INDEX/.test(p.detail)), `${sql}\n${plan.map((p) => p.detail).join("\n")}`);
+      assert.ok(
+        plan.every((p) => /USING (COVERING )?INDEX/.test(p.detail)),
+        `${sql}\n${plan.map((p) => p.detail).join("\n")}`,
+      );
     } else {
       const [, plan] = await db.$transaction([
         db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
@@ -142,15 +165,25 @@ test("an ended guest session that never wrote anything is deleted a day after it
   await recordExposure(browsed);
   await recordEvent("cart_add", carted, { product: "brass-pen", quantity: 1 });
   await flushEvents();
-  const ended = (hours: number) => ({ status: "expired" as const, endedAt: new Date(now.getTime() - hours * 3_600_000) });
+  const ended = (hours: number) => ({
+    status: "expired" as const,
+    endedAt: new Date(now.getTime() - hours * 3_600_000),
+  });
   await db.guestSession.updateMany({ where: { id: { in: [empty.id, browsed.id, carted.id] } }, data: ended(25) });
   await db.guestSession.updateMany({ where: { id: recent.id }, data: ended(23) });
   const figures = await analytics(admin, now);
 
   const result = await retireOldGuestSessions(now);
   assert.ok(result.deleted >= 2);
-  const kept = await db.guestSession.findMany({ where: { id: { in: [empty.id, browsed.id, carted.id, recent.id] } }, select: { id: true } });
-  assert.deepEqual(kept.map((g) => g.id).sort(), [carted.id, recent.id].sort(), "a cart write keeps it for GUEST_RETENTION_DAYS; 23 hours ago is not yet a day");
+  const kept = await db.guestSession.findMany({
+    where: { id: { in: [empty.id, browsed.id, carted.id, recent.id] } },
+    select: { id: true },
+  });
+  assert.deepEqual(
+    kept.map((g) => g.id).sort(),
+    [carted.id, recent.id].sort(),
+    "a cart write keeps it for GUEST_RETENTION_DAYS; 23 hours ago is not yet a day",
+  );
   assert.deepEqual(await analytics(admin, now), figures, "the retired sessions still count on the day they started");
 });
 
@@ -159,7 +192,10 @@ test("page and product views older than VIEW_RETENTION_DAYS are deleted by the s
   const shopper = await guest();
   for (const name of ["page_view", "product_view", "cart_add"] as const) await recordEvent(name, shopper, {});
   await flushEvents();
-  await db.event.updateMany({ where: { guestSessionId: shopper.id }, data: { createdAt: new Date(now.getTime() - 15 * DAY) } });
+  await db.event.updateMany({
+    where: { guestSessionId: shopper.id },
+    data: { createdAt: new Date(now.getTime() - 15 * DAY) },
+  });
   await recordEvent("page_view", shopper, { path: "/recent" });
   await flushEvents();
   const totals = await readTallies();
@@ -167,16 +203,26 @@ test("page and product views older than VIEW_RETENTION_DAYS are deleted by the s
   const result = await sweepGuestSessions(now);
   assert.ok(result.viewsDeleted >= 2);
   const left = await db.event.findMany({ where: { guestSessionId: shopper.id }, select: { name: true } });
-  assert.deepEqual(left.map((e) => e.name).sort(), ["cart_add", "page_view"], "the old cart event and the recent view stay");
+  assert.deepEqual(
+    left.map((e) => e.name).sort(),
+    ["cart_add", "page_view"],
+    "the old cart event and the recent view stay",
+  );
   const after = await readTallies();
-  assert.deepEqual([after["events:anonymous"], after["funnel:cart"]], [totals["events:anonymous"], totals["funnel:cart"]]);
+  assert.deepEqual(
+    [after["events:anonymous"], after["funnel:cart"]],
+    [totals["events:anonymous"], totals["funnel:cart"]],
+  );
 });
 
 test("the sweep finds old views by an index, not by reading every event", async () => {
   const sql = `SELECT "id" FROM "Event" WHERE "name" IN ('page_view', 'product_view') AND "createdAt" < '2026-01-01' LIMIT 10`;
   if (testEngine === "sqlite") {
     const plan = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`);
-    assert.ok(plan.some((p) => /Event_name_createdAt_idx/.test(p.detail)), plan.map((p) => p.detail).join("\n"));
+    assert.ok(
+      plan.some((p) => /Event_name_createdAt_idx/.test(p.detail)),
+      plan.map((p) => p.detail).join("\n"),
+    );
   } else {
     const [, plan] = await db.$transaction([
       db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),

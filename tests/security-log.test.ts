@@ -19,8 +19,21 @@ import { seedIfEmpty } from "../prisma/seed";
 
 before(() => seedIfEmpty());
 
-type Line = { event: string; level: number; time: string; session?: string; newSession?: string; email?: string; [k: string]: unknown };
-const lines = (): Line[] => fs.readFileSync(process.env.LOG_FILE!, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+type Line = {
+  event: string;
+  level: number;
+  time: string;
+  session?: string;
+  newSession?: string;
+  email?: string;
+  [k: string]: unknown;
+};
+const lines = (): Line[] =>
+  fs
+    .readFileSync(process.env.LOG_FILE!, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
 
 test("e-mails are masked to their first letter and domain", () => {
   assert.equal(maskEmail("jane.doe@example.com"), "j***@example.com");
@@ -44,7 +57,8 @@ test("sessions, a checkout's rotation, a migration and a refusal are logged with
   await addItem({ guestSessionId: buyer.session.id }, { slug: "soy-candle", quantity: 1 });
   const card = "4242424242424242";
   const { nextSession } = await placeOrder(buyer.session, {
-    email: "secret.buyer@example.com", name: "Secret Buyer",
+    email: "secret.buyer@example.com",
+    name: "Secret Buyer",
     address: { line1: "1 Log St", city: "Logton", postalCode: "1", country: "GB" },
     card: { number: card, expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
   });
@@ -57,8 +71,17 @@ test("sessions, a checkout's rotation, a migration and a refusal are logged with
 
   const log = lines();
   const events = log.map((l) => l.event);
-  for (const event of ["session.created", "session.ended", "session.replay_refused", "session.expired", "order.placed",
-    "session.revoked", "session.converted", "migration", "rate_limited"]) {
+  for (const event of [
+    "session.created",
+    "session.ended",
+    "session.replay_refused",
+    "session.expired",
+    "order.placed",
+    "session.revoked",
+    "session.converted",
+    "migration",
+    "rate_limited",
+  ]) {
     assert.ok(events.includes(event), `${event} is logged`);
   }
   for (const line of log) {
@@ -69,7 +92,13 @@ test("sessions, a checkout's rotation, a migration and a refusal are logged with
   assert.ok(rotation.session && rotation.newSession && rotation.session !== rotation.newSession);
   const text = fs.readFileSync(process.env.LOG_FILE!, "utf8");
   for (const id of ids) assert.ok(!text.includes(id), "no raw session id");
-  for (const secret of [card, "4242 4242 4242 4242", "secret.buyer@example.com", "Secret Buyer", "logged.member@example.com"]) {
+  for (const secret of [
+    card,
+    "4242 4242 4242 4242",
+    "secret.buyer@example.com",
+    "Secret Buyer",
+    "logged.member@example.com",
+  ]) {
     assert.ok(!text.includes(secret), `${secret} is not in the log`);
   }
 });

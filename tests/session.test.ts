@@ -63,21 +63,31 @@ test("tampered, foreign and garbage cookies are no session, never an error", asy
   const { seal } = await createGuestSession();
   const i = seal.indexOf("*", 10) + 3;
   const tampered = seal.slice(0, i) + (seal[i] === "A" ? "B" : "A") + seal.slice(i + 1);
-  const foreign = await sealData({ sid: "guest_x", type: "anonymous", exp: Date.now() + 60_000 }, { password: "another-shops-secret-another-shops-secret" });
+  const foreign = await sealData(
+    { sid: "guest_x", type: "anonymous", exp: Date.now() + 60_000 },
+    { password: "another-shops-secret-another-shops-secret" },
+  );
   for (const cookie of [tampered, foreign, "not-a-seal", "Fe26.2**"]) {
     assert.deepEqual(await resolveSession(cookie), { session: null, stale: true, ended: null });
   }
 });
 
 test("a well-sealed cookie for an unknown session id is refused", async () => {
-  const seal = await sealData({ sid: "guest_unknown", type: "anonymous", exp: Date.now() + 60_000 }, { password: { 2: NEW_SECRET } });
+  const seal = await sealData(
+    { sid: "guest_unknown", type: "anonymous", exp: Date.now() + 60_000 },
+    { password: { 2: NEW_SECRET } },
+  );
   assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: null });
 });
 
 test("expiry is checked on the server: a live cookie for an expired row is refused and the row marked", async () => {
   const { session, seal } = await createGuestSession();
   await db.guestSession.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "expired", idle: false } });
+  assert.deepEqual(await resolveSession(seal), {
+    session: null,
+    stale: true,
+    ended: { type: "anonymous", reason: "expired", idle: false },
+  });
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: session.id } });
   assert.equal(row.status, "expired");
 });
@@ -92,7 +102,11 @@ test("a revoked session's replayed cookie is refused on the very next request", 
   const { session, seal } = await createGuestSession();
   assert.ok((await resolveSession(seal)).session);
   await revokeSession(session);
-  assert.deepEqual(await resolveSession(seal), { session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false } });
+  assert.deepEqual(await resolveSession(seal), {
+    session: null,
+    stale: true,
+    ended: { type: "anonymous", reason: "ended", idle: false },
+  });
   assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).status, "revoked");
 });
 
@@ -100,7 +114,11 @@ test("a seal verified before is still refused once its own expiry has passed", a
   const { session, seal } = await createGuestSession();
   assert.ok((await resolveSession(seal)).session); // now in the cache of verified seals
   const later = new Date(session.expiresAt.getTime() + 1000);
-  assert.deepEqual(await resolveSession(seal, later), { session: null, stale: true, ended: { type: "anonymous", reason: "expired", idle: false } });
+  assert.deepEqual(await resolveSession(seal, later), {
+    session: null,
+    stale: true,
+    ended: { type: "anonymous", reason: "expired", idle: false },
+  });
 });
 
 test("converted sessions are refused too, also when their seal was verified before", async () => {
@@ -114,12 +132,28 @@ test("the sweep marks expired sessions and deletes the carts and restore links n
   const live = await createGuestSession();
   const old = await createGuestSession(new Date(Date.now() - 90_000_000));
   const product = await db.product.create({
-    data: { slug: "sweep-test", name: "Sweep", description: "", priceCents: 100, stock: 5, image: "/x.svg",
-      category: { create: { slug: "sweep-cat", name: "Sweep" } } },
+    data: {
+      slug: "sweep-test",
+      name: "Sweep",
+      description: "",
+      priceCents: 100,
+      stock: 5,
+      image: "/x.svg",
+      category: { create: { slug: "sweep-cat", name: "Sweep" } },
+    },
   });
   for (const s of [live, old]) {
-    await db.cart.create({ data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } } });
-    await db.restoreToken.create({ data: { tokenHash: `hash-${s.session.id}`, guestSessionId: s.session.id, lines: "[]", expiresAt: s.session.expiresAt } });
+    await db.cart.create({
+      data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } },
+    });
+    await db.restoreToken.create({
+      data: {
+        tokenHash: `hash-${s.session.id}`,
+        guestSessionId: s.session.id,
+        lines: "[]",
+        expiresAt: s.session.expiresAt,
+      },
+    });
   }
   const result = await sweepGuestSessions();
   assert.equal(await db.restoreToken.count({ where: { guestSessionId: old.session.id } }), 0);
@@ -137,10 +171,17 @@ test("a session check can leave its writes for later (pages render without writi
   const pending: (() => Promise<unknown>)[] = [];
   const resolved = await resolveSession(seal, new Date(), async (work) => void pending.push(work));
   assert.equal(resolved.session?.id, session.id);
-  assert.equal((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), started.getTime(), "nothing written yet");
+  assert.equal(
+    (await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(),
+    started.getTime(),
+    "nothing written yet",
+  );
   assert.equal(pending.length, 1);
   await nth(pending)();
-  assert.ok((await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt > started, "written when the work runs");
+  assert.ok(
+    (await db.guestSession.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt > started,
+    "written when the work runs",
+  );
 });
 
 // GUEST_IDLE_TIMEOUT is 7200 s by default; the clock is the `now` each check is given.
@@ -155,7 +196,11 @@ test("a guest session left unused for the idle timeout ends; one in use lives on
   assert.equal((await resolveSession(idle.seal, at(start, IDLE_MS - 60_000))).session?.id, idle.session.id);
 
   const forgotten = await createGuestSession(start);
-  assert.deepEqual(await resolveSession(forgotten.seal, at(start, IDLE_MS + 1000)), { session: null, stale: true, ended: { type: "anonymous", reason: "expired", idle: true } });
+  assert.deepEqual(await resolveSession(forgotten.seal, at(start, IDLE_MS + 1000)), {
+    session: null,
+    stale: true,
+    ended: { type: "anonymous", reason: "expired", idle: true },
+  });
   const row = await db.guestSession.findUniqueOrThrow({ where: { id: forgotten.session.id } });
   assert.equal(row.status, "expired");
   // Expired for good: a later request does not bring it back.
@@ -166,7 +211,10 @@ test("a guest session left unused for the idle timeout ends; one in use lives on
   for (const hour of [1, 2, 3]) {
     const seen = await resolveSession(used.seal, at(start, hour * 3_600_000));
     assert.equal(seen.session?.id, used.session.id, `visit after ${hour} h`);
-    assert.equal(seen.session?.type === "anonymous" && seen.session.idleExpiresAt.getTime(), start.getTime() + hour * 3_600_000 + IDLE_MS);
+    assert.equal(
+      seen.session?.type === "anonymous" && seen.session.idleExpiresAt.getTime(),
+      start.getTime() + hour * 3_600_000 + IDLE_MS,
+    );
   }
 });
 
@@ -181,19 +229,36 @@ test("a signed-in session left unused for USER_IDLE_TIMEOUT ends and says why; o
   assert.ok(fresh?.type === "authenticated");
   assert.equal(fresh.idleExpiresAt.getTime(), start.getTime() + USER_IDLE_MS);
   const json = await sessionJson(fresh);
-  assert.equal("authenticatedSession" in json && json.authenticatedSession?.idleExpiresAt, new Date(start.getTime() + USER_IDLE_MS).toISOString());
+  assert.equal(
+    "authenticatedSession" in json && json.authenticatedSession?.idleExpiresAt,
+    new Date(start.getTime() + USER_IDLE_MS).toISOString(),
+  );
 
   // A request a minute before the timeout is still in time; one after it finds the session ended.
   const late = await createUserSession(user.id, null, start);
   assert.equal((await resolveSession(late.seal, at(start, USER_IDLE_MS - 60_000))).session?.id, late.id);
   const afterIdle = await resolveSession(forgotten.seal, at(start, USER_IDLE_MS + 1000));
-  assert.deepEqual(afterIdle, { session: null, stale: true, ended: { type: "authenticated", reason: "expired", idle: true } });
+  assert.deepEqual(afterIdle, {
+    session: null,
+    stale: true,
+    ended: { type: "authenticated", reason: "expired", idle: true },
+  });
   assert.equal((await db.userSession.findUniqueOrThrow({ where: { id: forgotten.id } })).status, "expired");
   assert.match(describeEnd(afterIdle.ended!), /signed out after 12 hours without activity/);
   // Expired for good, and said so again on the next request.
-  assert.deepEqual((await resolveSession(forgotten.seal, at(start, USER_IDLE_MS + 2000))).ended, { type: "authenticated", reason: "expired", idle: true });
-  assert.deepEqual(await listSessions((await resolveSession(late.seal, at(start, USER_IDLE_MS - 30_000))).session, at(start, USER_IDLE_MS + 1000)).then((l) => l.length), 1,
-    "only the session used within the timeout is listed among the account's sessions");
+  assert.deepEqual((await resolveSession(forgotten.seal, at(start, USER_IDLE_MS + 2000))).ended, {
+    type: "authenticated",
+    reason: "expired",
+    idle: true,
+  });
+  assert.deepEqual(
+    await listSessions(
+      (await resolveSession(late.seal, at(start, USER_IDLE_MS - 30_000))).session,
+      at(start, USER_IDLE_MS + 1000),
+    ).then((l) => l.length),
+    1,
+    "only the session used within the timeout is listed among the account's sessions",
+  );
 
   // Visits every 10 hours keep it alive past 12 hours, each one moving the idle end.
   const used = await createUserSession(user.id, null, start);
@@ -240,7 +305,10 @@ test("a refused cookie says why its session ended: expired (lifetime or idle), e
   assert.equal((await resolveSession(idle.seal, later(idle.session, 7_200 + 2))).ended?.idle, true);
 
   const lifetime = await createGuestSession();
-  await db.guestSession.update({ where: { id: lifetime.session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await db.guestSession.update({
+    where: { id: lifetime.session.id },
+    data: { expiresAt: new Date(Date.now() - 1000) },
+  });
   const expired = await resolveSession(lifetime.seal);
   assert.deepEqual(expired.ended, { type: "anonymous", reason: "expired", idle: false });
   assert.match(describeEnd(expired.ended!), /ended after 24 hours, so its cart was cleared/);
@@ -276,7 +344,10 @@ test("the sweep works in small batches until nothing is left; a second run finds
   const long = new Date(Date.now() - 90_000_000);
   const stale = await Promise.all(Array.from({ length: 7 }, () => createGuestSession(long)));
   const product = await db.product.findFirstOrThrow();
-  for (const s of stale) await db.cart.create({ data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } } });
+  for (const s of stale)
+    await db.cart.create({
+      data: { guestSessionId: s.session.id, items: { create: { productId: product.id, quantity: 1 } } },
+    });
   const first = await sweepGuestSessions(new Date(), 3);
   assert.ok(first.expiredSessions >= 7 && first.cartsDeleted >= 7, JSON.stringify(first));
   const ids = stale.map((s) => s.session.id);
@@ -284,7 +355,14 @@ test("the sweep works in small batches until nothing is left; a second run finds
   assert.equal(await db.cart.count({ where: { guestSessionId: { in: ids } } }), 0);
   assert.equal(await db.cartItem.count({ where: { cart: { guestSessionId: { in: ids } } } }), 0);
   assert.deepEqual(await sweepGuestSessions(new Date(), 3), {
-    expiredSessions: 0, cartsDeleted: 0, restoreLinksDeleted: 0, rateLimitWindowsPruned: 0, guestSessionsDeleted: 0, guestSessionsLeft: 0, viewsDeleted: 0, talliesFolded: 0,
+    expiredSessions: 0,
+    cartsDeleted: 0,
+    restoreLinksDeleted: 0,
+    rateLimitWindowsPruned: 0,
+    guestSessionsDeleted: 0,
+    guestSessionsLeft: 0,
+    viewsDeleted: 0,
+    talliesFolded: 0,
   });
 });
 
@@ -301,33 +379,63 @@ test("one server sweeps at a time: the sweep's lease lasts one interval, then an
 test("a session read with its cart in one statement (GET /api/session) answers the same JSON as one read without", async () => {
   const category = await db.category.create({ data: { slug: "one-statement", name: "One statement" } });
   for (const slug of ["pen-one", "pen-two", "pen-three"]) {
-    await db.product.create({ data: { slug, name: slug, description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });
+    await db.product.create({
+      data: { slug, name: slug, description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id },
+    });
   }
-  const full = await guestWithSeal([["pen-one", 2], ["pen-two", 1]]);
+  const full = await guestWithSeal([
+    ["pen-one", 2],
+    ["pen-two", 1],
+  ]);
   const empty = await guestWithSeal();
-  const { session: { userId }, seal: memberSeal } = await memberWithSeal();
+  const {
+    session: { userId },
+    seal: memberSeal,
+  } = await memberWithSeal();
   await addItem({ userId }, { slug: "pen-three", quantity: 3 });
-  const products = Object.fromEntries((await db.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug]));
+  const products = Object.fromEntries(
+    (await db.product.findMany({ select: { id: true, slug: true } })).map((p) => [p.id, p.slug]),
+  );
 
   for (const [seal, expected] of [
-    [full.seal, [["pen-one", 2], ["pen-two", 1]]],
+    [
+      full.seal,
+      [
+        ["pen-one", 2],
+        ["pen-two", 1],
+      ],
+    ],
     [empty.seal, []],
     [memberSeal, [["pen-three", 3]]],
   ] as const) {
     const withCart = (await resolveSession(seal, new Date(), undefined, true)).session!;
     const apart = (await resolveSession(seal)).session!;
     assert.equal(apart.cartItems, undefined, "read apart, the session carries no cart");
-    assert.deepEqual(withCart.cartItems?.map((i) => [products[i.productId], i.quantity]), expected, "read with it, it does");
+    assert.deepEqual(
+      withCart.cartItems?.map((i) => [products[i.productId], i.quantity]),
+      expected,
+      "read with it, it does",
+    );
     const shown = await sessionJson(withCart);
     assert.deepEqual(shown, await sessionJson(apart));
     const data = (shown.anonymousSession ?? shown.authenticatedSession)!.data;
-    assert.deepEqual(data.cartItems.map((i) => [products[i.productId], i.quantity]), expected, "oldest line first");
+    assert.deepEqual(
+      data.cartItems.map((i) => [products[i.productId], i.quantity]),
+      expected,
+      "oldest line first",
+    );
   }
 
   await revokeSession(full.session);
-  assert.deepEqual(await resolveSession(full.seal, new Date(), undefined, true), {
-    session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false },
-  }, "with its cart or not, an ended session is refused");
+  assert.deepEqual(
+    await resolveSession(full.seal, new Date(), undefined, true),
+    {
+      session: null,
+      stale: true,
+      ended: { type: "anonymous", reason: "ended", idle: false },
+    },
+    "with its cart or not, an ended session is refused",
+  );
 });
 
 /** Runs one SQL statement from another process, as a second server or a script would. */
@@ -341,23 +449,40 @@ function fromAnotherProcess(sql: string, ...params: string[]) {
 
 test("a session ended by another process is refused on the very next check, though it was checked a moment before", async () => {
   const { session, seal } = await createGuestSession();
-  for (const withCart of [false, true, false]) assert.ok((await resolveSession(seal, new Date(), undefined, withCart)).session, "live, and checked again");
+  for (const withCart of [false, true, false])
+    assert.ok((await resolveSession(seal, new Date(), undefined, withCart)).session, "live, and checked again");
   fromAnotherProcess(`UPDATE "GuestSession" SET "status" = 'revoked' WHERE "id" = ?`, session.id);
   for (const withCart of [false, true]) {
     assert.deepEqual(await resolveSession(seal, new Date(), undefined, withCart), {
-      session: null, stale: true, ended: { type: "anonymous", reason: "ended", idle: false },
+      session: null,
+      stale: true,
+      ended: { type: "anonymous", reason: "ended", idle: false },
     });
   }
 });
 
 test("a cart changed by another process shows in the next session check", async () => {
   const category = await db.category.create({ data: { slug: "elsewhere", name: "Elsewhere" } });
-  await db.product.create({ data: { slug: "pen-elsewhere", name: "Pen", description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });
+  await db.product.create({
+    data: {
+      slug: "pen-elsewhere",
+      name: "Pen",
+      description: "",
+      priceCents: 100,
+      stock: 9,
+      image: "/x.svg",
+      categoryId: category.id,
+    },
+  });
   const { seal } = await guestWithSeal([["pen-elsewhere", 2]]);
-  const quantities = async () => (await resolveSession(seal, new Date(), undefined, true)).session!.cartItems!.map((i) => i.quantity);
+  const quantities = async () =>
+    (await resolveSession(seal, new Date(), undefined, true)).session!.cartItems!.map((i) => i.quantity);
   assert.deepEqual(await quantities(), [2]);
   assert.deepEqual(await quantities(), [2], "asked twice");
-  fromAnotherProcess(`UPDATE "CartItem" SET "quantity" = 5 WHERE "productId" = (SELECT "id" FROM "Product" WHERE "slug" = ?)`, "pen-elsewhere");
+  fromAnotherProcess(
+    `UPDATE "CartItem" SET "quantity" = 5 WHERE "productId" = (SELECT "id" FROM "Product" WHERE "slug" = ?)`,
+    "pen-elsewhere",
+  );
   assert.deepEqual(await quantities(), [5]);
 });
 
@@ -366,19 +491,43 @@ test("a currency chosen in another process shows in the next session check, thou
   const currency = async () => (await resolveSession(seal, new Date(), undefined, true)).session!.preferences.currency;
   assert.equal(await currency(), undefined);
   assert.equal(await currency(), undefined, "asked twice");
-  fromAnotherProcess(`UPDATE "GuestSession" SET "preferences" = ? WHERE "id" = ?`, JSON.stringify({ currency: "EUR" }), session.id);
+  fromAnotherProcess(
+    `UPDATE "GuestSession" SET "preferences" = ? WHERE "id" = ?`,
+    JSON.stringify({ currency: "EUR" }),
+    session.id,
+  );
   assert.equal(await currency(), "EUR");
 });
 
 test("a session ended and a cart changed by this server's own writes show in the very next check, though both were remembered", async () => {
   const category = await db.category.create({ data: { slug: "here", name: "Here" } });
-  await db.product.create({ data: { slug: "pen-here", name: "Pen", description: "", priceCents: 100, stock: 9, image: "/x.svg", categoryId: category.id } });
+  await db.product.create({
+    data: {
+      slug: "pen-here",
+      name: "Pen",
+      description: "",
+      priceCents: 100,
+      stock: 9,
+      image: "/x.svg",
+      categoryId: category.id,
+    },
+  });
   const { session, seal } = await guestWithSeal([["pen-here", 2]]);
   const check = () => resolveSession(seal, new Date(), undefined, true);
-  assert.deepEqual((await check()).session!.cartItems!.map((i) => i.quantity), [2]);
-  assert.deepEqual((await check()).session!.cartItems!.map((i) => i.quantity), [2], "asked twice: the answer is remembered");
+  assert.deepEqual(
+    (await check()).session!.cartItems!.map((i) => i.quantity),
+    [2],
+  );
+  assert.deepEqual(
+    (await check()).session!.cartItems!.map((i) => i.quantity),
+    [2],
+    "asked twice: the answer is remembered",
+  );
   await addItem({ guestSessionId: session.id }, { slug: "pen-here", quantity: 1 });
-  assert.deepEqual((await check()).session!.cartItems!.map((i) => i.quantity), [3]);
+  assert.deepEqual(
+    (await check()).session!.cartItems!.map((i) => i.quantity),
+    [3],
+  );
   assert.ok((await check()).session, "remembered again");
   await hotWrite((tx) => expireSessionRow(tx, "GuestSession", session.id, new Date()));
   assert.equal((await check()).session, null);

@@ -25,7 +25,8 @@ import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your account" };
 
-const idleHours = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} hours` : `${Math.round(seconds / 60)} minutes`);
+const idleHours = (seconds: number) =>
+  seconds % 3600 === 0 ? `${seconds / 3600} hours` : `${Math.round(seconds / 60)} minutes`;
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const session = await currentSession();
@@ -49,17 +50,27 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Your account</h1>
-          <p className="text-stone-600">Signed in as <strong>{session.email}</strong></p>
+          <p className="text-stone-600">
+            Signed in as <strong>{session.email}</strong>
+          </p>
           {session.isAdmin && (
-            <Link href="/admin" className="mt-1 inline-block font-medium text-brand-700 underline">Open the journeys dashboard</Link>
+            <Link href="/admin" className="mt-1 inline-block font-medium text-brand-700 underline">
+              Open the journeys dashboard
+            </Link>
           )}
         </div>
         <form action={logOutAction}>
-          <SubmitButton variant="secondary" pendingText="Logging out…">Log out</SubmitButton>
+          <SubmitButton variant="secondary" pendingText="Logging out…">
+            Log out
+          </SubmitButton>
         </form>
       </header>
 
-      {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
+      {message && (
+        <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          {message}
+        </p>
+      )}
       {claimed && (
         <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
           {claimed.orders === 0
@@ -69,26 +80,38 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       )}
 
       <section aria-labelledby="cart-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="cart-heading" className="text-xl font-semibold">Cart</h2>
+        <h2 id="cart-heading" className="text-xl font-semibold">
+          Cart
+        </h2>
         <p className="mt-1 text-stone-700">
-          {cart.count === 0 ? "Your cart is empty." : `${cart.count} ${cart.count === 1 ? "item" : "items"} in your cart.`}{" "}
-          <Link href="/cart" className="font-medium text-brand-700 underline">Open the cart</Link>
+          {cart.count === 0
+            ? "Your cart is empty."
+            : `${cart.count} ${cart.count === 1 ? "item" : "items"} in your cart.`}{" "}
+          <Link href="/cart" className="font-medium text-brand-700 underline">
+            Open the cart
+          </Link>
         </p>
       </section>
 
       <section aria-labelledby="orders-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="orders-heading" className="text-xl font-semibold">Orders</h2>
+        <h2 id="orders-heading" className="text-xl font-semibold">
+          Orders
+        </h2>
         <p className="mt-1 text-sm text-stone-600">
-          Bought as a guest in another browser? We can attach those orders once you prove the e-mail is yours: we send a link to it.
+          Bought as a guest in another browser? We can attach those orders once you prove the e-mail is yours: we send a
+          link to it.
         </p>
         <div className="mt-2">
-          <ActionButton action={requestOrderClaimAction} variant="secondary" pendingText="Sending…">Find my guest orders</ActionButton>
+          <ActionButton action={requestOrderClaimAction} variant="secondary" pendingText="Sending…">
+            Find my guest orders
+          </ActionButton>
         </div>
         {claims.length > 0 && (
           <ul aria-label="Claim history" className="mt-2 space-y-1 text-sm text-stone-600">
             {claims.map((c) => (
               <li key={c.usedAt.toISOString()}>
-                <time dateTime={c.usedAt.toISOString()}>{c.usedAt.toUTCString()}</time>: {c.orders.length === 1 ? "1 guest order" : `${c.orders.length} guest orders`} claimed by e-mailed link
+                <time dateTime={c.usedAt.toISOString()}>{c.usedAt.toUTCString()}</time>:{" "}
+                {c.orders.length === 1 ? "1 guest order" : `${c.orders.length} guest orders`} claimed by e-mailed link
               </li>
             ))}
           </ul>
@@ -100,7 +123,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {orders.map((o) => (
               <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
-                  {new Date(o.createdAt).toUTCString().slice(0, 16)} · {o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
+                  {new Date(o.createdAt).toUTCString().slice(0, 16)} ·{" "}
+                  {o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
                 </Link>
                 <Price money={o.total} className="font-semibold" />
               </li>
@@ -110,14 +134,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="cards-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="cards-heading" className="text-xl font-semibold">Saved cards</h2>
+        <h2 id="cards-heading" className="text-xl font-semibold">
+          Saved cards
+        </h2>
         {cards.length === 0 ? (
           <p className="text-stone-600">No saved cards. We keep only the brand, the last four digits and the expiry.</p>
         ) : (
           <ul aria-label="Saved cards" className="divide-y divide-stone-200">
             {cards.map((c) => (
               <li key={c.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-                <span>{describeCard(c)} · expires {String(c.expMonth).padStart(2, "0")}/{c.expYear}</span>
+                <span>
+                  {describeCard(c)} · expires {String(c.expMonth).padStart(2, "0")}/{c.expYear}
+                </span>
                 <RemoveCardButton id={c.id} label={describeCard(c)} />
               </li>
             ))}
@@ -125,40 +153,55 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         )}
         <details className="rounded-lg border border-stone-200 p-3">
           <summary className="cursor-pointer font-medium">Add a card</summary>
-          <div className="pt-3"><AddCardForm /></div>
+          <div className="pt-3">
+            <AddCardForm />
+          </div>
         </details>
       </section>
 
       <section aria-labelledby="saved-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="saved-heading" className="text-xl font-semibold">Saved for later</h2>
+        <h2 id="saved-heading" className="text-xl font-semibold">
+          Saved for later
+        </h2>
         {saved.length === 0 ? (
-          <p className="mt-1 text-stone-600">Nothing saved. Items you choose not to keep in your cart at log-in land here.</p>
+          <p className="mt-1 text-stone-600">
+            Nothing saved. Items you choose not to keep in your cart at log-in land here.
+          </p>
         ) : (
           <ul aria-label="Saved for later" className="divide-y divide-stone-200">
-            {saved.map((line) => <SavedLine key={line.productId} line={line} />)}
+            {saved.map((line) => (
+              <SavedLine key={line.productId} line={line} />
+            ))}
           </ul>
         )}
       </section>
 
       <section aria-labelledby="sessions-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="sessions-heading" className="text-xl font-semibold">Your sessions</h2>
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          Your sessions
+        </h2>
         <p className="text-sm text-stone-600">
-          Everywhere this account is signed in. End a session you don&apos;t recognise: that browser is logged out on its next request.
+          Everywhere this account is signed in. End a session you don&apos;t recognise: that browser is logged out on
+          its next request.
         </p>
         <p className="text-sm text-stone-600" data-testid="idle-timeout">
-          A session left unused for {idleHours(config().userIdleTimeout)} ends by itself: this one, unless you come back before,
-          at <time dateTime={session.idleExpiresAt.toISOString()}>{session.idleExpiresAt.toUTCString()}</time>.
+          A session left unused for {idleHours(config().userIdleTimeout)} ends by itself: this one, unless you come back
+          before, at <time dateTime={session.idleExpiresAt.toISOString()}>{session.idleExpiresAt.toUTCString()}</time>.
         </p>
         <YourSessions sessions={sessions} />
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="password-heading" className="text-xl font-semibold">Change password</h2>
+        <h2 id="password-heading" className="text-xl font-semibold">
+          Change password
+        </h2>
         <ChangePasswordForm email={session.email} />
       </section>
 
       <section aria-labelledby="history-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="history-heading" className="text-xl font-semibold">What moved from guest sessions</h2>
+        <h2 id="history-heading" className="text-xl font-semibold">
+          What moved from guest sessions
+        </h2>
         {history.length === 0 ? (
           <p className="mt-1 text-stone-600">No guest session has been migrated into this account.</p>
         ) : (
@@ -168,18 +211,29 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                 <p className="font-medium">
                   {m.kind === "signup" ? "Sign-up" : "Log-in"} on{" "}
                   <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toUTCString()}</time>
-                  {" — "}{CART_CHOICE_WORDS[m.summary.cartChoice].done}
+                  {" — "}
+                  {CART_CHOICE_WORDS[m.summary.cartChoice].done}
                 </p>
                 <p className="text-stone-600">
-                  {m.summary.fromSessionId ? <>From guest session <code>{m.summary.fromSessionId.slice(0, 12)}…</code></> : "From a guest session"}:{" "}
-                  {m.summary.cartItems} to the cart,{" "}
-                  {m.summary.savedForLater} saved for later{m.summary.preferences ? ", preferences" : ""}.
+                  {m.summary.fromSessionId ? (
+                    <>
+                      From guest session <code>{m.summary.fromSessionId.slice(0, 12)}…</code>
+                    </>
+                  ) : (
+                    "From a guest session"
+                  )}
+                  : {m.summary.cartItems} to the cart, {m.summary.savedForLater} saved for later
+                  {m.summary.preferences ? ", preferences" : ""}.
                 </p>
                 {m.details.cart && m.details.cart.length > 0 && (
-                  <p className="text-stone-600">Cart afterwards: {m.details.cart.map((l) => `${l.name} × ${l.quantity}`).join(", ")}</p>
+                  <p className="text-stone-600">
+                    Cart afterwards: {m.details.cart.map((l) => `${l.name} × ${l.quantity}`).join(", ")}
+                  </p>
                 )}
                 {m.details.savedForLater && m.details.savedForLater.length > 0 && (
-                  <p className="text-stone-600">Saved: {m.details.savedForLater.map((l) => `${l.name} × ${l.quantity}`).join(", ")}</p>
+                  <p className="text-stone-600">
+                    Saved: {m.details.savedForLater.map((l) => `${l.name} × ${l.quantity}`).join(", ")}
+                  </p>
                 )}
               </li>
             ))}
@@ -188,7 +242,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="delete-heading" className="space-y-3 rounded-xl border border-red-200 bg-white p-5">
-        <h2 id="delete-heading" className="text-xl font-semibold">Delete my account</h2>
+        <h2 id="delete-heading" className="text-xl font-semibold">
+          Delete my account
+        </h2>
         <details className="rounded-lg border border-stone-200 p-3">
           <summary className="cursor-pointer font-medium text-red-800">Delete my account…</summary>
           <div className="space-y-3 pt-3 text-sm">
@@ -196,7 +252,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <ul className="list-disc space-y-1 pl-5 text-stone-700">
               <li>ends every session of it, on every device;</li>
               <li>removes your e-mail address, password, saved cards, saved items, cart, messages and preferences;</li>
-              <li>keeps your orders only as anonymous records for the shop&apos;s figures, without your name, e-mail or address.</li>
+              <li>
+                keeps your orders only as anonymous records for the shop&apos;s figures, without your name, e-mail or
+                address.
+              </li>
             </ul>
             <DeleteAccountForm />
           </div>

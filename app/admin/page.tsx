@@ -16,7 +16,8 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 // The admin dashboard: anonymous vs authenticated journeys, at a glance.
 export default async function AdminPage() {
   const session = await currentSession();
-  if (!session?.permissions.includes("view_analytics")) redirect(session?.type === "authenticated" ? "/account" : "/login");
+  if (!session?.permissions.includes("view_analytics"))
+    redirect(session?.type === "authenticated" ? "/account" : "/login");
   const a = await analytics(session);
   const variants = a.experiments[EXPERIMENT];
   return (
@@ -26,11 +27,19 @@ export default async function AdminPage() {
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Journeys</h1>
           <p className="text-stone-600">Anonymous and signed-in visitors, from first visit to purchase.</p>
-          <Link href="/admin/sessions" className="text-sm font-medium text-brand-700 underline">Look up and end sessions</Link>
+          <Link href="/admin/sessions" className="text-sm font-medium text-brand-700 underline">
+            Look up and end sessions
+          </Link>
         </div>
         <dl className="flex gap-6 text-sm">
-          <div><dt className="text-stone-500">Guests converted</dt><dd className="text-2xl font-semibold">{percent(a.conversionRate)}</dd></div>
-          <div><dt className="text-stone-500">Carts migrated</dt><dd className="text-2xl font-semibold">{a.cartsMigrated}</dd></div>
+          <div>
+            <dt className="text-stone-500">Guests converted</dt>
+            <dd className="text-2xl font-semibold">{percent(a.conversionRate)}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-500">Carts migrated</dt>
+            <dd className="text-2xl font-semibold">{a.cartsMigrated}</dd>
+          </div>
         </dl>
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -42,13 +51,18 @@ export default async function AdminPage() {
         <DailyChart title="Guests converted to accounts, last 14 days" days={a.conversionsByDay} />
         <BarChart
           title="Carts migrated, by the shopper's choice"
-          bars={CART_CHOICES.map((choice) => ({ label: CART_CHOICE_WORDS[choice].label, value: a.cartChoices[choice] }))}
+          bars={CART_CHOICES.map((choice) => ({
+            label: CART_CHOICE_WORDS[choice].label,
+            value: a.cartChoices[choice],
+          }))}
         />
         <BarChart
           title={`A/B test ${EXPERIMENT}: sign-ups after seeing the prompt`}
           caption={`A: “${CTA_COPY.A.button}” · B: “${CTA_COPY.B.button}”`}
           bars={(["A", "B"] as const).map((v) => ({
-            label: `variant ${v}`, value: variants[v].converted, note: `of ${variants[v].exposed} shown, ${percent(variants[v].conversionRate)}`,
+            label: `variant ${v}`,
+            value: variants[v].converted,
+            note: `of ${variants[v].exposed} shown, ${percent(variants[v].conversionRate)}`,
           }))}
         />
         <BarChart

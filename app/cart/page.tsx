@@ -26,7 +26,10 @@ async function restoreMessage(): Promise<string | null> {
   if (!flash) return null;
   if (flash.status !== "restored") return RESTORE_MESSAGES[flash.status];
   const { added, unavailable: missing } = flash;
-  const text = added > 0 ? `Your e-mailed cart is here: ${added} ${added === 1 ? "item was" : "items were"} added to this browser's cart.` : "Nothing from the e-mailed cart could be added.";
+  const text =
+    added > 0
+      ? `Your e-mailed cart is here: ${added} ${added === 1 ? "item was" : "items were"} added to this browser's cart.`
+      : "Nothing from the e-mailed cart could be added.";
   return missing > 0 ? `${text} ${missing} ${missing === 1 ? "product is" : "products are"} no longer in stock.` : text;
 }
 
@@ -45,13 +48,20 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       <ServerVisitor session={session} />
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
       <SessionEnded ended={ended} />
-      {message && <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">{message}</p>}
+      {message && (
+        <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
+          {message}
+        </p>
+      )}
       <CartLines
         lines={cart.items}
         empty={
           <div className="rounded-xl border border-stone-200 bg-white p-8 text-center">
             <p className="text-stone-600">Your cart is empty.</p>
-            <Link href="/" className="mt-4 inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900">
+            <Link
+              href="/"
+              className="mt-4 inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900"
+            >
               Browse the shop
             </Link>
           </div>
@@ -64,7 +74,10 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             <Price money={cart.subtotal} className="text-xl font-semibold" />
           </div>
           <div className="flex justify-end">
-            <Link href="/checkout" className="rounded-full bg-brand-700 px-6 py-3 font-medium text-white hover:bg-brand-900">
+            <Link
+              href="/checkout"
+              className="rounded-full bg-brand-700 px-6 py-3 font-medium text-white hover:bg-brand-900"
+            >
               Proceed to checkout
             </Link>
           </div>
@@ -72,9 +85,13 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       )}
       {saved.length > 0 && (
         <section aria-labelledby="saved-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-          <h2 id="saved-heading" className="text-xl font-semibold">Saved for later</h2>
+          <h2 id="saved-heading" className="text-xl font-semibold">
+            Saved for later
+          </h2>
           <ul aria-label="Saved for later" className="divide-y divide-stone-200">
-            {saved.map((line) => <SavedLine key={line.productId} line={line} />)}
+            {saved.map((line) => (
+              <SavedLine key={line.productId} line={line} />
+            ))}
           </ul>
         </section>
       )}
@@ -82,9 +99,16 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       {session?.type === "anonymous" && (
         <p className="text-sm text-stone-600">
           This cart belongs to a guest session that ends in{" "}
-          <Countdown until={session.expiresAt.toISOString()} serverNow={requestTime()} offerEmail={cart.items.length > 0} />{" "}
+          <Countdown
+            until={session.expiresAt.toISOString()}
+            serverNow={requestTime()}
+            offerEmail={cart.items.length > 0}
+          />{" "}
           (<time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>).{" "}
-          <Link href="/session" className="font-medium text-brand-700 underline">See what your session holds</Link>.
+          <Link href="/session" className="font-medium text-brand-700 underline">
+            See what your session holds
+          </Link>
+          .
         </p>
       )}
     </div>

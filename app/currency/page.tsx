@@ -21,7 +21,8 @@ export default async function CurrencyPage() {
       <ServerVisitor session={session} />
       <h1 className="text-3xl font-semibold tracking-tight">Currency</h1>
       <p className="text-stone-700">
-        Prices show in <strong>{current}</strong>. Prices are set in US dollars and converted at the shop&apos;s fixed rates.
+        Prices show in <strong>{current}</strong>. Prices are set in US dollars and converted at the shop&apos;s fixed
+        rates.
       </p>
       <CurrencyChoice current={current} returnTo={from && from !== "/currency" ? from : "/"} />
     </div>

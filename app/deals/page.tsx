@@ -22,7 +22,11 @@ export default async function DealsPage() {
       <ServerVisitor session={session} />
       <header className="space-y-1">
         <h1 className="text-3xl font-semibold tracking-tight">Members&rsquo; deals</h1>
-        <p className="text-stone-600">{member ? "Your offers this month. This demo's checkout takes no codes yet: they show what a members' page holds." : "Offers for members. Here is a taste."}</p>
+        <p className="text-stone-600">
+          {member
+            ? "Your offers this month. This demo's checkout takes no codes yet: they show what a members' page holds."
+            : "Offers for members. Here is a taste."}
+        </p>
       </header>
       {!member && <SignupPrompt variant={variantOf(session)} />}
       <ul aria-label="Deals" className="space-y-4">
@@ -32,7 +36,9 @@ export default async function DealsPage() {
             {member ? (
               <>
                 <p className="mt-1 text-stone-700">{deal.body}</p>
-                <p className="mt-2 text-sm">Code: <code className="rounded bg-stone-100 px-1.5 py-0.5 font-semibold">{deal.code}</code></p>
+                <p className="mt-2 text-sm">
+                  Code: <code className="rounded bg-stone-100 px-1.5 py-0.5 font-semibold">{deal.code}</code>
+                </p>
               </>
             ) : (
               <div className="relative mt-1">

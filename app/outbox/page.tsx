@@ -23,11 +23,15 @@ export default async function OutboxPage() {
           {messages.map((m) => (
             <li key={`${m.createdAt}-${m.to}`} className="rounded-xl border border-stone-200 bg-white p-5">
               <article aria-label={m.subject}>
-                <p className="text-sm text-stone-500">To {m.to} · {new Date(m.createdAt).toUTCString()}</p>
+                <p className="text-sm text-stone-500">
+                  To {m.to} · {new Date(m.createdAt).toUTCString()}
+                </p>
                 <h2 className="text-lg font-semibold">{m.subject}</h2>
                 <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm text-stone-700">{m.text}</pre>
                 {m.links.map((link) => (
-                  <a key={link} href={link} className="mt-2 inline-block font-medium text-brand-700 underline">Open the link</a>
+                  <a key={link} href={link} className="mt-2 inline-block font-medium text-brand-700 underline">
+                    Open the link
+                  </a>
                 ))}
               </article>
             </li>

@@ -24,7 +24,8 @@ export default async function SignupPage() {
       ) : null}
       {orders.length > 0 ? (
         <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
-          Your {orders.length === 1 ? "order" : `${orders.length} orders`} from this visit will be attached to the account.
+          Your {orders.length === 1 ? "order" : `${orders.length} orders`} from this visit will be attached to the
+          account.
         </p>
       ) : null}
       {/* Prefilled from this guest session's own order: never looked up by e-mail. */}

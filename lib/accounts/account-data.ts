@@ -5,8 +5,17 @@
 // so its rows cannot outlive the account unnoticed. (What a guest owns: lib/session/guest-data.ts.)
 
 export type AccountTable =
-  | "UserSession" | "SavedItem" | "Migration" | "Cart" | "PaymentMethod"
-  | "Order" | "Event" | "OutboxMessage" | "OrderClaim" | "Lead" | "GuestSession";
+  | "UserSession"
+  | "SavedItem"
+  | "Migration"
+  | "Cart"
+  | "PaymentMethod"
+  | "Order"
+  | "Event"
+  | "OutboxMessage"
+  | "OrderClaim"
+  | "Lead"
+  | "GuestSession";
 
 /**
  * `cascade`: deleted with the account's row (the schema says `onDelete: Cascade`); `delete`;

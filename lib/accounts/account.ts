@@ -36,15 +36,26 @@ export const deleteAccountInput = z.strictObject({ password: password("Enter you
 export async function confirmPassword(me: UserSession, attempt: string, field: string, refusal: string): Promise<void> {
   await hit("logins", `email:${me.email}`, config().rateLimits.logins);
   const user = await db.user.findUniqueOrThrow({ where: { id: me.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, attempt))) throw new DomainError("invalid_password", refusal, { field });
+  if (!(await verifyPassword(user.passwordHash, attempt)))
+    throw new DomainError("invalid_password", refusal, { field });
 }
 
 /** Changes the password and ends every other session of the account; this one goes on under a new id. */
-export async function changePassword(ctx: Ctx, input: z.infer<typeof changePasswordInput>): Promise<{ endedSessions: number }> {
+export async function changePassword(
+  ctx: Ctx,
+  input: z.infer<typeof changePasswordInput>,
+): Promise<{ endedSessions: number }> {
   const me = requireMember(ctx.session, "Log in to change your password.");
-  await confirmPassword(me, input.currentPassword, "currentPassword", "That is not your current password, so nothing was changed.");
+  await confirmPassword(
+    me,
+    input.currentPassword,
+    "currentPassword",
+    "That is not your current password, so nothing was changed.",
+  );
   if (input.newPassword === input.currentPassword) {
-    throw new DomainError("invalid_input", "Choose a new password that is different from the current one.", { field: "newPassword" });
+    throw new DomainError("invalid_input", "Choose a new password that is different from the current one.", {
+      field: "newPassword",
+    });
   }
   const problem = refineNewPassword(me.email, input.newPassword);
   if (problem) throw new DomainError("invalid_input", problem, { field: "newPassword" });
@@ -57,7 +68,14 @@ export async function changePassword(ctx: Ctx, input: z.infer<typeof changePassw
 
 export type DeletedAccount = {
   email: string;
-  removed: { sessions: number; savedCards: number; savedItems: number; cartItems: number; messages: number; leads: number };
+  removed: {
+    sessions: number;
+    savedCards: number;
+    savedItems: number;
+    cartItems: number;
+    messages: number;
+    leads: number;
+  };
   /** Kept for the shop's figures, without name, e-mail or address, and linked to no one. */
   ordersAnonymised: number;
 };

@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { CART_CHOICES, LINE_CHOICES, lineInclude, planCartMerge, toMergeLine, type CartChoice, type LineChoice, type MergeLine, type MergePlan } from "../cart/merge";
+import {
+  CART_CHOICES,
+  LINE_CHOICES,
+  lineInclude,
+  planCartMerge,
+  toMergeLine,
+  type CartChoice,
+  type LineChoice,
+  type MergeLine,
+  type MergePlan,
+} from "../cart/merge";
 import { config } from "../config";
 import type { Ctx } from "../session/context";
 import { db } from "../db/client";
@@ -30,9 +40,18 @@ export const loginInput = z.strictObject({
     .preprocess(
       (raw) => (raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.entries(raw) : raw),
       z
-        .array(z.tuple([z.string().min(1, "lineChoices names a product with an empty id.").max(64, "lineChoices names a product id longer than 64 characters."), z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` })]), {
-          error: "lineChoices must be an object of product ids to line choices.",
-        })
+        .array(
+          z.tuple([
+            z
+              .string()
+              .min(1, "lineChoices names a product with an empty id.")
+              .max(64, "lineChoices names a product id longer than 64 characters."),
+            z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` }),
+          ]),
+          {
+            error: "lineChoices must be an object of product ids to line choices.",
+          },
+        )
         .max(MAX_LINES, `lineChoices may name at most ${MAX_LINES} products.`),
     )
     .transform((pairs): Record<string, LineChoice> => Object.assign(Object.create(null), Object.fromEntries(pairs)))
@@ -41,7 +60,9 @@ export const loginInput = z.strictObject({
 
 export type PublicUser = { id: string; email: string; createdAt: string };
 const publicUser = (u: { id: string; email: string; createdAt: Date }): PublicUser => ({
-  id: u.id, email: u.email, createdAt: u.createdAt.toISOString(),
+  id: u.id,
+  email: u.email,
+  createdAt: u.createdAt.toISOString(),
 });
 
 export type AuthResult = { user: PublicUser; migration: MigrationSummary | null };
@@ -64,8 +85,7 @@ export async function signUp(ctx: Ctx, body: unknown): Promise<AuthResult> {
   const guest = notSignedIn(ctx);
   await hit("signups", ctx.network, config().rateLimits.signups, ctx.now.getTime()); // the request's time: one window for the whole request
   const input = signupInput.parse(body);
-  const taken = () =>
-    new DomainError("email_taken", undefined, { field: "email" });
+  const taken = () => new DomainError("email_taken", undefined, { field: "email" });
   // Hashed before the e-mail is looked up, so a registered and a new e-mail take the same time:
   // the 409 still tells (shops say "already registered"), but timing adds nothing to it.
   const passwordHash = await hashPassword(input.password);
@@ -74,10 +94,16 @@ export async function signUp(ctx: Ctx, body: unknown): Promise<AuthResult> {
     if ((error as { code?: string }).code === "P2002") throw taken(); // a concurrent sign-up won
     throw error;
   });
-  const migration = guest ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "signup" }) : null;
+  const migration = guest
+    ? await migrateGuestSession({ guestSessionId: guest.id, userId: user.id, kind: "signup" })
+    : null;
   await startUserSession(ctx, user.id, migration?.fromSessionId ?? null);
   await securityLog("signup", { userId: user.id, email: user.email, fromSession: migration ? true : false });
-  await recordEvent("signup", { authState: "authenticated", userId: user.id, guestSessionId: migration?.fromSessionId });
+  await recordEvent("signup", {
+    authState: "authenticated",
+    userId: user.id,
+    guestSessionId: migration?.fromSessionId,
+  });
   return { user: publicUser(user), migration };
 }
 
@@ -143,7 +169,10 @@ async function previewChoices(guestSessionId: string, userId: string): Promise<C
   const guest = (guestCart?.items ?? []).map(toMergeLine);
   const account = (accountCart?.items ?? []).map(toMergeLine);
   if (guest.length === 0 || account.length === 0) return null;
-  const plans = Object.fromEntries(CART_CHOICES.map((c) => [c, planCartMerge(guest, account, c)])) as Record<CartChoice, MergePlan>;
+  const plans = Object.fromEntries(CART_CHOICES.map((c) => [c, planCartMerge(guest, account, c)])) as Record<
+    CartChoice,
+    MergePlan
+  >;
   return { guestItems: guest.length, accountItems: account.length, plans, guestLines: guest, accountLines: account };
 }
 
@@ -166,8 +195,12 @@ export async function logIn(
   }
   const migration = guest
     ? await migrateGuestSession({
-      guestSessionId: guest.id, userId: user.id, kind: "login", cartChoice: input.cartChoice, lineChoices: input.lineChoices,
-    })
+        guestSessionId: guest.id,
+        userId: user.id,
+        kind: "login",
+        cartChoice: input.cartChoice,
+        lineChoices: input.lineChoices,
+      })
     : null;
   await startUserSession(ctx, user.id, migration?.fromSessionId ?? null);
   await securityLog("login.succeeded", { userId: user.id, email: user.email });

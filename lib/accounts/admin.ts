@@ -11,6 +11,10 @@ export async function ensureAdmin(): Promise<string | null> {
   if (!admin) return null;
   const email = normalizeEmail(admin.email);
   const passwordHash = await hashPassword(admin.password);
-  await db.user.upsert({ where: { email }, create: { email, passwordHash, isAdmin: true }, update: { isAdmin: true, passwordHash } });
+  await db.user.upsert({
+    where: { email },
+    create: { email, passwordHash, isAdmin: true },
+    update: { isAdmin: true, passwordHash },
+  });
   return email;
 }

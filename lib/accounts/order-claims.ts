@@ -67,7 +67,10 @@ export async function previewOrderClaim(session: Session | null, token: string, 
   const me = requireMember(session, WHY);
   const claim = await usableClaim(token, me, now);
   if ("status" in claim) return claim;
-  const orders = await db.order.findMany({ where: unowned(claim.email), select: { id: true, createdAt: true, totalAmount: true, currency: true } });
+  const orders = await db.order.findMany({
+    where: unowned(claim.email),
+    select: { id: true, createdAt: true, totalAmount: true, currency: true },
+  });
   return { status: "ready" as const, email: claim.email, orders };
 }
 
@@ -75,7 +78,10 @@ export async function previewOrderClaim(session: Session | null, token: string, 
  * Uses the link once (also when two clicks arrive at once) and attaches every guest order placed
  * with its e-mail that no account owns yet, recording which claim attached each.
  */
-export async function claimOrders(ctx: Ctx, token: string): Promise<{ status: "claimed"; orders: number } | ClaimRefusal> {
+export async function claimOrders(
+  ctx: Ctx,
+  token: string,
+): Promise<{ status: "claimed"; orders: number } | ClaimRefusal> {
   const me = requireMember(ctx.session, WHY);
   const claim = await usableClaim(token, me, ctx.now);
   if ("status" in claim) {
@@ -99,7 +105,14 @@ export async function claimOrders(ctx: Ctx, token: string): Promise<{ status: "c
 
 /** The account's used claims, newest first, with the orders each attached. */
 export async function claimHistory(userId: string) {
-  const claims = await db.orderClaim.findMany({ where: { userId, usedAt: { not: null } }, orderBy: { usedAt: "desc" }, take: 20 });
-  const orders = await db.order.findMany({ where: { claimId: { in: claims.map((c) => c.id) } }, select: { id: true, claimId: true } });
+  const claims = await db.orderClaim.findMany({
+    where: { userId, usedAt: { not: null } },
+    orderBy: { usedAt: "desc" },
+    take: 20,
+  });
+  const orders = await db.order.findMany({
+    where: { claimId: { in: claims.map((c) => c.id) } },
+    select: { id: true, claimId: true },
+  });
   return claims.map((c) => ({ usedAt: c.usedAt!, orders: orders.filter((o) => o.claimId === c.id).map((o) => o.id) }));
 }

@@ -1,13 +1,25 @@
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import { emailField } from "../mail/address";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, TOO_LONG, TOO_SHORT, inputsFromEmail, passwordProblem } from "./password-strength";
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  TOO_LONG,
+  TOO_SHORT,
+  inputsFromEmail,
+  passwordProblem,
+} from "./password-strength";
 
 // Password rules, the e-mail's normalizing (its field: lib/mail/address.ts), and Argon2id hashing (@node-rs/argon2's default algorithm).
 // Password strength lives in ./password-strength (zxcvbn-ts), which the browser can import too.
 
 export {
-  MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, estimatePassword, inputsFromEmail, passwordProblem, type PasswordEstimate,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  estimatePassword,
+  inputsFromEmail,
+  passwordProblem,
+  type PasswordEstimate,
 } from "./password-strength";
 
 /**
@@ -40,11 +52,13 @@ export const newPasswordField = passwordLength.superRefine((password, ctx) => {
  * An e-mail and a new password for it (sign-up): the password is judged once, with the e-mail as
  * context, so that passwords built from the address are refused too.
  */
-export const newCredentials = z.strictObject({ email: emailField, password: passwordLength }).superRefine(({ email, password }, ctx) => {
-  if (!rightLength(password)) return;
-  const problem = refineNewPassword(email, password);
-  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-});
+export const newCredentials = z
+  .strictObject({ email: emailField, password: passwordLength })
+  .superRefine(({ email, password }, ctx) => {
+    if (!rightLength(password)) return;
+    const problem = refineNewPassword(email, password);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
 export const hashPassword = (password: string) => hash(password);
 

@@ -11,7 +11,10 @@ import { requireMember, type Session } from "../session/types";
 
 export const addPaymentMethodInput = z.strictObject({
   card: cardInput,
-  password: z.string({ error: "Enter your password to save a card." }).min(1, "Enter your password to save a card.").max(200),
+  password: z
+    .string({ error: "Enter your password to save a card." })
+    .min(1, "Enter your password to save a card.")
+    .max(200),
 });
 
 export const paymentMethodRef = z.strictObject({ id: z.string().min(1).max(64) });

@@ -32,9 +32,13 @@ export function deviceLabel(userAgent: string): string {
 
 const WHY = "Log in to see and end your sessions.";
 /** The account's live signed-in sessions, as a Prisma `where`: neither past their end nor idle too long. */
-export const live = (userId: string, now: Date) => ({
-  userId, status: "active", expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - config().userIdleTimeout * 1000) },
-}) as const;
+export const live = (userId: string, now: Date) =>
+  ({
+    userId,
+    status: "active",
+    expiresAt: { gt: now },
+    lastSeenAt: { gt: new Date(now.getTime() - config().userIdleTimeout * 1000) },
+  }) as const;
 
 export async function listSessions(session: Session | null, now = new Date()): Promise<SessionListing[]> {
   const me = requireMember(session, WHY);
@@ -50,7 +54,12 @@ export async function listSessions(session: Session | null, now = new Date()): P
 }
 
 /** Ends the given sessions of the account, this one included if listed; their cookies are refused from now on. */
-async function endSessions(me: UserSession, where: { publicId?: string; id?: { not: string } }, now: Date, reason: string) {
+async function endSessions(
+  me: UserSession,
+  where: { publicId?: string; id?: { not: string } },
+  now: Date,
+  reason: string,
+) {
   const ended = await db.userSession.findMany({ where: { ...live(me.userId, now), ...where }, select: { id: true } });
   const { count } = await db.userSession.updateMany({
     where: { id: { in: ended.map((s) => s.id) }, status: "active" },

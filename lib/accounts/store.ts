@@ -10,8 +10,11 @@ export async function deleteAccountRows(tx: Sql, userId: string): Promise<Partia
   const blank = Object.entries(ANONYMISED);
   for (const table of accountTables("anonymise")) {
     const { column } = ACCOUNT_DATA[table];
-    changed[table] = await tx.run(`UPDATE "${table}" SET "${column}" = NULL, ${blank.map(([name]) => `"${name}" = ?`).join(", ")} WHERE "${column}" = ?`,
-      ...blank.map(([, value]) => value), userId);
+    changed[table] = await tx.run(
+      `UPDATE "${table}" SET "${column}" = NULL, ${blank.map(([name]) => `"${name}" = ?`).join(", ")} WHERE "${column}" = ?`,
+      ...blank.map(([, value]) => value),
+      userId,
+    );
   }
   for (const table of accountTables("unlink")) {
     const { column } = ACCOUNT_DATA[table];

@@ -23,7 +23,10 @@ export type FunnelCounts = { guestSessions: number; cart: number; checkout: numb
 
 export function buildFunnel(counts: FunnelCounts): FunnelStage[] {
   const stages: [string, number][] = [
-    ["guest session", counts.guestSessions], ["cart", counts.cart], ["checkout", counts.checkout], ["order", counts.order],
+    ["guest session", counts.guestSessions],
+    ["cart", counts.cart],
+    ["checkout", counts.checkout],
+    ["order", counts.order],
   ];
   return stages.map(([stage, sessions], i) => ({
     stage,
@@ -36,8 +39,13 @@ export function buildFunnel(counts: FunnelCounts): FunnelStage[] {
 export type VariantFigures = { exposed: number; converted: number; conversionRate: number };
 
 /** Per variant: the sessions that saw the prompt, and how many of them became accounts (counts per variant and status). */
-export function variantConversion(rows: { variant: string | null; converted: boolean; count: number }[]): Record<Variant, VariantFigures> {
-  const result = { A: { exposed: 0, converted: 0, conversionRate: 0 }, B: { exposed: 0, converted: 0, conversionRate: 0 } };
+export function variantConversion(
+  rows: { variant: string | null; converted: boolean; count: number }[],
+): Record<Variant, VariantFigures> {
+  const result = {
+    A: { exposed: 0, converted: 0, conversionRate: 0 },
+    B: { exposed: 0, converted: 0, conversionRate: 0 },
+  };
   for (const row of rows) {
     if (row.variant !== "A" && row.variant !== "B") continue;
     result[row.variant].exposed += row.count;
@@ -66,22 +74,41 @@ export async function analytics(session: Session | null, now = new Date()) {
   const [tallies, expiredByTime, migrations, started, conversions] = await Promise.all([
     readTallies(),
     // Still marked active but over (the sweep marks them): they count as expired already.
-    db.guestSession.count({ where: { status: "active", OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } }),
-    db.migration.groupBy({ by: ["cartChoice"], where: { OR: [{ cartItems: { gt: 0 } }, { savedForLater: { gt: 0 } }] }, _count: { _all: true } }),
+    db.guestSession.count({
+      where: { status: "active", OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] },
+    }),
+    db.migration.groupBy({
+      by: ["cartChoice"],
+      where: { OR: [{ cartItems: { gt: 0 } }, { savedForLater: { gt: 0 } }] },
+      _count: { _all: true },
+    }),
     countDays((createdAt) => db.guestSession.count({ where: { createdAt } })),
     countDays((createdAt) => db.migration.count({ where: { createdAt } })),
   ]);
   const tally = (key: string) => tallies[key] ?? 0;
   const statuses = ["active", "expired", "converted", "revoked"] as const;
-  const byStatus = Object.fromEntries(statuses.map((status) => [status, tally(`status:${status}`)])) as Record<(typeof statuses)[number], number>;
+  const byStatus = Object.fromEntries(statuses.map((status) => [status, tally(`status:${status}`)])) as Record<
+    (typeof statuses)[number],
+    number
+  >;
   const total = statuses.reduce((sum, status) => sum + byStatus[status], 0);
   const stage = (name: keyof typeof FUNNEL_STAGES) => tally(`funnel:${name}`);
   const choices = Object.fromEntries(migrations.map((m) => [m.cartChoice, m._count._all])) as Record<string, number>;
   const variantRows = (["A", "B"] as const).flatMap((variant) =>
-    statuses.map((status) => ({ variant, converted: status === "converted", count: tally(`exposed:${variant}:${status}`) })));
+    statuses.map((status) => ({
+      variant,
+      converted: status === "converted",
+      count: tally(`exposed:${variant}:${status}`),
+    })),
+  );
   const converted = byStatus.converted;
   return {
-    funnel: { guestSessions: total, cart: stage("cart"), checkout: stage("checkout"), order: stage("order") } satisfies FunnelCounts,
+    funnel: {
+      guestSessions: total,
+      cart: stage("cart"),
+      checkout: stage("checkout"),
+      order: stage("order"),
+    } satisfies FunnelCounts,
     guestSessions: {
       active: byStatus.active - expiredByTime,
       expired: byStatus.expired + expiredByTime,
@@ -90,9 +117,16 @@ export async function analytics(session: Session | null, now = new Date()) {
     },
     conversionRate: ratio(converted, total),
     // Retention deletes guest sessions (empty ones within a day): the retired ones are tallied per day.
-    conversionsByDay: days.map((d, i) => ({ date: d.date, guestSessions: (started[i] ?? 0) + tally(`${RETIRED_STARTED}${d.date}`), converted: conversions[i] ?? 0 })),
+    conversionsByDay: days.map((d, i) => ({
+      date: d.date,
+      guestSessions: (started[i] ?? 0) + tally(`${RETIRED_STARTED}${d.date}`),
+      converted: conversions[i] ?? 0,
+    })),
     cartsMigrated: Object.values(choices).reduce((a, b) => a + b, 0),
-    cartChoices: Object.fromEntries(CART_CHOICES.map((choice) => [choice, choices[choice] ?? 0])) as Record<CartChoice, number>,
+    cartChoices: Object.fromEntries(CART_CHOICES.map((choice) => [choice, choices[choice] ?? 0])) as Record<
+      CartChoice,
+      number
+    >,
     experiments: {
       [EXPERIMENT]: variantConversion(variantRows),
     },

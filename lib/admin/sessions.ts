@@ -42,21 +42,36 @@ type UserRow = Awaited<ReturnType<typeof db.userSession.findFirstOrThrow>> & { u
 
 async function guestView(g: GuestRow): Promise<AdminSessionView> {
   return {
-    hash: g.logHash ?? keyedHash(g.id), kind: "guest", status: g.status, email: null, device: null,
-    createdAt: g.createdAt.toISOString(), lastSeenAt: g.lastSeenAt.toISOString(), expiresAt: g.expiresAt.toISOString(),
-    endedAt: iso(g.endedAt), history: await guestHistory(g.id),
+    hash: g.logHash ?? keyedHash(g.id),
+    kind: "guest",
+    status: g.status,
+    email: null,
+    device: null,
+    createdAt: g.createdAt.toISOString(),
+    lastSeenAt: g.lastSeenAt.toISOString(),
+    expiresAt: g.expiresAt.toISOString(),
+    endedAt: iso(g.endedAt),
+    history: await guestHistory(g.id),
   };
 }
 
 async function memberView(s: UserRow): Promise<AdminSessionView> {
   const events = await db.event.findMany({
     where: { userId: s.userId, createdAt: { gte: s.createdAt, ...(s.endedAt ? { lte: s.endedAt } : {}) } },
-    orderBy: { createdAt: "desc" }, take: 20,
+    orderBy: { createdAt: "desc" },
+    take: 20,
   });
   return {
-    hash: s.logHash ?? keyedHash(s.id), kind: "member", status: s.status, email: s.user.email, device: deviceLabel(s.userAgent),
-    createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString(),
-    endedAt: iso(s.endedAt), history: events.map((e) => ({ what: e.name.replace(/_/g, " "), at: e.createdAt.toISOString() })),
+    hash: s.logHash ?? keyedHash(s.id),
+    kind: "member",
+    status: s.status,
+    email: s.user.email,
+    device: deviceLabel(s.userAgent),
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    endedAt: iso(s.endedAt),
+    history: events.map((e) => ({ what: e.name.replace(/_/g, " "), at: e.createdAt.toISOString() })),
   };
 }
 
@@ -73,14 +88,20 @@ export async function findSessions(session: Session | null, query: string): Prom
   }
   if (q.includes("@")) {
     const members = await db.userSession.findMany({
-      where: { user: { email: normalizeEmail(q) } }, include: { user: { select: { email: true } } },
-      orderBy: { createdAt: "desc" }, take: LIMIT,
+      where: { user: { email: normalizeEmail(q) } },
+      include: { user: { select: { email: true } } },
+      orderBy: { createdAt: "desc" },
+      take: LIMIT,
     });
     return Promise.all(members.map(memberView));
   }
-  throw new DomainError("invalid_input", "Look up a session by the 24-character hash from the security log, or an account's e-mail.", {
-    field: "q",
-  });
+  throw new DomainError(
+    "invalid_input",
+    "Look up a session by the 24-character hash from the security log, or an account's e-mail.",
+    {
+      field: "q",
+    },
+  );
 }
 
 /** Ends a guest's or a member's session: its cookie is refused from the next request on. */
@@ -92,8 +113,11 @@ export async function endSessionAsAdmin(ctx: Ctx, hash: string): Promise<{ ended
   const member = guest ? null : await db.userSession.findFirst({ where, select: { id: true, userId: true } });
   const ended = guest
     ? await db.guestSession.updateMany({ where: { id: guest.id, status: "active" }, data })
-    : member ? await db.userSession.updateMany({ where: { id: member.id, status: "active" }, data }) : { count: 0 };
-  if (ended.count !== 1) throw new DomainError("not_found", "No live session has that hash: it has ended already, or never existed.");
+    : member
+      ? await db.userSession.updateMany({ where: { id: member.id, status: "active" }, data })
+      : { count: 0 };
+  if (ended.count !== 1)
+    throw new DomainError("not_found", "No live session has that hash: it has ended already, or never existed.");
   const id = (guest ?? member)!.id;
   const admin = ctx.session?.type === "authenticated" ? ctx.session.userId : undefined;
   await securityLog("session.revoked", { sessionId: id, userId: member?.userId, reason: "ended_by_admin", admin });

@@ -18,7 +18,6 @@ import { startGuestSession, visitorPermissions } from "../session/request";
 // Cart rules, in one place for pages and the JSON API: whole quantities from 1 to 99, never
 // more than the stock, prices always read from the database.
 
-
 const quantity = (min: number) =>
   z
     .number({ error: "quantity must be a whole number." })
@@ -138,7 +137,11 @@ type CartWrite = (tx: Sql, owner: CartOwner) => Promise<void>;
  * A `write` given runs in the same transaction as the session's hit (hitAllThen); `onStart`, in
  * the one that starts a session, when one is started (startGuestSession's `alsoIn`).
  */
-export async function countCartWrite(ctx: Ctx, write?: CartWrite, onStart?: (tx: Sql) => Promise<void>): Promise<Session> {
+export async function countCartWrite(
+  ctx: Ctx,
+  write?: CartWrite,
+  onStart?: (tx: Sql) => Promise<void>,
+): Promise<Session> {
   const { session } = ctx;
   const limits = config().rateLimits;
   const address = { limit: "cart_writes_ip", subject: ctx.network, max: limits.cartWritesPerIp } as const;

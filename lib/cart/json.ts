@@ -1,7 +1,13 @@
 import type { CartView } from "./cart";
 import type { SavedLine } from "./saved";
 
-const line = (i: { productId: string; slug: string; name: string; quantity: number; unitPrice: CartView["subtotal"] }) => ({
+const line = (i: {
+  productId: string;
+  slug: string;
+  name: string;
+  quantity: number;
+  unitPrice: CartView["subtotal"];
+}) => ({
   productId: i.productId,
   slug: i.slug,
   name: i.name,

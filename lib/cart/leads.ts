@@ -33,7 +33,11 @@ export async function emailMyCart(ctx: Ctx, input: z.infer<typeof leadInput>) {
   return captureLead(ctx.session, input, ctx.origin());
 }
 
-export async function captureLead(session: Session | null, input: z.infer<typeof leadInput>, origin: string): Promise<{ email: string; items: number }> {
+export async function captureLead(
+  session: Session | null,
+  input: z.infer<typeof leadInput>,
+  origin: string,
+): Promise<{ email: string; items: number }> {
   if (session?.type === "authenticated") {
     throw new DomainError("forbidden", "Your cart is already kept in your account; log in anywhere to find it.");
   }
@@ -49,7 +53,12 @@ export async function captureLead(session: Session | null, input: z.infer<typeof
   await db.$transaction([
     db.lead.create({ data: { guestSessionId: session.id, email: input.email } }),
     db.restoreToken.create({
-      data: { tokenHash: hashToken(token), guestSessionId: session.id, lines: restoreLinesColumn.encode(lines), expiresAt: session.expiresAt },
+      data: {
+        tokenHash: hashToken(token),
+        guestSessionId: session.id,
+        lines: restoreLinesColumn.encode(lines),
+        expiresAt: session.expiresAt,
+      },
     }),
   ]);
   await sendMessage({
@@ -79,9 +88,11 @@ export type RestoreResult =
 export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored">, string> = {
   same_browser: "This link is for another browser: the cart it carries is already here.",
   used: "This cart link has already been used. Each link works once; ask for a new e-mail from the cart you started in.",
-  expired: "This cart link has expired, or the guest session it came from has ended (it was checked out, signed in or closed).",
+  expired:
+    "This cart link has expired, or the guest session it came from has ended (it was checked out, signed in or closed).",
   invalid: "This cart link is not valid. Check that it was copied whole.",
-  refused: "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
+  refused:
+    "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
 };
 
 type Line = { productId: string; quantity: number };
@@ -94,22 +105,32 @@ async function usableToken(token: string, currentSessionId: string | null, now: 
   if (row.usedAt) return { status: "used" } as Refusal;
   // A link dies with its guest session: once that session is ended (checked out, converted,
   // closed, expired), the cart it carried is no longer anyone's to hand out.
-  const source = await db.guestSession.findUnique({ where: { id: row.guestSessionId }, select: { status: true, expiresAt: true } });
-  if (row.expiresAt <= now || source?.status !== "active" || source.expiresAt <= now) return { status: "expired" } as Refusal;
+  const source = await db.guestSession.findUnique({
+    where: { id: row.guestSessionId },
+    select: { status: true, expiresAt: true },
+  });
+  if (row.expiresAt <= now || source?.status !== "active" || source.expiresAt <= now)
+    return { status: "expired" } as Refusal;
   if (currentSessionId === row.guestSessionId) return { status: "same_browser" } as Refusal;
   return row;
 }
 
 export type RestorePreview =
-  | { status: "ready"; lines: { name: string; quantity: number; available: boolean }[] }
-  | Refusal;
+  { status: "ready"; lines: { name: string; quantity: number; available: boolean }[] } | Refusal;
 
 /** What a link would add, for the page that asks before adding: reads only, writes nothing. */
-export async function previewRestore(token: string, currentSessionId: string | null, now = new Date()): Promise<RestorePreview> {
+export async function previewRestore(
+  token: string,
+  currentSessionId: string | null,
+  now = new Date(),
+): Promise<RestorePreview> {
   const row = await usableToken(token, currentSessionId, now);
   if ("status" in row) return row;
   const lines = restoreLinesColumn.decode(row.lines);
-  const products = await db.product.findMany({ where: { id: { in: lines.map((l) => l.productId) } }, select: { id: true, name: true, stock: true } });
+  const products = await db.product.findMany({
+    where: { id: { in: lines.map((l) => l.productId) } },
+    select: { id: true, name: true, stock: true },
+  });
   const byId = new Map(products.map((p) => [p.id, p]));
   return {
     status: "ready",
@@ -121,7 +142,11 @@ export async function previewRestore(token: string, currentSessionId: string | n
 }
 
 /** Checks a token and uses it up: single-use, also when two clicks arrive at once. */
-export async function claimRestoreToken(token: string, currentSessionId: string | null, now = new Date()): Promise<{ status: "claimed"; lines: Line[] } | Refusal> {
+export async function claimRestoreToken(
+  token: string,
+  currentSessionId: string | null,
+  now = new Date(),
+): Promise<{ status: "claimed"; lines: Line[] } | Refusal> {
   const row = await usableToken(token, currentSessionId, now);
   if ("status" in row) return row;
   if (!(await hotWrite((tx) => useRestoreToken(tx, row.id, now)))) return { status: "used" };

@@ -42,8 +42,15 @@ export type MergeLine = { productId: string; name: string; quantity: number; sto
 
 /** What to read of a cart's lines to plan a merge (a Prisma `include`), and the line it gives. */
 export const lineInclude = { include: { product: { select: { name: true, stock: true } } } } as const;
-export const toMergeLine = (i: { productId: string; quantity: number; product: { name: string; stock: number } }): MergeLine => ({
-  productId: i.productId, name: i.product.name, quantity: i.quantity, stock: i.product.stock,
+export const toMergeLine = (i: {
+  productId: string;
+  quantity: number;
+  product: { name: string; stock: number };
+}): MergeLine => ({
+  productId: i.productId,
+  name: i.product.name,
+  quantity: i.quantity,
+  stock: i.product.stock,
 });
 export type PlanLine = { productId: string; name: string; quantity: number };
 export type MergePlan = {
@@ -109,7 +116,11 @@ export const sharedProducts = (guest: MergeLine[], account: MergeLine[]) =>
   guest.filter((g) => account.some((a) => a.productId === g.productId)).map((g) => g.productId);
 
 /** One product's override, as cart and saved-for-later lines. */
-function planLine(g: MergeLine, a: MergeLine, choice: LineChoice): { cart: PlanLine | null; saved: PlanLine[]; guestAdded: boolean } {
+function planLine(
+  g: MergeLine,
+  a: MergeLine,
+  choice: LineChoice,
+): { cart: PlanLine | null; saved: PlanLine[]; guestAdded: boolean } {
   const line = (quantity: number): PlanLine => ({ productId: g.productId, name: g.name, quantity });
   switch (choice) {
     case "sum": {
@@ -134,7 +145,12 @@ function planLine(g: MergeLine, a: MergeLine, choice: LineChoice): { cart: PlanL
  * both carts that the shopper chose for line by line (`lineChoices`, by product id). The preview
  * and the migration both call this, so what the page shows is what happens.
  */
-export function planCartMerge(guest: MergeLine[], account: MergeLine[], choice: CartChoice, lineChoices: LineChoices = {}): MergePlan {
+export function planCartMerge(
+  guest: MergeLine[],
+  account: MergeLine[],
+  choice: CartChoice,
+  lineChoices: LineChoices = {},
+): MergePlan {
   const overridden = new Set(sharedProducts(guest, account).filter((id) => lineChoices[id] !== undefined));
   if (overridden.size === 0) return planByPolicy(guest, account, choice);
   const plan = planByPolicy(

@@ -9,8 +9,18 @@ import { hotWrite } from "../db/sql";
 import { insertEvents } from "../journeys/store";
 import { lockCart } from "./store";
 import {
-  accountOf, addSavedItem, claimGuestSession, guestSessionState, insertMigration, linesOf, lockGuestCart, migrationOf,
-  moveGuestRecords, replaceLines, updateAccount, type MigrationRow,
+  accountOf,
+  addSavedItem,
+  claimGuestSession,
+  guestSessionState,
+  insertMigration,
+  linesOf,
+  lockGuestCart,
+  migrationOf,
+  moveGuestRecords,
+  replaceLines,
+  updateAccount,
+  type MigrationRow,
 } from "./migration-store";
 import type { Sql } from "../db/sql";
 import { flushEvents } from "../journeys/events";
@@ -30,9 +40,13 @@ export type { MigrationKind };
 
 /** A line choice for a product that is not in both carts (422: nothing is migrated). */
 export const unknownLines = (productIds: string[]) =>
-  new DomainError("invalid_input", `lineChoices may only name products found in both carts; these are not: ${productIds.join(", ")}.`, {
-    field: "lineChoices",
-  });
+  new DomainError(
+    "invalid_input",
+    `lineChoices may only name products found in both carts; these are not: ${productIds.join(", ")}.`,
+    {
+      field: "lineChoices",
+    },
+  );
 
 /** The API's documented `migration` object. */
 export type MigrationSummary = {
@@ -60,7 +74,14 @@ const summaryOf = (m: MigrationRow): MigrationSummary => ({
  * Moves the guest's cart into the account's by the shopper's choice (lib/cart/merge.ts plans it).
  * Lines keep the time they were first added, so the cart still reads oldest first.
  */
-async function moveCart(tx: Sql, guestCartId: string | undefined, userId: string, choice: CartChoice, lineChoices: LineChoices, now: Date) {
+async function moveCart(
+  tx: Sql,
+  guestCartId: string | undefined,
+  userId: string,
+  choice: CartChoice,
+  lineChoices: LineChoices,
+  now: Date,
+) {
   const guestLines = guestCartId ? await linesOf(tx, guestCartId) : [];
   const accountCartId = await lockCart(tx, { userId }, now);
   const accountLines = await linesOf(tx, accountCartId);
@@ -75,7 +96,11 @@ async function moveCart(tx: Sql, guestCartId: string | undefined, userId: string
     const known = firstAdded.get(l.productId);
     if (!known || l.addedAt < known) firstAdded.set(l.productId, l.addedAt);
   }
-  await replaceLines(tx, accountCartId, plan.cart.map((l) => ({ ...l, addedAt: firstAdded.get(l.productId) ?? now })));
+  await replaceLines(
+    tx,
+    accountCartId,
+    plan.cart.map((l) => ({ ...l, addedAt: firstAdded.get(l.productId) ?? now })),
+  );
   for (const l of plan.savedForLater) await addSavedItem(tx, userId, l.productId, l.quantity, MAX_LINE_QUANTITY, now);
   if (guestCartId) await replaceLines(tx, guestCartId, []);
   return plan;
@@ -93,7 +118,13 @@ function mergePreferences(kind: MigrationKind, guest: Preferences, account: Pref
  * returns the first migration's summary: it runs once.
  */
 export async function migrateGuestSession(
-  params: { guestSessionId: string; userId: string; kind: MigrationKind; cartChoice?: CartChoice; lineChoices?: LineChoices },
+  params: {
+    guestSessionId: string;
+    userId: string;
+    kind: MigrationKind;
+    cartChoice?: CartChoice;
+    lineChoices?: LineChoices;
+  },
   now = new Date(),
 ): Promise<MigrationSummary | null> {
   const { guestSessionId, userId, kind } = params;
@@ -125,20 +156,46 @@ export async function migrateGuestSession(
     await updateAccount(tx, userId, preferencesColumn.encode(preferences), account.variant ?? guest.variant);
 
     const row = {
-      guestSessionId, userId, kind, cartChoice, cartItems: plan.guestLinesAdded, savedForLater: plan.savedForLater.length,
-      preferences: Object.keys(guestPrefs).length > 0, orders, events, createdAt: now,
+      guestSessionId,
+      userId,
+      kind,
+      cartChoice,
+      cartItems: plan.guestLinesAdded,
+      savedForLater: plan.savedForLater.length,
+      preferences: Object.keys(guestPrefs).length > 0,
+      orders,
+      events,
+      createdAt: now,
       details: migrationDetailsColumn.encode({ cart: plan.cart, savedForLater: plan.savedForLater }),
     };
     await insertMigration(tx, row);
-    await insertEvents(tx, [{
-      name: "migration", authState: "authenticated", guestSessionId, userId, createdAt: now,
-      properties: eventPropertiesColumn.encode({ kind, cartChoice, cartItems: row.cartItems, savedForLater: row.savedForLater }),
-    }]);
+    await insertEvents(tx, [
+      {
+        name: "migration",
+        authState: "authenticated",
+        guestSessionId,
+        userId,
+        createdAt: now,
+        properties: eventPropertiesColumn.encode({
+          kind,
+          cartChoice,
+          cartItems: row.cartItems,
+          savedForLater: row.savedForLater,
+        }),
+      },
+    ]);
     return summaryOf(row);
   });
   if (converted && result) {
     await securityLog("session.converted", { sessionId: guestSessionId, userId });
-    await securityLog("migration", { sessionId: guestSessionId, userId, kind, cartChoice, cartItems: result.cartItems, orders: result.orders });
+    await securityLog("migration", {
+      sessionId: guestSessionId,
+      userId,
+      kind,
+      cartChoice,
+      cartItems: result.cartItems,
+      orders: result.orders,
+    });
   }
   return result;
 }
@@ -153,7 +210,9 @@ export const welcomePath = (m: MigrationSummary | null) =>
 export function describeMigration(m: MigrationSummary): string {
   const parts: string[] = [];
   if (m.cartItems > 0) {
-    parts.push(`${plural(m.cartItems, "item", "items")} from your guest cart ${m.cartItems === 1 ? "was" : "were"} added to your cart`);
+    parts.push(
+      `${plural(m.cartItems, "item", "items")} from your guest cart ${m.cartItems === 1 ? "was" : "were"} added to your cart`,
+    );
   }
   if (m.savedForLater > 0) parts.push(`${plural(m.savedForLater, "item", "items")} saved for later`);
   if (m.preferences) parts.push("your preferences came along");

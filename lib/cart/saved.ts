@@ -8,11 +8,23 @@ import { requireMember, type Session } from "../session/types";
 
 // An account's "saved for later" list: where cart items go at log-in instead of being dropped.
 
-export type SavedLine = { productId: string; slug: string; name: string; image: string; quantity: number; stock: number; unitPrice: Money };
+export type SavedLine = {
+  productId: string;
+  slug: string;
+  name: string;
+  image: string;
+  quantity: number;
+  stock: number;
+  unitPrice: Money;
+};
 
 export async function readSaved(userId: string | null, currency: Currency): Promise<SavedLine[]> {
   if (!userId) return [];
-  const rows = await db.savedItem.findMany({ where: { userId }, include: { product: true }, orderBy: [{ savedAt: "asc" }, { id: "asc" }] });
+  const rows = await db.savedItem.findMany({
+    where: { userId },
+    include: { product: true },
+    orderBy: [{ savedAt: "asc" }, { id: "asc" }],
+  });
   return rows.map((r) => ({
     productId: r.productId,
     slug: r.product.slug,
@@ -24,7 +36,8 @@ export async function readSaved(userId: string | null, currency: Currency): Prom
   }));
 }
 
-const member = (session: Session | null): string => requireMember(session, "Log in to use your saved-for-later list.").userId;
+const member = (session: Session | null): string =>
+  requireMember(session, "Log in to use your saved-for-later list.").userId;
 
 async function savedLine(userId: string, productId: string) {
   const line = await db.savedItem.findUnique({ where: { userId_productId: { userId, productId } } });

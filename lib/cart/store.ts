@@ -30,14 +30,24 @@ export async function lockCart(tx: Sql, owner: Owner, now: Date): Promise<string
   const row = await tx.get<{ id: string }>(
     `INSERT INTO "Cart" ("id", "${column}", "createdAt", "updatedAt") VALUES (?, ?, ?, ?)
      ON CONFLICT ("${column}") DO UPDATE SET "updatedAt" = excluded."updatedAt"
-     RETURNING "id"`, newId(), value, now, now);
+     RETURNING "id"`,
+    newId(),
+    value,
+    now,
+    now,
+  );
   return row!.id;
 }
 
 /** How many of the product the cart holds (0 when none). */
 export const lineQuantity = async (tx: Sql, cartId: string, productId: string) =>
-  (await tx.get<{ quantity: number }>(`SELECT "quantity" FROM "CartItem" WHERE "cartId" = ? AND "productId" = ?`, cartId, productId))
-    ?.quantity ?? 0;
+  (
+    await tx.get<{ quantity: number }>(
+      `SELECT "quantity" FROM "CartItem" WHERE "cartId" = ? AND "productId" = ?`,
+      cartId,
+      productId,
+    )
+  )?.quantity ?? 0;
 
 /**
  * Adds `quantity` of a product (by id or by slug) to the cart in one statement: a new line, or
@@ -45,7 +55,12 @@ export const lineQuantity = async (tx: Sql, cartId: string, productId: string) =
  * The line's quantity after the add, or undefined when it was refused (or the product is unknown).
  */
 export async function addToLine(
-  tx: Sql, cartId: string, ref: { productId?: string; slug?: string }, quantity: number, cap: number, now: Date,
+  tx: Sql,
+  cartId: string,
+  ref: { productId?: string; slug?: string },
+  quantity: number,
+  cap: number,
+  now: Date,
 ): Promise<number | undefined> {
   const [column, value] = ref.productId ? ["id", ref.productId] : ["slug", ref.slug ?? ""];
   const row = await tx.get<{ quantity: number }>(
@@ -55,7 +70,16 @@ export async function addToLine(
      WHERE ci."quantity" + excluded."quantity" <= ?
        AND ci."quantity" + excluded."quantity" <= (SELECT "stock" FROM "Product" WHERE "id" = excluded."productId")
      RETURNING "quantity"`,
-    newId(), cartId, quantity, now, value, quantity, quantity, cap, cap);
+    newId(),
+    cartId,
+    quantity,
+    now,
+    value,
+    quantity,
+    quantity,
+    cap,
+    cap,
+  );
   return row?.quantity;
 }
 
@@ -67,11 +91,17 @@ export async function addToLine(
 export async function setLineQuantity(tx: Sql, owner: Owner, productId: string, quantity: number): Promise<boolean> {
   const [column, value] = ownerColumn(owner);
   const line = `"cartId" IN (SELECT "id" FROM "Cart" WHERE "${column}" = ?) AND "productId" = ?`;
-  const changed = quantity === 0
-    ? await tx.run(`DELETE FROM "CartItem" WHERE ${line}`, value, productId)
-    : await tx.run(
-      `UPDATE "CartItem" SET "quantity" = ? WHERE ${line} AND ? <= (SELECT "stock" FROM "Product" WHERE "id" = ?)`,
-      quantity, value, productId, quantity, productId);
+  const changed =
+    quantity === 0
+      ? await tx.run(`DELETE FROM "CartItem" WHERE ${line}`, value, productId)
+      : await tx.run(
+          `UPDATE "CartItem" SET "quantity" = ? WHERE ${line} AND ? <= (SELECT "stock" FROM "Product" WHERE "id" = ?)`,
+          quantity,
+          value,
+          productId,
+          quantity,
+          productId,
+        );
   return changed === 1;
 }
 
@@ -81,7 +111,15 @@ export async function emptyCart(tx: Sql, owner: Owner): Promise<void> {
   await tx.run(`DELETE FROM "CartItem" WHERE "cartId" IN (SELECT "id" FROM "Cart" WHERE "${column}" = ?)`, value);
 }
 
-export type CartLineRow = { productId: string; quantity: number; slug: string; name: string; image: string; stock: number; priceCents: number };
+export type CartLineRow = {
+  productId: string;
+  quantity: number;
+  slug: string;
+  name: string;
+  image: string;
+  stock: number;
+  priceCents: number;
+};
 
 /** The owner's cart lines with their products, oldest first. */
 export function cartLines(owner: Owner, sql: Sql = hot()): Promise<CartLineRow[]> {
@@ -89,33 +127,48 @@ export function cartLines(owner: Owner, sql: Sql = hot()): Promise<CartLineRow[]
   return sql.all<CartLineRow>(
     `SELECT ci."productId", ci."quantity", p."slug", p."name", p."image", p."stock", p."priceCents"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
-     WHERE ${where} ORDER BY ci."addedAt", ci."id"`, value);
+     WHERE ${where} ORDER BY ci."addedAt", ci."id"`,
+    value,
+  );
 }
 
 /** One line of the owner's cart, as the product's name and stock. */
-export async function cartLine(owner: Owner, productId: string, sql: Sql = hot()): Promise<{ name: string; stock: number } | null> {
+export async function cartLine(
+  owner: Owner,
+  productId: string,
+  sql: Sql = hot(),
+): Promise<{ name: string; stock: number } | null> {
   const [where, value] = ownerFilter(owner);
-  return (await sql.get<{ name: string; stock: number }>(
-    `SELECT p."name", p."stock"
+  return (
+    (await sql.get<{ name: string; stock: number }>(
+      `SELECT p."name", p."stock"
      FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" JOIN "Product" p ON p."id" = ci."productId"
-     WHERE ${where} AND ci."productId" = ?`, value, productId)) ?? null;
+     WHERE ${where} AND ci."productId" = ?`,
+      value,
+      productId,
+    )) ?? null
+  );
 }
 
 /** How many items the owner's cart holds. */
 export async function cartItemCount(owner: Owner): Promise<number> {
   const [where, value] = ownerFilter(owner);
   const row = await hot().get<{ count: number | null }>(
-    `SELECT SUM(ci."quantity") AS "count" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" WHERE ${where}`, value);
+    `SELECT SUM(ci."quantity") AS "count" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId" WHERE ${where}`,
+    value,
+  );
   return Number(row?.count ?? 0);
 }
 
 /** RestoreToken.lines: what an e-mailed cart link adds. */
-export const restoreLinesColumn = jsonColumn(z.array(z.object({ productId: z.string(), quantity: z.number().int().positive() })), []);
+export const restoreLinesColumn = jsonColumn(
+  z.array(z.object({ productId: z.string(), quantity: z.number().int().positive() })),
+  [],
+);
 
 /** Uses up a restore link, once: false when another request used it first. */
 export const useRestoreToken = async (tx: Sql, id: string, now: Date): Promise<boolean> =>
   (await tx.run(`UPDATE "RestoreToken" SET "usedAt" = ? WHERE "id" = ? AND "usedAt" IS NULL`, now, id)) === 1;
-
 
 // ---- The sweep (lib/sweep/sweep.ts): each call changes at most `size` rows ----
 
@@ -125,8 +178,13 @@ export const deleteEndedCarts = (tx: Sql, size: number) =>
     `DELETE FROM "Cart" WHERE "id" IN (
        SELECT c."id" FROM "Cart" c WHERE c."guestSessionId" IS NOT NULL
        AND EXISTS (SELECT 1 FROM "GuestSession" g WHERE g."id" = c."guestSessionId" AND g."status" IN ('expired', 'revoked')) LIMIT ?)`,
-    size);
+    size,
+  );
 
 /** Deletes restore links that expired or were used. */
 export const deleteSpentRestoreTokens = (tx: Sql, now: Date, size: number) =>
-  tx.run(`DELETE FROM "RestoreToken" WHERE "id" IN (SELECT "id" FROM "RestoreToken" WHERE "expiresAt" <= ? OR "usedAt" IS NOT NULL LIMIT ?)`, now, size);
+  tx.run(
+    `DELETE FROM "RestoreToken" WHERE "id" IN (SELECT "id" FROM "RestoreToken" WHERE "expiresAt" <= ? OR "usedAt" IS NOT NULL LIMIT ?)`,
+    now,
+    size,
+  );

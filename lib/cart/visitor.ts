@@ -30,7 +30,10 @@ export const VIEWS_PER_HOUR = 2_000;
  */
 export async function recordView(session: Session | null, path: string, ip: string): Promise<void> {
   try {
-    await hitAll([{ limit: "views", subject: ip, max: VIEWS_PER_MIN }, { limit: "hour.views", subject: ip, max: VIEWS_PER_HOUR }]);
+    await hitAll([
+      { limit: "views", subject: ip, max: VIEWS_PER_MIN },
+      { limit: "hour.views", subject: ip, max: VIEWS_PER_HOUR },
+    ]);
   } catch {
     return;
   }

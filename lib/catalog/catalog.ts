@@ -15,8 +15,14 @@ export type CatalogProduct = {
 const include = { category: { select: { slug: true, name: true } } } as const;
 
 type Row = {
-  id: string; slug: string; name: string; description: string; priceCents: number;
-  stock: number; image: string; category: { slug: string; name: string };
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  image: string;
+  category: { slug: string; name: string };
 };
 
 function toCatalogProduct(p: Row, currency: Currency): CatalogProduct {

@@ -28,7 +28,11 @@ import { type GuestSession, type Session } from "../session/types";
 // snapshots, and empties the cart. A declined card or a short line changes nothing.
 
 const text = (label: string, max = 120) =>
-  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `${capitalize(label)} is too long.`)
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(max, `${capitalize(label)} is too long.`)
     // Forms can carry control characters too (JSON bodies are refused earlier, lib/server/http.ts).
     .regex(/^[^\u0000-\u001f\u007f]*$/, `${capitalize(label)} can't hold control characters.`);
 
@@ -37,10 +41,18 @@ export const checkoutInput = z.strictObject({
   name: text("your name"),
   address: z.strictObject({
     line1: text("the street address", 200),
-    line2: z.string().trim().max(200, "Address line 2 is too long.").transform((v) => v || undefined).optional(),
+    line2: z
+      .string()
+      .trim()
+      .max(200, "Address line 2 is too long.")
+      .transform((v) => v || undefined)
+      .optional(),
     city: text("the city"),
     postalCode: text("the postal code", 20),
-    country: z.string({ error: "Choose a country." }).trim().toUpperCase()
+    country: z
+      .string({ error: "Choose a country." })
+      .trim()
+      .toUpperCase()
       .refine(isCountry, `We ship to ${Object.keys(COUNTRIES).join(", ")}. Choose one of them.`),
   }),
   card: cardInput.optional(),
@@ -60,11 +72,21 @@ async function chooseCard(session: Session, input: CheckoutInput): Promise<CardS
       throw new DomainError("forbidden", "Guests can't pay with a saved card.");
     }
     const saved = await db.paymentMethod.findFirst({ where: { id: input.paymentMethodId, userId: session.userId } });
-    if (!saved) throw new DomainError("invalid_card", "That saved card was not found. Choose another.", { field: "paymentMethodId" });
+    if (!saved)
+      throw new DomainError("invalid_card", "That saved card was not found. Choose another.", {
+        field: "paymentMethodId",
+      });
     if (isExpired(saved.expMonth, saved.expYear)) {
-      throw new DomainError("invalid_card", "That saved card has expired. Choose another or enter a new one.", { field: "paymentMethodId" });
+      throw new DomainError("invalid_card", "That saved card has expired. Choose another or enter a new one.", {
+        field: "paymentMethodId",
+      });
     }
-    return { brand: saved.brand as CardSummary["brand"], last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear };
+    return {
+      brand: saved.brand as CardSummary["brand"],
+      last4: saved.last4,
+      expMonth: saved.expMonth,
+      expYear: saved.expYear,
+    };
   }
   if (!input.card) throw new DomainError("invalid_card", "Enter a card to pay with.", { field: "card.number" });
   const card = checkCard(input.card);
@@ -121,7 +143,10 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
       }
     }
     const items = current.map((l) => ({
-      productId: l.productId, name: l.name, quantity: l.quantity, unitAmount: convert(l.priceCents, currency).amount,
+      productId: l.productId,
+      name: l.name,
+      quantity: l.quantity,
+      unitAmount: convert(l.priceCents, currency).amount,
     }));
     const row = {
       id: newOrderId(),
@@ -149,7 +174,12 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
   const buyer = nextSession ?? session;
   await recordEvent("order_placed", buyer, { total: order.total, lines: order.items.length });
   await securityLog("order.placed", { sessionId: buyer.id, orderId: order.id });
-  if (nextSession) await securityLog("session.revoked", { sessionId: session.id, newSessionId: nextSession.id, reason: "rotated_at_checkout" });
+  if (nextSession)
+    await securityLog("session.revoked", {
+      sessionId: session.id,
+      newSessionId: nextSession.id,
+      reason: "rotated_at_checkout",
+    });
   return { order, nextSession };
 }
 
@@ -179,7 +209,10 @@ async function sendConfirmation(ctx: Ctx, order: OrderJson, buyer: Session) {
       `Thank you, ${order.shipping.name}. Your order is paid and on its way to:`,
       addressLines(order.shipping).join(", "),
       "",
-      ...order.items.map((i) => `- ${i.name} × ${i.quantity}: ${formatMoney({ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency })}`),
+      ...order.items.map(
+        (i) =>
+          `- ${i.name} × ${i.quantity}: ${formatMoney({ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency })}`,
+      ),
       `Total: ${formatMoney(order.total)}`,
       "",
       "See the order at any time:",

@@ -8,9 +8,22 @@ import { ownerOf, type Session } from "../session/types";
 // to anyone else they do not exist (404, also for guessed ids).
 
 type OrderRow = {
-  id: string; status: string; email: string; name: string; line1: string; line2: string | null; city: string;
-  postalCode: string; country: string; currency: string; totalAmount: number; cardBrand: string; cardLast4: string;
-  createdAt: Date; guestSessionId: string | null; userId: string | null;
+  id: string;
+  status: string;
+  email: string;
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string;
+  country: string;
+  currency: string;
+  totalAmount: number;
+  cardBrand: string;
+  cardLast4: string;
+  createdAt: Date;
+  guestSessionId: string | null;
+  userId: string | null;
   items: { productId: string; name: string; quantity: number; unitAmount: number }[];
 };
 
@@ -21,20 +34,35 @@ export function orderJson(o: OrderRow) {
     id: o.id,
     status: o.status,
     email: o.email,
-    items: o.items.map((i) => ({ productId: i.productId, name: i.name, quantity: i.quantity, unitPrice: money(i.unitAmount) })),
+    items: o.items.map((i) => ({
+      productId: i.productId,
+      name: i.name,
+      quantity: i.quantity,
+      unitPrice: money(i.unitAmount),
+    })),
     total: money(o.totalAmount),
-    shipping: { name: o.name, line1: o.line1, line2: o.line2, city: o.city, postalCode: o.postalCode, country: o.country },
+    shipping: {
+      name: o.name,
+      line1: o.line1,
+      line2: o.line2,
+      city: o.city,
+      postalCode: o.postalCode,
+      country: o.country,
+    },
     payment: { brand: o.cardBrand, last4: o.cardLast4 },
     createdAt: o.createdAt.toISOString(),
   };
 }
 export type OrderJson = ReturnType<typeof orderJson>;
 
-
 export async function listOrders(session: Session | null): Promise<OrderJson[]> {
   if (!session) return [];
   requireScope(session.permissions, "view_orders");
-  const rows = await db.order.findMany({ where: ownerOf(session), include: { items: true }, orderBy: { createdAt: "desc" } });
+  const rows = await db.order.findMany({
+    where: ownerOf(session),
+    include: { items: true },
+    orderBy: { createdAt: "desc" },
+  });
   return rows.map(orderJson);
 }
 
@@ -47,13 +75,21 @@ export async function findOrder(session: Session | null, id: string): Promise<Or
   return orderJson(row);
 }
 
-export type ShippingDefaults = { name: string; line1: string; line2: string; city: string; postalCode: string; country: string };
+export type ShippingDefaults = {
+  name: string;
+  line1: string;
+  line2: string;
+  city: string;
+  postalCode: string;
+  country: string;
+};
 
 /** A member's name and address from their latest order, offered at checkout; null for guests and first orders. */
 export async function lastShipping(session: Session | null): Promise<ShippingDefaults | null> {
   if (session?.type !== "authenticated") return null;
   const o = await db.order.findFirst({
-    where: { userId: session.userId }, orderBy: { createdAt: "desc" },
+    where: { userId: session.userId },
+    orderBy: { createdAt: "desc" },
     select: { name: true, line1: true, line2: true, city: true, postalCode: true, country: true },
   });
   return o && { ...o, line2: o.line2 ?? "" };

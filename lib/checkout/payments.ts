@@ -59,7 +59,8 @@ export function isExpired(expMonth: number, expYear: number, now = new Date()): 
   return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
 }
 
-const cardError = (message: string, field: string) => new DomainError("invalid_card", message, { field: `card.${field}` });
+const cardError = (message: string, field: string) =>
+  new DomainError("invalid_card", message, { field: `card.${field}` });
 
 /** Validates a card and returns what may be kept of it; throws a 422 naming the field. */
 export function checkCard(card: CardInput, now = new Date()): CardSummary & { digits: string } {
@@ -70,7 +71,12 @@ export function checkCard(card: CardInput, now = new Date()): CardSummary & { di
   const brand = cardBrand(digits);
   const cvcLength = brand === "amex" ? 4 : 3;
   if (!new RegExp(`^\\d{${brand === "unknown" ? "3,4" : cvcLength}}$`).test(card.cvc.trim())) {
-    throw cardError(brand === "amex" ? "The security code is the 4 digits on the front of the card." : "The security code is the 3 digits on the back of the card.", "cvc");
+    throw cardError(
+      brand === "amex"
+        ? "The security code is the 4 digits on the front of the card."
+        : "The security code is the 3 digits on the back of the card.",
+      "cvc",
+    );
   }
   return { digits, brand, last4: digits.slice(-4), expMonth: card.expMonth, expYear: fullYear(card.expYear) };
 }
@@ -81,7 +87,10 @@ const DECLINED = new Set(["4000000000000002", "4000000000009995"]);
 /** "Charges" a checked card: the decline numbers are declined, every other valid card approved. */
 export function authorize(card: { digits: string }): void {
   if (DECLINED.has(card.digits)) {
-    throw new DomainError("card_declined", "Your card was declined. Nothing was charged and your cart is unchanged; try another card.");
+    throw new DomainError(
+      "card_declined",
+      "Your card was declined. Nothing was charged and your cart is unchanged; try another card.",
+    );
   }
 }
 

@@ -44,15 +44,20 @@ export async function whileStarting<T>(url: string, work: (client: pg.Client) =>
 /** Applies the migrations not applied yet, in order, each in its own transaction; returns their names. */
 export async function applyPostgresMigrations(client: pg.Client, dir = POSTGRES_MIGRATIONS): Promise<string[]> {
   await client.query(CREATE_TABLE);
-  const { rows } = await client.query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-    `SELECT "migration_name", "finished_at", "rolled_back_at" FROM "_prisma_migrations"`,
-  );
+  const { rows } = await client.query<{
+    migration_name: string;
+    finished_at: Date | null;
+    rolled_back_at: Date | null;
+  }>(`SELECT "migration_name", "finished_at", "rolled_back_at" FROM "_prisma_migrations"`);
   const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
   if (failed) {
-    throw new MigrationError(`The migration ${failed.migration_name} failed earlier and was not rolled back: resolve it first (prisma migrate resolve).`);
+    throw new MigrationError(
+      `The migration ${failed.migration_name} failed earlier and was not rolled back: resolve it first (prisma migrate resolve).`,
+    );
   }
   const applied = new Set(rows.filter((r) => r.finished_at !== null).map((r) => r.migration_name));
-  const pending = fs.readdirSync(dir, { withFileTypes: true })
+  const pending = fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !applied.has(entry.name))
     .map((entry) => entry.name)
     .sort();

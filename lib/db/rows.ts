@@ -11,7 +11,7 @@ const ROWS_PER_INSERT = 25;
 
 /** Inserts rows into `into` ("Table" ("column", …)), ROWS_PER_INSERT to a statement. */
 export async function insertRows(tx: Sql, into: string, rows: Param[][]): Promise<void> {
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const take = rows.length - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
     const chunk = rows.slice(i, i + take);
     const row = `(${rows[i]!.map(() => "?").join(", ")})`; // i < rows.length: the loop's condition

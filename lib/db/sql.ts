@@ -14,7 +14,8 @@ import { sqliteEngine } from "./sqlite";
 export type { Param, Sql, SqlEngine } from "./engine";
 
 let chosen: SqlEngine | undefined;
-const engine = (): SqlEngine => (chosen ??= engineOf(config().databaseUrl) === "postgres" ? postgresEngine() : sqliteEngine());
+const engine = (): SqlEngine =>
+  (chosen ??= engineOf(config().databaseUrl) === "postgres" ? postgresEngine() : sqliteEngine());
 
 /** The connection for hot reads. */
 export const hot = (): Sql => engine().read;

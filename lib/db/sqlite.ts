@@ -77,10 +77,15 @@ async function restartLog(): Promise<void> {
 /** A date as Prisma stores DateTime in SQLite (ISO 8601 text, "+00:00"), so both sort and compare alike. */
 export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-const toSqlite = (value: Param) => (value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value);
+const toSqlite = (value: Param) =>
+  value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value;
 
 type Statements = Map<string, Database.Statement>;
-type Connections = { read: Database.Database; write: Database.Database; statements: { read: Statements; write: Statements } };
+type Connections = {
+  read: Database.Database;
+  write: Database.Database;
+  statements: { read: Statements; write: Statements };
+};
 const globalForSqlite = globalThis as unknown as { passerbySqlite?: Connections };
 
 function connections(): Connections {

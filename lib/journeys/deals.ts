@@ -26,4 +26,9 @@ export const DEALS: Deal[] = [
 ];
 
 /** What a guest sees of a deal: the title and the first words. */
-export const teaserOf = (deal: Deal) => `${deal.body.split(" ").slice(0, 8).join(" ").replace(/[.,;:!]$/, "")}…`;
+export const teaserOf = (deal: Deal) =>
+  `${deal.body
+    .split(" ")
+    .slice(0, 8)
+    .join(" ")
+    .replace(/[.,;:!]$/, "")}…`;

@@ -19,15 +19,24 @@ import { onShutdown } from "../shutdown";
 /** The events the shop records: the EventName enum in prisma/schema.prisma. */
 export type { EventName };
 
-type Actor = Session | null | { guestSessionId?: string | null; userId?: string | null; authState: "anonymous" | "authenticated" };
-type EventRow = { name: EventName; authState: AuthState; guestSessionId: string | null; userId: string | null; properties: string; createdAt: Date };
+type Actor =
+  Session | null | { guestSessionId?: string | null; userId?: string | null; authState: "anonymous" | "authenticated" };
+type EventRow = {
+  name: EventName;
+  authState: AuthState;
+  guestSessionId: string | null;
+  userId: string | null;
+  properties: string;
+  createdAt: Date;
+};
 
 const EVENT_FLUSH_MS = 200;
 const EVENT_BATCH = 200;
 
 function who(actor: Actor): Pick<EventRow, "authState" | "guestSessionId" | "userId"> {
   if (!actor) return { authState: "anonymous", guestSessionId: null, userId: null };
-  if ("authState" in actor) return { authState: actor.authState, guestSessionId: actor.guestSessionId ?? null, userId: actor.userId ?? null };
+  if ("authState" in actor)
+    return { authState: actor.authState, guestSessionId: actor.guestSessionId ?? null, userId: actor.userId ?? null };
   // A member's events carry the guest session that this log-in converted, if any, so that one
   // journey reads from the first anonymous visit to the purchase.
   return actor.type === "anonymous"
@@ -38,7 +47,11 @@ function who(actor: Actor): Pick<EventRow, "authState" | "guestSessionId" | "use
 const buffer: EventRow[] = [];
 let timer: NodeJS.Timeout | null = null;
 
-export async function recordEvent(name: EventName, actor: Actor, properties: Record<string, unknown> = {}): Promise<void> {
+export async function recordEvent(
+  name: EventName,
+  actor: Actor,
+  properties: Record<string, unknown> = {},
+): Promise<void> {
   buffer.push({ name, ...who(actor), properties: eventPropertiesColumn.encode(properties), createdAt: new Date() });
   if (buffer.length >= EVENT_BATCH) await flushEvents();
   else timer ??= setTimeout(() => void flushEvents(), EVENT_FLUSH_MS);

@@ -10,6 +10,10 @@ import type { Session } from "../session/types";
  */
 export async function recordExposure(session: Session | null): Promise<void> {
   if (session?.type !== "anonymous") return;
-  const first = await db.guestSession.updateMany({ where: { id: session.id, exposedAt: null }, data: { exposedAt: new Date() } });
-  if (first.count === 1) await recordEvent("experiment_exposure", session, { experiment: EXPERIMENT, variant: variantOf(session) });
+  const first = await db.guestSession.updateMany({
+    where: { id: session.id, exposedAt: null },
+    data: { exposedAt: new Date() },
+  });
+  if (first.count === 1)
+    await recordEvent("experiment_exposure", session, { experiment: EXPERIMENT, variant: variantOf(session) });
 }

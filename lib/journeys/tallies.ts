@@ -26,8 +26,10 @@ export const RECOUNT_SQL = [
   `SELECT 'exposed:' || "variant" || ':' || CAST("status" AS TEXT), COUNT(*) FROM "GuestSession"
    WHERE "exposedAt" IS NOT NULL AND "variant" IS NOT NULL GROUP BY "variant", "status"`,
   `SELECT 'events:' || CAST("authState" AS TEXT), COUNT(*) FROM "Event" GROUP BY "authState"`,
-  ...Object.entries(FUNNEL_STAGES).map(([stage, list]) =>
-    `SELECT 'funnel:${stage}', COUNT(DISTINCT "guestSessionId") FROM "Event" WHERE "name" IN (${names(list)}) AND "guestSessionId" IS NOT NULL`),
+  ...Object.entries(FUNNEL_STAGES).map(
+    ([stage, list]) =>
+      `SELECT 'funnel:${stage}', COUNT(DISTINCT "guestSessionId") FROM "Event" WHERE "name" IN (${names(list)}) AND "guestSessionId" IS NOT NULL`,
+  ),
 ].join("\nUNION ALL\n");
 
 /** The trigger's question for an arriving event: has this journey reached the stage before? (Tests read its plan.) */
@@ -61,13 +63,24 @@ export async function foldTallies(size: number): Promise<number> {
   for (let from = 0; from < last; from += size) {
     const { found, next } = await hotWrite(async (tx) => {
       const rows = await tx.all<{ key: string; count: number }>(
-        `DELETE FROM "Tally" WHERE "id" > ? AND "id" <= ? RETURNING "key", "count"`, from, Math.min(from + size, last));
-      if (carried.ids.length > 0) await tx.run(`DELETE FROM "Tally" WHERE "id" IN (${carried.ids.map(() => "?").join(", ")})`, ...carried.ids);
+        `DELETE FROM "Tally" WHERE "id" > ? AND "id" <= ? RETURNING "key", "count"`,
+        from,
+        Math.min(from + size, last),
+      );
+      if (carried.ids.length > 0)
+        await tx.run(`DELETE FROM "Tally" WHERE "id" IN (${carried.ids.map(() => "?").join(", ")})`, ...carried.ids);
       const sums = new Map(carried.sums);
       for (const row of rows) sums.set(row.key, (sums.get(row.key) ?? 0) + Number(row.count));
       const ids: number[] = [];
       for (const [key, count] of sums) {
-        if (count !== 0) ids.push((await tx.get<{ id: number }>(`INSERT INTO "Tally" ("key", "count") VALUES (?, ?) RETURNING "id"`, key, count))!.id);
+        if (count !== 0)
+          ids.push(
+            (await tx.get<{ id: number }>(
+              `INSERT INTO "Tally" ("key", "count") VALUES (?, ?) RETURNING "id"`,
+              key,
+              count,
+            ))!.id,
+          );
       }
       return { found: rows.length, next: { sums, ids } };
     });

@@ -11,8 +11,19 @@ import { securityLog } from "../security-log";
 // servers that share the database.
 
 export type LimitName =
-  | "sessions" | "hour.sessions" | "cart_writes" | "cart_writes_ip" | "logins" | "logins_ip" | "login_failures" | "signups"
-  | "views" | "hour.views" | "leads" | "leads_ip" | "order_claims";
+  | "sessions"
+  | "hour.sessions"
+  | "cart_writes"
+  | "cart_writes_ip"
+  | "logins"
+  | "logins_ip"
+  | "login_failures"
+  | "signups"
+  | "views"
+  | "hour.views"
+  | "leads"
+  | "leads_ip"
+  | "order_claims";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -64,7 +75,11 @@ export async function hitAllThen<T>(hits: Hit[], work: ((tx: Sql) => Promise<T>)
   const keyed = hits.map((h) => ({ ...h, key: keyOf(h.limit, h.subject) }));
   // Each hit is counted unless its window is already full: the keys that come back are the
   // limits that still had room.
-  const count = (tx: Sql) => countHits(tx, keyed.map((h) => ({ key: h.key, cap: h.max, windowStart: windowOf(h.limit, now) })));
+  const count = (tx: Sql) =>
+    countHits(
+      tx,
+      keyed.map((h) => ({ key: h.key, cap: h.max, windowStart: windowOf(h.limit, now) })),
+    );
   let outcome: { full: (typeof keyed)[number] } | { value: T };
   try {
     outcome = await hotWrite(async (tx) => {
@@ -104,5 +119,11 @@ export async function unhit(limit: LimitName, subject: string, now = Date.now())
 
 /** Deletes windows that ended (at most `batch` of them, for the sweep): how many. */
 export async function pruneRateLimits(now = Date.now(), batch = 2_000): Promise<number> {
-  return hotWrite((tx) => deleteRateLimitWindows(tx, { minuteAgo: new Date(now - MINUTE_MS), hourAgo: new Date(now - HOUR_MS), hourPrefix: "hour." }, batch));
+  return hotWrite((tx) =>
+    deleteRateLimitWindows(
+      tx,
+      { minuteAgo: new Date(now - MINUTE_MS), hourAgo: new Date(now - HOUR_MS), hourPrefix: "hour." },
+      batch,
+    ),
+  );
 }

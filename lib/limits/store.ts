@@ -6,10 +6,16 @@ import type { Sql } from "../db/sql";
  * Counts one hit for each key in its window (starting at `windowStart`), unless that window is
  * already full (`cap`), and returns the keys that were counted. One statement for all the keys.
  */
-export async function countHits(tx: Sql, hits: { key: string; cap: number; windowStart: Date }[]): Promise<Set<string>> {
+export async function countHits(
+  tx: Sql,
+  hits: { key: string; cap: number; windowStart: Date }[],
+): Promise<Set<string>> {
   const sorted = [...hits].sort((a, b) => (a.key < b.key ? -1 : 1)); // one lock order for every request
-  const counted = await tx.all<{ key: string }>(countHitsSql(sorted.length),
-    ...sorted.flatMap((h) => [h.key, h.windowStart]), ...sorted.flatMap((h) => [h.key, h.cap]));
+  const counted = await tx.all<{ key: string }>(
+    countHitsSql(sorted.length),
+    ...sorted.flatMap((h) => [h.key, h.windowStart]),
+    ...sorted.flatMap((h) => [h.key, h.cap]),
+  );
   return new Set(counted.map((row) => row.key));
 }
 
@@ -32,6 +38,16 @@ function countHitsSql(n: number): string {
 }
 
 /** Deletes windows that ended: a minute's a minute after it started, an hour's (keys starting `hourPrefix`) an hour after. */
-export const deleteRateLimitWindows = (tx: Sql, ended: { minuteAgo: Date; hourAgo: Date; hourPrefix: string }, size: number) =>
-  tx.run(`DELETE FROM "RateLimitWindow" WHERE "key" IN (SELECT "key" FROM "RateLimitWindow"
-     WHERE "windowStart" < ? AND ("windowStart" < ? OR "key" NOT LIKE ?) LIMIT ?)`, ended.minuteAgo, ended.hourAgo, `${ended.hourPrefix}%`, size);
+export const deleteRateLimitWindows = (
+  tx: Sql,
+  ended: { minuteAgo: Date; hourAgo: Date; hourPrefix: string },
+  size: number,
+) =>
+  tx.run(
+    `DELETE FROM "RateLimitWindow" WHERE "key" IN (SELECT "key" FROM "RateLimitWindow"
+     WHERE "windowStart" < ? AND ("windowStart" < ? OR "key" NOT LIKE ?) LIMIT ?)`,
+    ended.minuteAgo,
+    ended.hourAgo,
+    `${ended.hourPrefix}%`,
+    size,
+  );

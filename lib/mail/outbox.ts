@@ -10,15 +10,21 @@ import { ownerOf, type Session } from "../session/types";
 export type OutboxJson = { to: string; subject: string; text: string; links: string[]; createdAt: string };
 
 export async function sendMessage(message: {
-  to: string; subject: string; text: string; links: string[]; guestSessionId?: string; userId?: string;
+  to: string;
+  subject: string;
+  text: string;
+  links: string[];
+  guestSessionId?: string;
+  userId?: string;
 }): Promise<void> {
-  await hotWrite((tx) => insertOutboxMessage(tx, { ...message, links: outboxLinksColumn.encode(message.links), createdAt: new Date() }));
+  await hotWrite((tx) =>
+    insertOutboxMessage(tx, { ...message, links: outboxLinksColumn.encode(message.links), createdAt: new Date() }),
+  );
 }
 
 export async function listOutbox(session: Session | null): Promise<OutboxJson[]> {
   if (!session) return [];
-  const where =
-    session.type === "authenticated" && session.isAdmin ? {} : ownerOf(session);
+  const where = session.type === "authenticated" && session.isAdmin ? {} : ownerOf(session);
   const rows = await db.outboxMessage.findMany({ where, orderBy: { createdAt: "desc" }, take: 100 });
   return rows.map((m) => {
     // An admin reads everyone's mail, but a restore link is its recipient's key to a cart.

@@ -8,7 +8,10 @@ import { DomainError } from "../errors";
 const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = () =>
-  new DomainError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`);
+  new DomainError(
+    "payload_too_large",
+    `The body is larger than ${MAX_BODY_BYTES / 1024} KB; no request here needs that much.`,
+  );
 
 export async function readBody(request: Request): Promise<string> {
   let bytes: Uint8Array;

@@ -8,7 +8,11 @@ import { factsOf, linkOrigin, requestFacts, type RequestFacts } from "./request"
 import { sessionCookies, sessionForRequest, type CookieReader } from "./session-cookie";
 
 /** The request as the domain sees it (lib/session/context.ts), built from the cookie and the headers. */
-async function requestContext({ ip, host, https, userAgent }: RequestFacts, readCookie?: CookieReader, withCart = false): Promise<Ctx> {
+async function requestContext(
+  { ip, host, https, userAgent }: RequestFacts,
+  readCookie?: CookieReader,
+  withCart = false,
+): Promise<Ctx> {
   const now = new Date();
   const { session, ended } = await sessionForRequest(now, https, readCookie, withCart);
   return {
@@ -30,7 +34,11 @@ async function requestContext({ ip, host, https, userAgent }: RequestFacts, read
  * A route handler passes its request, read directly; an action's is read through next/headers.
  * `withCart`: the session comes with its cart's quantities, read in the same statement.
  */
-export async function withContext<T>(work: (ctx: Ctx) => Promise<T>, request?: NextRequest, withCart = false): Promise<T> {
+export async function withContext<T>(
+  work: (ctx: Ctx) => Promise<T>,
+  request?: NextRequest,
+  withCart = false,
+): Promise<T> {
   const facts = request ? factsOf(request.headers) : await requestFacts();
   const readCookie = request ? (name: string) => request.cookies.get(name)?.value : undefined;
   return withLogAddress(facts.ip, async () => work(await requestContext(facts, readCookie, withCart)));

@@ -13,10 +13,20 @@ export type ErrorBody = { error: { code: ErrorCode; message: string } };
  * bench's machine, a few percent of a route's throughput (`npm run bench`).
  */
 export function jsonResponse(body: unknown, status: number, headers: Record<string, string>): NextResponse {
-  return new NextResponse(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+  return new NextResponse(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
 }
 
 /** The error response for `code`: its status from the registry, its default sentence unless told. */
-export function errorJson(code: ErrorCode, message: string = ERROR_CODES[code].message, headers: Record<string, string> = {}) {
-  return jsonResponse({ error: { code, message } } satisfies ErrorBody, ERROR_CODES[code].status, { "Cache-Control": "no-store", ...headers });
+export function errorJson(
+  code: ErrorCode,
+  message: string = ERROR_CODES[code].message,
+  headers: Record<string, string> = {},
+) {
+  return jsonResponse({ error: { code, message } } satisfies ErrorBody, ERROR_CODES[code].status, {
+    "Cache-Control": "no-store",
+    ...headers,
+  });
 }

@@ -25,19 +25,31 @@ const flashSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("orders_claimed"), orders: count }),
   z.object({ kind: z.literal("claim_refused"), message: z.string().max(500) }),
   z.object({ kind: z.literal("logged_out"), reason: z.enum(["asked", "ended_here"]) }),
-  z.object({ kind: z.literal("cart_restore"), status: z.enum(["restored", "same_browser", "used", "expired", "invalid", "refused"]), added: count, unavailable: count }),
+  z.object({
+    kind: z.literal("cart_restore"),
+    status: z.enum(["restored", "same_browser", "used", "expired", "invalid", "refused"]),
+    added: count,
+    unavailable: count,
+  }),
 ]);
 
 export type Flash = z.infer<typeof flashSchema>;
 type Kind = Flash["kind"];
 
-const sign = (payload: string) => crypto.createHmac("sha256", config().sessionSecrets[0]).update(`flash:${payload}`).digest("base64url");
+const sign = (payload: string) =>
+  crypto.createHmac("sha256", config().sessionSecrets[0]).update(`flash:${payload}`).digest("base64url");
 
 /** For actions: leaves `flash` for the next page this browser loads within a minute. */
 export async function setFlash(flash: Flash): Promise<void> {
   const payload = Buffer.from(JSON.stringify(flashSchema.parse(flash))).toString("base64url");
   const https = await secureCookies();
-  (await cookies()).set(FLASH_COOKIE, `${payload}.${sign(payload)}`, { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: FLASH_SECONDS });
+  (await cookies()).set(FLASH_COOKIE, `${payload}.${sign(payload)}`, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: https,
+    path: "/",
+    maxAge: FLASH_SECONDS,
+  });
 }
 
 /** For pages: the flash of kind `kind` an action left for this browser, or null (none, another kind, forged). */

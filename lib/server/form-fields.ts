@@ -29,7 +29,8 @@ const isOwnField = (name: string, value: FormDataEntryValue) => typeof value ===
  */
 export function formFields(form: FormData): Fields {
   const entries = [...form.entries()];
-  if (entries.length > MAX_FIELDS) throw invalid(`A form sends at most ${MAX_FIELDS} fields; this one sent ${entries.length}.`);
+  if (entries.length > MAX_FIELDS)
+    throw invalid(`A form sends at most ${MAX_FIELDS} fields; this one sent ${entries.length}.`);
   const fields: Fields = Object.create(null);
   for (const [name, value] of entries) {
     if (!isOwnField(name, value)) continue;
@@ -43,7 +44,11 @@ export function formFields(form: FormData): Fields {
       const next = node[key];
       node = (typeof next === "object" ? next : (node[key] = Object.create(null))) as Fields;
     }
-    node[path.at(-1)!] = NUMBER_FIELDS.has(name) ? ((value as string).trim() === "" ? Number.NaN : Number(value)) : (value as string);
+    node[path.at(-1)!] = NUMBER_FIELDS.has(name)
+      ? (value as string).trim() === ""
+        ? Number.NaN
+        : Number(value)
+      : (value as string);
   }
   return fields;
 }
@@ -55,5 +60,10 @@ export const typedValues = (form: FormData): Record<string, string> =>
   Object.fromEntries(
     [...form.entries()]
       .slice(0, MAX_FIELDS)
-      .filter(([name, value]) => isOwnField(name, value) && !SECRET_FIELD.test(name) && !name.split(".").some((key) => PROTOTYPE_WORDS.has(key))),
+      .filter(
+        ([name, value]) =>
+          isOwnField(name, value) &&
+          !SECRET_FIELD.test(name) &&
+          !name.split(".").some((key) => PROTOTYPE_WORDS.has(key)),
+      ),
   ) as Record<string, string>;

@@ -27,7 +27,9 @@ export function json(body: unknown, status = 200): NextResponse {
 
 export function toErrorResponse(error: unknown): NextResponse {
   if (error instanceof DomainError) {
-    const headers: Record<string, string> = error.details.retryAfter ? { "Retry-After": String(error.details.retryAfter) } : {};
+    const headers: Record<string, string> = error.details.retryAfter
+      ? { "Retry-After": String(error.details.retryAfter) }
+      : {};
     return errorJson(error.code, error.message, headers);
   }
   if (error instanceof z.ZodError) return errorJson("invalid_input", describeZodError(error));
@@ -45,18 +47,24 @@ export function toErrorResponse(error: unknown): NextResponse {
  * `withCart`: the session is read with its cart's quantities in one statement (`cartItems`).
  */
 export async function handle(
-  request: NextRequest, fn: (ctx: Ctx) => Promise<NextResponse>, { withCart = false } = {},
+  request: NextRequest,
+  fn: (ctx: Ctx) => Promise<NextResponse>,
+  { withCart = false } = {},
 ): Promise<NextResponse> {
   let ended: SessionEnd | null = null;
   try {
-    return await withContext(async (ctx) => {
-      ended = ctx.endedSession;
-      if (!ended) return fn(ctx);
-      let started = false;
-      const cookies = { ...ctx.cookies, set: (cookie: SessionCookie) => ((started = true), ctx.cookies.set(cookie)) };
-      const response = await fn({ ...ctx, cookies });
-      return started ? withReplacedSession(response, ended) : response;
-    }, request, withCart);
+    return await withContext(
+      async (ctx) => {
+        ended = ctx.endedSession;
+        if (!ended) return fn(ctx);
+        let started = false;
+        const cookies = { ...ctx.cookies, set: (cookie: SessionCookie) => ((started = true), ctx.cookies.set(cookie)) };
+        const response = await fn({ ...ctx, cookies });
+        return started ? withReplacedSession(response, ended) : response;
+      },
+      request,
+      withCart,
+    );
   } catch (error) {
     return toErrorResponse(explainEnd(error, ended));
   }
@@ -65,7 +73,10 @@ export async function handle(
 async function withReplacedSession(response: NextResponse, ended: SessionEnd): Promise<NextResponse> {
   if (!response.headers.get("content-type")?.includes("application/json")) return response;
   const body = await response.json();
-  return NextResponse.json({ ...body, replacedSession: { reason: ended.reason } }, { status: response.status, headers: response.headers });
+  return NextResponse.json(
+    { ...body, replacedSession: { reason: ended.reason } },
+    { status: response.status, headers: response.headers },
+  );
 }
 
 /**
@@ -89,7 +100,10 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   // field means one, and database drivers fail on them (PostgreSQL refuses NUL in text). Refused
   // here, before anything (even a session) is written.
   if (!wellFormedStrings(body)) {
-    throw new DomainError("invalid_unicode", "The body holds text that is not well-formed Unicode (a lone surrogate) or holds control characters.");
+    throw new DomainError(
+      "invalid_unicode",
+      "The body holds text that is not well-formed Unicode (a lone surrogate) or holds control characters.",
+    );
   }
   return schema.parse(body);
 }

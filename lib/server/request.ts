@@ -33,7 +33,10 @@ type HeaderSource = { get(name: string): string | null };
 /** The facts in a set of headers (a route handler passes its request's: next/headers costs more). */
 export function factsOf(h: HeaderSource): RequestFacts {
   const { trustProxy, cookieSecure } = config();
-  const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (h.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     ip: (trustProxy ? hops.at(-1) : hops[0]) ?? "unknown",
     https: cookieSecure === "auto" ? h.get("x-forwarded-proto") === "https" : cookieSecure === "true",
@@ -80,7 +83,10 @@ export function linkOrigin(host: string, https: boolean): string {
   // and only a local or an allowed one.
   const bare = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.exec(lower);
   const hostname = bare?.[1] ?? "";
-  if (!bare || !(LOCAL_HOSTS.has(hostname) || config().allowedHosts.includes(lower) || config().allowedHosts.includes(hostname))) {
+  if (
+    !bare ||
+    !(LOCAL_HOSTS.has(hostname) || config().allowedHosts.includes(lower) || config().allowedHosts.includes(hostname))
+  ) {
     throw new DomainError(
       "host_not_allowed",
       "Links can't be made for the address this request used. The shop's operator must set PUBLIC_URL (or list the host in ALLOWED_HOSTS).",

@@ -40,7 +40,9 @@ const ENDED_MAX_AGE = 300;
 const encodeEnd = (end: SessionEnd) => `${end.type}:${end.reason}:${end.idle ? 1 : 0}`;
 function decodeEnd(value: string | undefined): SessionEnd | null {
   const match = /^(anonymous|authenticated):(expired|ended|converted):([01])$/.exec(value ?? "");
-  return match ? { type: match[1] as SessionEnd["type"], reason: match[2] as SessionEnd["reason"], idle: match[3] === "1" } : null;
+  return match
+    ? { type: match[1] as SessionEnd["type"], reason: match[2] as SessionEnd["reason"], idle: match[3] === "1" }
+    : null;
 }
 
 /** The cookie's session as a page sees it, checked once per render. */
@@ -67,7 +69,10 @@ export type CookieReader = (name: string) => string | undefined;
  * `withCart`: resolveSession's, for an answer that shows the cart too.
  */
 export async function sessionForRequest(
-  now: Date, https: boolean, read?: CookieReader, withCart = false,
+  now: Date,
+  https: boolean,
+  read?: CookieReader,
+  withCart = false,
 ): Promise<{ session: Session | null; ended: SessionEnd | null }> {
   const readCookie = read ?? (async (name: string) => (await cookies()).get(name)?.value);
   const seal = await readCookie(nameFor(https));
@@ -76,7 +81,14 @@ export async function sessionForRequest(
   // arrive after the winner's, whose new cookie it would otherwise delete (it never learns it).
   const rotated = ended?.rotated === true;
   if (stale && !rotated) await clearCookies(https);
-  if (ended && !rotated) (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: ENDED_MAX_AGE });
+  if (ended && !rotated)
+    (await cookies()).set(ENDED_COOKIE, encodeEnd(ended), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: https,
+      path: "/",
+      maxAge: ENDED_MAX_AGE,
+    });
   return { session, ended: ended ?? (seal ? null : decodeEnd(await readCookie(ENDED_COOKIE))) };
 }
 
@@ -95,7 +107,8 @@ type Jar = Awaited<ReturnType<typeof cookies>>;
 /** Mirrors the session's currency into CURRENCY_COOKIE (absent means the default currency). */
 function writeCurrencyHint(jar: Jar, session: { expiresAt: Date; preferences: Preferences }, https: boolean) {
   const currency = session.preferences.currency;
-  if (currency && currency !== DEFAULT_CURRENCY) jar.set(CURRENCY_COOKIE, currency, cookieOptions(session.expiresAt, https));
+  if (currency && currency !== DEFAULT_CURRENCY)
+    jar.set(CURRENCY_COOKIE, currency, cookieOptions(session.expiresAt, https));
   else if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }
 
@@ -106,7 +119,10 @@ function writeCurrencyHint(jar: Jar, session: { expiresAt: Date; preferences: Pr
 export async function syncCurrencyHint(session: Session | null) {
   const jar = await cookies();
   const hinted = jar.get(CURRENCY_COOKIE)?.value;
-  const wanted = session?.preferences.currency && session.preferences.currency !== DEFAULT_CURRENCY ? session.preferences.currency : undefined;
+  const wanted =
+    session?.preferences.currency && session.preferences.currency !== DEFAULT_CURRENCY
+      ? session.preferences.currency
+      : undefined;
   if (hinted === wanted) return;
   if (session) writeCurrencyHint(jar, session, await secureCookies());
   else jar.delete(CURRENCY_COOKIE);
@@ -116,7 +132,8 @@ async function clearCookies(https: boolean) {
   const jar = await cookies();
   const name = nameFor(https);
   // A __Host- cookie is only removed by a Set-Cookie that is itself Secure, path /.
-  if (name === SECURE_COOKIE_NAME) jar.set(name, "", { secure: true, httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
+  if (name === SECURE_COOKIE_NAME)
+    jar.set(name, "", { secure: true, httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
   else jar.delete(name);
   if (jar.has(CURRENCY_COOKIE)) jar.delete(CURRENCY_COOKIE);
 }

@@ -24,7 +24,6 @@ const writeNow: Write = async (work) => {
   await work();
 };
 
-
 /** The table a session type's rows live in. */
 const sessionTable = { anonymous: "GuestSession", authenticated: "UserSession" } as const;
 
@@ -49,7 +48,11 @@ async function endOf(
     await securityLog("session.replay_refused", { sessionId: row.id, status: row.status });
     const end = endOfRow(type, row, now);
     // Asked only here, off the hot path: an ended guest session, was it a checkout's rotation?
-    if (type === "anonymous" && row.status === "revoked" && (await db.guestSession.findUnique({ where: { id: row.id }, select: { rotated: true } }))?.rotated) {
+    if (
+      type === "anonymous" &&
+      row.status === "revoked" &&
+      (await db.guestSession.findUnique({ where: { id: row.id }, select: { rotated: true } }))?.rotated
+    ) {
       return { ...end, rotated: true };
     }
     return end;
@@ -62,20 +65,30 @@ async function endOf(
     });
     return { type, reason: "expired", idle: idle && row.expiresAt > now };
   }
-  if (seenAt(row.lastSeenAt, now) === now) await write(() => hotWrite((tx) => touchSessionRow(tx, sessionTable[type], row.id, now)));
+  if (seenAt(row.lastSeenAt, now) === now)
+    await write(() => hotWrite((tx) => touchSessionRow(tx, sessionTable[type], row.id, now)));
   return null;
 }
 
 /** When a live session was last seen, counting this request: kept to the minute (LAST_SEEN_RESOLUTION_MS). */
-const seenAt = (lastSeenAt: Date, now: Date) => (now.getTime() - lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS ? now : lastSeenAt);
+const seenAt = (lastSeenAt: Date, now: Date) =>
+  now.getTime() - lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS ? now : lastSeenAt;
 
 /** A guest session seen last at `lastSeenAt` ends at this moment unless a request comes first. */
 export const guestIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().guestIdleTimeout * 1000);
 /** The same for a signed-in session (USER_IDLE_TIMEOUT). */
 export const userIdleExpiry = (lastSeenAt: Date) => new Date(lastSeenAt.getTime() + config().userIdleTimeout * 1000);
-const idleExpiry: Record<SessionType, (lastSeenAt: Date) => Date> = { anonymous: guestIdleExpiry, authenticated: userIdleExpiry };
+const idleExpiry: Record<SessionType, (lastSeenAt: Date) => Date> = {
+  anonymous: guestIdleExpiry,
+  authenticated: userIdleExpiry,
+};
 
-async function loadGuestSession(id: string, now: Date, write: Write, withCart: boolean): Promise<GuestSession | SessionEnd | null> {
+async function loadGuestSession(
+  id: string,
+  now: Date,
+  write: Write,
+  withCart: boolean,
+): Promise<GuestSession | SessionEnd | null> {
   const row = await guestSessionRow(id, withCart);
   if (!row) return null;
   const end = await endOf("anonymous", row, now, write);
@@ -93,7 +106,12 @@ async function loadGuestSession(id: string, now: Date, write: Write, withCart: b
   };
 }
 
-async function loadUserSession(id: string, now: Date, write: Write, withCart: boolean): Promise<UserSession | SessionEnd | null> {
+async function loadUserSession(
+  id: string,
+  now: Date,
+  write: Write,
+  withCart: boolean,
+): Promise<UserSession | SessionEnd | null> {
   const row = await userSessionRow(id, withCart);
   if (!row) return null;
   const end = await endOf("authenticated", row, now, write);
@@ -131,7 +149,8 @@ export async function resolveSession(
   if (!seal) return { session: null, stale: false, ended: null };
   const payload = await unsealSession(seal);
   if (!payload) return { session: null, stale: true, ended: null };
-  if (payload.exp <= now.getTime()) return { session: null, stale: true, ended: { type: payload.type, reason: "expired", idle: false } };
+  if (payload.exp <= now.getTime())
+    return { session: null, stale: true, ended: { type: payload.type, reason: "expired", idle: false } };
   const found =
     payload.type === "anonymous"
       ? await loadGuestSession(payload.sid, now, write, withCart)

@@ -20,7 +20,9 @@ import { variantFor } from "./variant";
  * (what the new session is for, e.g. using up a restore link): when it throws, no session is made.
  */
 export async function createGuestSession(
-  now = new Date(), limits: Hit[] = [], alsoIn?: (tx: Sql) => Promise<void>,
+  now = new Date(),
+  limits: Hit[] = [],
+  alsoIn?: (tx: Sql) => Promise<void>,
 ): Promise<{ session: GuestSession; seal: string }> {
   const id = newGuestSessionId();
   const expiresAt = new Date(now.getTime() + config().guestSessionTtl * 1000);
@@ -58,7 +60,17 @@ export async function createUserSession(
   const id = newUserSessionId();
   const expiresAt = new Date(now.getTime() + config().userSessionTtl * 1000);
   await db.userSession.create({
-    data: { id, logHash: keyedHash(id), publicId: newSessionHandle(), userId, createdAt: now, lastSeenAt: now, expiresAt, migratedFrom, userAgent },
+    data: {
+      id,
+      logHash: keyedHash(id),
+      publicId: newSessionHandle(),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      migratedFrom,
+      userAgent,
+    },
   });
   const seal = await sealSession({ sid: id, type: "authenticated", exp: expiresAt.getTime() }, now.getTime());
   await securityLog("session.created", { sessionId: id, type: "authenticated", userId });
@@ -70,7 +82,9 @@ export async function revokeSession(session: Session, now = new Date()): Promise
   const where = { id: session.id, status: "active" } as const;
   const data = { status: "revoked", endedAt: now } as const;
   const { count } =
-    session.type === "anonymous" ? await db.guestSession.updateMany({ where, data }) : await db.userSession.updateMany({ where, data });
+    session.type === "anonymous"
+      ? await db.guestSession.updateMany({ where, data })
+      : await db.userSession.updateMany({ where, data });
   if (count === 1) await securityLog("session.ended", { sessionId: session.id, type: session.type });
 }
 
@@ -85,7 +99,10 @@ export async function rotateGuestSession(tx: Sql, session: GuestSession, now = n
   const id = newGuestSessionId();
   // Two checkouts with the same cookie at once: the second finds the old id already ended.
   if (!(await moveGuestSession(tx, session.id, id, keyedHash(id), now))) {
-    throw new DomainError("session_ended", "Your guest session ended while checking out. Nothing was charged; start again.");
+    throw new DomainError(
+      "session_ended",
+      "Your guest session ended while checking out. Nothing was charged; start again.",
+    );
   }
   return { ...session, id, idleExpiresAt: guestIdleExpiry(now) };
 }

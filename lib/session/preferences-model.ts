@@ -10,4 +10,5 @@ export const preferencesInput = z.strictObject({
 export type Preferences = { currency?: Currency };
 
 /** The currency a session (or an account) shops in; the default without a session. */
-export const currencyOf = (holder: { preferences: Preferences } | null): Currency => holder?.preferences.currency ?? DEFAULT_CURRENCY;
+export const currencyOf = (holder: { preferences: Preferences } | null): Currency =>
+  holder?.preferences.currency ?? DEFAULT_CURRENCY;

@@ -8,7 +8,10 @@ import { startGuestSession, visitorPermissions } from "./request";
 import { type Session } from "./types";
 
 /** Saves preferences, starting a guest session when there is none (a preference is state). */
-export async function setPreferences(ctx: Ctx, input: z.infer<typeof preferencesInput>): Promise<{ session: Session; preferences: Preferences }> {
+export async function setPreferences(
+  ctx: Ctx,
+  input: z.infer<typeof preferencesInput>,
+): Promise<{ session: Session; preferences: Preferences }> {
   requireScope(visitorPermissions(ctx.session), "view_content");
   const session = ctx.session ?? (await startGuestSession(ctx));
   const preferences: Preferences = { ...session.preferences, ...input };

@@ -23,10 +23,14 @@ export const visitorPermissions = (session: Session | null): Scope[] =>
  */
 export async function startGuestSession(ctx: Ctx, alsoIn?: (tx: Sql) => Promise<void>): Promise<GuestSession> {
   const { sessions, sessionsPerHour } = config().rateLimits;
-  const { session, seal } = await createGuestSession(ctx.now, [
-    { limit: "sessions", subject: ctx.network, max: sessions },
-    { limit: "hour.sessions", subject: ctx.network, max: sessionsPerHour },
-  ], alsoIn);
+  const { session, seal } = await createGuestSession(
+    ctx.now,
+    [
+      { limit: "sessions", subject: ctx.network, max: sessions },
+      { limit: "hour.sessions", subject: ctx.network, max: sessionsPerHour },
+    ],
+    alsoIn,
+  );
   await ctx.cookies.set({ seal, expiresAt: session.expiresAt, preferences: session.preferences });
   return session;
 }
@@ -60,7 +64,10 @@ export async function renewUserSession(ctx: Ctx, session: UserSession, reason: s
   if (count !== 1) {
     // Ended meanwhile (another device, an administrator): that end stands; no new id is handed out.
     await ctx.cookies.clear();
-    throw new DomainError("session_ended", "This session was ended meanwhile (from another device): log in again to go on.");
+    throw new DomainError(
+      "session_ended",
+      "This session was ended meanwhile (from another device): log in again to go on.",
+    );
   }
   await securityLog("session.revoked", { sessionId: session.id, userId: session.userId, reason });
   await startUserSession(ctx, session.userId, session.migratedFrom);

@@ -47,7 +47,9 @@ function ask<T>(message: { op: "seal" | "unseal"; value: unknown; password: Pass
 }
 
 /** iron-session's sealData, off this thread. */
-export const sealOffThread = (value: object, password: Passwords, ttl: number) => ask<string>({ op: "seal", value, password, ttl });
+export const sealOffThread = (value: object, password: Passwords, ttl: number) =>
+  ask<string>({ op: "seal", value, password, ttl });
 
 /** iron-session's unsealData, off this thread: {} for an expired, tampered or foreign seal. */
-export const unsealOffThread = <T>(seal: string, password: Passwords) => ask<T>({ op: "unseal", value: seal, password });
+export const unsealOffThread = <T>(seal: string, password: Passwords) =>
+  ask<T>({ op: "unseal", value: seal, password });

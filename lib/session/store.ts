@@ -12,24 +12,27 @@ import type { CartQuantity, Owner } from "./types";
 // connection (lib/db/sql.ts). These reads decide how much a guest session costs (`npm run bench`).
 
 /** GuestSession.preferences and User.preferences. */
-export const preferencesColumn = jsonColumn<Preferences>(z.object({ currency: z.enum(CURRENCIES).optional().catch(undefined) }), {});
+export const preferencesColumn = jsonColumn<Preferences>(
+  z.object({ currency: z.enum(CURRENCIES).optional().catch(undefined) }),
+  {},
+);
 
 const date = (value: string | Date) => new Date(value);
 
 type Stored = { createdAt: string | Date; expiresAt: string | Date; lastSeenAt: string | Date; preferences: string };
 
-
 /**
  * With a session row, its owner's cart lines (none: one row with a null product), oldest first:
  * one statement where GET /api/session would otherwise run two (`withCart`).
  */
-const cartJoin = (owner: string) =>
-  ` LEFT JOIN "Cart" c ON c.${owner} LEFT JOIN "CartItem" ci ON ci."cartId" = c."id"`;
+const cartJoin = (owner: string) => ` LEFT JOIN "Cart" c ON c.${owner} LEFT JOIN "CartItem" ci ON ci."cartId" = c."id"`;
 const CART_COLUMNS = `, ci."productId" AS "cartProductId", ci."quantity" AS "cartQuantity"`;
 const CART_ORDER = ` ORDER BY ci."addedAt", ci."id"`;
 type CartColumns = { cartProductId: string | null; cartQuantity: number | null };
 const cartOf = (rows: CartColumns[]): CartQuantity[] =>
-  rows.filter((r) => r.cartProductId !== null).map((r) => Object.freeze({ productId: r.cartProductId!, quantity: Number(r.cartQuantity) }));
+  rows
+    .filter((r) => r.cartProductId !== null)
+    .map((r) => Object.freeze({ productId: r.cartProductId!, quantity: Number(r.cartQuantity) }));
 
 /**
  * A remembered answer (./sqlite.ts) is one frozen object for as long as the database is
@@ -47,7 +50,10 @@ function decodeOnce<A extends object, D extends object>(answer: A, decode: (answ
 
 /** A session row decoded, and with `withCart` its cart (else `cart` is absent). */
 async function sessionRow<T extends object, D extends object>(
-  sql: readonly [plain: string, withCart: string], id: string, withCart: boolean, decode: (row: T, cart?: readonly CartQuantity[]) => D,
+  sql: readonly [plain: string, withCart: string],
+  id: string,
+  withCart: boolean,
+  decode: (row: T, cart?: readonly CartQuantity[]) => D,
 ): Promise<D | null> {
   if (!withCart) {
     const row = await hotRemembered().get<T>(sql[0], id);
@@ -59,8 +65,13 @@ async function sessionRow<T extends object, D extends object>(
 }
 
 export type GuestSessionRow = {
-  id: string; status: GuestSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date;
-  preferences: Preferences; variant: string | null;
+  id: string;
+  status: GuestSessionStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  preferences: Preferences;
+  variant: string | null;
   /** Read only when asked for (`withCart`). */
   cart?: readonly CartQuantity[];
 };
@@ -73,16 +84,36 @@ const GUEST_SQL = [
 
 /** A guest session row (frozen: it may be shared by every request while the database is unchanged). */
 export function guestSessionRow(id: string, withCart = false): Promise<Readonly<GuestSessionRow> | null> {
-  return sessionRow<Omit<GuestSessionRow, keyof Stored | "cart"> & Stored, GuestSessionRow>(GUEST_SQL, id, withCart, (row, cart) => ({
-    id: row.id, status: row.status, variant: row.variant, cart,
-    createdAt: date(row.createdAt), expiresAt: date(row.expiresAt), lastSeenAt: date(row.lastSeenAt),
-    preferences: Object.freeze(preferencesColumn.decode(row.preferences)),
-  }));
+  return sessionRow<Omit<GuestSessionRow, keyof Stored | "cart"> & Stored, GuestSessionRow>(
+    GUEST_SQL,
+    id,
+    withCart,
+    (row, cart) => ({
+      id: row.id,
+      status: row.status,
+      variant: row.variant,
+      cart,
+      createdAt: date(row.createdAt),
+      expiresAt: date(row.expiresAt),
+      lastSeenAt: date(row.lastSeenAt),
+      preferences: Object.freeze(preferencesColumn.decode(row.preferences)),
+    }),
+  );
 }
 
 export type UserSessionRow = {
-  id: string; publicId: string; status: UserSessionStatus; createdAt: Date; expiresAt: Date; lastSeenAt: Date; userId: string;
-  migratedFrom: string | null; email: string; isAdmin: boolean; preferences: Preferences; variant: string | null;
+  id: string;
+  publicId: string;
+  status: UserSessionStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  migratedFrom: string | null;
+  email: string;
+  isAdmin: boolean;
+  preferences: Preferences;
+  variant: string | null;
   /** Read only when asked for (`withCart`). */
   cart?: readonly CartQuantity[];
 };
@@ -99,9 +130,17 @@ const USER_SQL = [
 export function userSessionRow(id: string, withCart = false): Promise<Readonly<UserSessionRow> | null> {
   type Read = Omit<UserSessionRow, keyof Stored | "isAdmin" | "cart"> & Stored & { isAdmin: number | boolean };
   return sessionRow<Read, UserSessionRow>(USER_SQL, id, withCart, (row, cart) => ({
-    id: row.id, publicId: row.publicId, status: row.status, userId: row.userId, migratedFrom: row.migratedFrom,
-    email: row.email, variant: row.variant, cart,
-    createdAt: date(row.createdAt), expiresAt: date(row.expiresAt), lastSeenAt: date(row.lastSeenAt),
+    id: row.id,
+    publicId: row.publicId,
+    status: row.status,
+    userId: row.userId,
+    migratedFrom: row.migratedFrom,
+    email: row.email,
+    variant: row.variant,
+    cart,
+    createdAt: date(row.createdAt),
+    expiresAt: date(row.expiresAt),
+    lastSeenAt: date(row.lastSeenAt),
     isAdmin: row.isAdmin === true || row.isAdmin === 1,
     preferences: Object.freeze(preferencesColumn.decode(row.preferences)),
   }));
@@ -110,16 +149,29 @@ export function userSessionRow(id: string, withCart = false): Promise<Readonly<U
 // ---- Writes, each inside a hot write ----
 
 /** A new guest session's row (the defaults: active, no preferences). */
-export async function insertGuestSession(tx: Sql, row: { id: string; logHash: string; createdAt: Date; expiresAt: Date; variant: string }): Promise<void> {
+export async function insertGuestSession(
+  tx: Sql,
+  row: { id: string; logHash: string; createdAt: Date; expiresAt: Date; variant: string },
+): Promise<void> {
   await tx.run(
     `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "lastSeenAt", "expiresAt", "status", "preferences", "variant")
      VALUES (?, ?, ?, ?, ?, 'active', '{}', ?)`,
-    row.id, row.logHash, row.createdAt, row.createdAt, row.expiresAt, row.variant);
+    row.id,
+    row.logHash,
+    row.createdAt,
+    row.createdAt,
+    row.expiresAt,
+    row.variant,
+  );
 }
 
 /** A session check's writes: the expiry it found (whether it was the one to mark it), the last-seen time. */
 export const expireSessionRow = async (tx: Sql, table: "GuestSession" | "UserSession", id: string, now: Date) =>
-  (await tx.run(`UPDATE "${table}" SET "status" = 'expired', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, id)) === 1;
+  (await tx.run(
+    `UPDATE "${table}" SET "status" = 'expired', "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`,
+    now,
+    id,
+  )) === 1;
 
 export const touchSessionRow = (tx: Sql, table: "GuestSession" | "UserSession", id: string, now: Date) =>
   tx.run(`UPDATE "${table}" SET "lastSeenAt" = ? WHERE "id" = ?`, now, id);
@@ -130,21 +182,32 @@ export const touchSessionRow = (tx: Sql, table: "GuestSession" | "UserSession", 
  * False when the old one was no longer live (nothing is changed then). Ending the old row comes
  * first: it locks it, so of two moves of one session only one goes on.
  */
-export async function moveGuestSession(tx: Sql, oldId: string, newId: string, logHash: string, now: Date): Promise<boolean> {
+export async function moveGuestSession(
+  tx: Sql,
+  oldId: string,
+  newId: string,
+  logHash: string,
+  now: Date,
+): Promise<boolean> {
   const ended = await tx.run(
-    `UPDATE "GuestSession" SET "status" = 'revoked', "rotated" = TRUE, "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`, now, oldId);
+    `UPDATE "GuestSession" SET "status" = 'revoked', "rotated" = TRUE, "endedAt" = ? WHERE "id" = ? AND "status" = 'active'`,
+    now,
+    oldId,
+  );
   if (ended !== 1) return false;
   await tx.run(
     `INSERT INTO "GuestSession" ("id", "logHash", "createdAt", "expiresAt", "lastSeenAt", "status", "preferences", "variant", "exposedAt")
      SELECT ?, ?, "createdAt", "expiresAt", "lastSeenAt", 'active', "preferences", "variant", "exposedAt" FROM "GuestSession" WHERE "id" = ?`,
-    newId, logHash, oldId);
+    newId,
+    logHash,
+    oldId,
+  );
   await tx.run(`UPDATE "GuestSession" SET "lastSeenAt" = ? WHERE "id" = ?`, now, newId);
   for (const table of guestTables("rotation", "follow")) {
     await tx.run(`UPDATE "${table}" SET "guestSessionId" = ? WHERE "guestSessionId" = ?`, newId, oldId);
   }
   return true;
 }
-
 
 // ---- The sweep (lib/sweep/sweep.ts): each call changes at most `size` rows ----
 
@@ -153,7 +216,11 @@ export const expireGuestSessions = (tx: Sql, now: Date, idleSince: Date, size: n
   tx.run(
     `UPDATE "GuestSession" SET "status" = 'expired', "endedAt" = ? WHERE "id" IN (
        SELECT "id" FROM "GuestSession" WHERE "status" = 'active' AND ("expiresAt" <= ? OR "lastSeenAt" <= ?) LIMIT ?)`,
-    now, now, idleSince, size);
+    now,
+    now,
+    idleSince,
+    size,
+  );
 
 /**
  * Deletes these ended guest sessions and what hangs off them, each table as GUEST_DATA says
@@ -167,17 +234,25 @@ export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<numbe
     await tx.run(`UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list}`, ...ids);
   }
   for (const table of guestTables("retention", "unlink-if-account")) {
-    await tx.run(`UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list} AND "userId" IS NOT NULL`, ...ids);
+    await tx.run(
+      `UPDATE "${table}" SET "guestSessionId" = NULL WHERE "guestSessionId" IN ${list} AND "userId" IS NOT NULL`,
+      ...ids,
+    );
     await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
   }
-  for (const table of guestTables("retention", "delete")) await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
+  for (const table of guestTables("retention", "delete"))
+    await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
   // The dashboard's guest sessions per day count rows: the retired ones are kept as a tally per day.
   const started = new Map<string, number>();
-  for (const row of await tx.all<{ createdAt: Date | string }>(`SELECT "createdAt" FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids)) {
+  for (const row of await tx.all<{ createdAt: Date | string }>(
+    `SELECT "createdAt" FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`,
+    ...ids,
+  )) {
     const day = new Date(row.createdAt).toISOString().slice(0, 10);
     started.set(day, (started.get(day) ?? 0) + 1);
   }
-  for (const [day, count] of started) await tx.run(`INSERT INTO "Tally" ("key", "count") VALUES (?, ?)`, `${RETIRED_STARTED}${day}`, count);
+  for (const [day, count] of started)
+    await tx.run(`INSERT INTO "Tally" ("key", "count") VALUES (?, ?)`, `${RETIRED_STARTED}${day}`, count);
   return tx.run(`DELETE FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids);
 }
 
@@ -193,5 +268,7 @@ export function cartQuantities(owner: Owner): Promise<CartQuantity[]> {
   const [where, value] = ownerFilter(owner);
   return hot().all(
     `SELECT ci."productId", ci."quantity" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId"
-     WHERE ${where} ORDER BY ci."addedAt", ci."id"`, value);
+     WHERE ${where} ORDER BY ci."addedAt", ci."id"`,
+    value,
+  );
 }

@@ -56,7 +56,6 @@ export type Owner = { guestSessionId: string } | { userId: string };
 export const ownerOf = (session: Session): Owner =>
   session.type === "anonymous" ? { guestSessionId: session.id } : { userId: session.userId };
 
-
 export type SessionType = Session["type"];
 
 /**
@@ -66,7 +65,9 @@ export type SessionType = Session["type"];
  * says it as `replacedSession: { reason }`; pages and forms say `describeEnd`.
  */
 export type SessionEnd = {
-  type: SessionType; reason: "expired" | "ended" | "converted"; idle: boolean;
+  type: SessionType;
+  reason: "expired" | "ended" | "converted";
+  idle: boolean;
   /**
    * Present (true) when a checkout ended it by giving the same guest a new id: the request that
    * carries the old id lost a race to that checkout (a double submit, another tab), and its

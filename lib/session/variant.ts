@@ -13,4 +13,5 @@ export function variantFor(sessionId: string): Variant {
 }
 
 /** A session without a variant (none yet, or one that predates the experiment) sees A. */
-export const variantOf = (session: { variant: string | null } | null): Variant => (session?.variant === "B" ? "B" : "A");
+export const variantOf = (session: { variant: string | null } | null): Variant =>
+  session?.variant === "B" ? "B" : "A";

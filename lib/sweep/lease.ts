@@ -10,6 +10,11 @@ export async function takeLease(tx: Sql, name: string, holder: string, until: Da
     `INSERT INTO "Lease" AS l ("name", "holder", "until") VALUES (?, ?, ?)
      ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "until" = excluded."until"
      WHERE l."until" <= ? OR l."holder" = excluded."holder"
-     RETURNING "holder"`, name, holder, until, now);
+     RETURNING "holder"`,
+    name,
+    holder,
+    until,
+    now,
+  );
   return row?.holder === holder;
 }

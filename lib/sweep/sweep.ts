@@ -27,9 +27,15 @@ export const SWEEP_BATCH = 2_000;
 export const RETIRE_BATCH = 250;
 
 export type SweepResult = {
-  expiredSessions: number; cartsDeleted: number; restoreLinksDeleted: number; rateLimitWindowsPruned: number;
+  expiredSessions: number;
+  cartsDeleted: number;
+  restoreLinksDeleted: number;
+  rateLimitWindowsPruned: number;
   /** Deleted past their retention; and those left for the next sweep when this one ran out of time (RETENTION_SECONDS). */
-  guestSessionsDeleted: number; guestSessionsLeft: number; viewsDeleted: number; talliesFolded: number;
+  guestSessionsDeleted: number;
+  guestSessionsLeft: number;
+  viewsDeleted: number;
+  talliesFolded: number;
 };
 
 /**
@@ -39,7 +45,10 @@ export type SweepResult = {
 const PAUSE_MS = 3;
 
 /** Runs `batch` (at most `size` rows) until it finds fewer than `size`: how many rows it changed in all. */
-async function inBatches(size: number, batch: (size: number) => Promise<{ found: number; changed: number }>): Promise<number> {
+async function inBatches(
+  size: number,
+  batch: (size: number) => Promise<{ found: number; changed: number }>,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const { found, changed } = await batch(size);
@@ -69,8 +78,14 @@ export async function sweepGuestSessions(now = new Date(), size = SWEEP_BATCH): 
   const talliesFolded = await foldTallies(size * 5);
   if (expiredSessions > 0) await securityLog("session.expired", { count: expiredSessions, by: "sweep" });
   return {
-    expiredSessions, cartsDeleted, restoreLinksDeleted, rateLimitWindowsPruned,
-    guestSessionsDeleted: retired.deleted, guestSessionsLeft: retired.left, viewsDeleted, talliesFolded,
+    expiredSessions,
+    cartsDeleted,
+    restoreLinksDeleted,
+    rateLimitWindowsPruned,
+    guestSessionsDeleted: retired.deleted,
+    guestSessionsLeft: retired.left,
+    viewsDeleted,
+    talliesFolded,
   };
 }
 
@@ -99,7 +114,11 @@ const EMPTY = `FROM "GuestSession" g WHERE "status" IN ('expired', 'revoked') AN
  * and those that never wrote anything EMPTY_GUEST_RETENTION_HOURS after they ended, oldest
  * first: how many it deleted, and how many are left for the next sweep.
  */
-export async function retireOldGuestSessions(now: Date, size = RETIRE_BATCH, seconds = RETENTION_SECONDS): Promise<{ deleted: number; left: number }> {
+export async function retireOldGuestSessions(
+  now: Date,
+  size = RETIRE_BATCH,
+  seconds = RETENTION_SECONDS,
+): Promise<{ deleted: number; left: number }> {
   const c = config();
   const deadline = performance.now() + seconds * 1000;
   let deleted = 0;
@@ -151,7 +170,9 @@ export function startSweeping(): void {
   const seconds = config().sweepInterval;
   if (seconds <= 0) return;
   const timer = setInterval(() => {
-    sweepIfMine().catch((error) => console.error("[passerby] the sweep failed:", error instanceof Error ? error.message : error));
+    sweepIfMine().catch((error) =>
+      console.error("[passerby] the sweep failed:", error instanceof Error ? error.message : error),
+    );
   }, seconds * 1000);
   timer.unref();
 }

@@ -6,7 +6,12 @@ import { must } from "../must";
 export const CONNECTIONS = 10;
 
 export type Row = {
-  name: string; rps: number; p50: number; p99: number; errors: number; requests: number;
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
   /** The liveness route's req/s measured just before and just after this route (their mean). */
   ceiling?: number;
   /** This route's req/s ÷ the liveness route's, the median of the pairs of slices measured in turn. */
@@ -15,7 +20,11 @@ export type Row = {
 export type Micro = { name: string; medianMs: number; runs: number };
 
 export type Target = {
-  name: string; path: string; method?: "GET" | "POST" | "PATCH"; headers?: Record<string, string>; body?: string;
+  name: string;
+  path: string;
+  method?: "GET" | "POST" | "PATCH";
+  headers?: Record<string, string>;
+  body?: string;
   /** Changes each request (another guest, another product), where one request can't repeat. */
   vary?: () => { headers?: Record<string, string>; body?: string };
   /** Sends this many requests and stops (each needs something used up), instead of a duration. */
@@ -23,7 +32,12 @@ export type Target = {
 };
 
 export async function load(base: string, target: Target, seconds: number): Promise<Row> {
-  const request: autocannon.Request = { method: target.method ?? "GET", path: target.path, headers: target.headers, body: target.body };
+  const request: autocannon.Request = {
+    method: target.method ?? "GET",
+    path: target.path,
+    headers: target.headers,
+    body: target.body,
+  };
   const vary = target.vary;
   const result = await autocannon({
     url: base,
@@ -54,7 +68,11 @@ export async function guestCookie(base: string): Promise<string> {
   return cookieOf(response);
 }
 
-export async function timeEach<T>(runs: number, prepare: (i: number) => Promise<T>, measure: (input: T) => Promise<unknown>): Promise<number> {
+export async function timeEach<T>(
+  runs: number,
+  prepare: (i: number) => Promise<T>,
+  measure: (input: T) => Promise<unknown>,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const input = await prepare(i);
@@ -76,6 +94,11 @@ export const median = (values: number[]) => {
 /** A Markdown table: the first column left-aligned, the others right-aligned. */
 export function table(head: string[], body: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => must(r[i], `a cell under "${h}"`).length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...body.map(line)].join("\n");
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
 }

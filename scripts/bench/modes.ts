@@ -12,7 +12,8 @@ import { createDatabase, startPostgres, type PostgresServer } from "../local/pos
 import { freePort, startServer, stopServer } from "../local/server";
 
 export const CLUSTER_SIZE = Number(process.env.BENCH_CLUSTER ?? 0);
-export const MODE: "sqlite" | "postgres" | "cluster" = CLUSTER_SIZE > 0 ? "cluster" : process.env.BENCH_DATABASE === "postgres" ? "postgres" : "sqlite";
+export const MODE: "sqlite" | "postgres" | "cluster" =
+  CLUSTER_SIZE > 0 ? "cluster" : process.env.BENCH_DATABASE === "postgres" ? "postgres" : "sqlite";
 export const MODE_NAME = {
   sqlite: "SQLite, one server",
   postgres: "PostgreSQL, one server",
@@ -42,7 +43,10 @@ async function database(): Promise<PostgresServer | null> {
   if (MODE === "sqlite") return null;
   const given = process.env.BENCH_DATABASE_URL?.trim();
   const server = given ? null : await startPostgres();
-  process.env.DATABASE_URL = await createDatabase(given || server!.url, `passerby_bench_${crypto.randomBytes(4).toString("hex")}`);
+  process.env.DATABASE_URL = await createDatabase(
+    given || server!.url,
+    `passerby_bench_${crypto.randomBytes(4).toString("hex")}`,
+  );
   return server;
 }
 
@@ -67,7 +71,9 @@ export async function startMode(): Promise<Started> {
     console.log(`[bench] starting ${CLUSTER_SIZE} servers behind nginx on port ${port}, on PostgreSQL and Redis`);
     cluster = await startCluster({ port, size: CLUSTER_SIZE, databaseUrl: process.env.DATABASE_URL, quiet: true });
   } else {
-    console.log(`[bench] starting the production server on port ${port} with a temporary ${MODE === "sqlite" ? "SQLite" : "PostgreSQL"} database`);
+    console.log(
+      `[bench] starting the production server on port ${port} with a temporary ${MODE === "sqlite" ? "SQLite" : "PostgreSQL"} database`,
+    );
     server = await startServer(port);
   }
   return {

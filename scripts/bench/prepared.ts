@@ -3,7 +3,7 @@
 import { must } from "../must";
 import { guestCookie, load, median, type Micro, type Row, type Target } from "./load";
 
-export type Db = typeof import("../../lib/db/client")["db"];
+export type Db = (typeof import("../../lib/db/client"))["db"];
 
 export const json = { "content-type": "application/json" };
 const SIGNUPS = 40;
@@ -12,7 +12,9 @@ const SIGNUP_TIMING_RUNS = 15;
 
 /** A guest's order paid with the demo card (also placed in-process by the micro-benchmarks). */
 export const DEMO_ORDER = {
-  email: "bench@bench.test", name: "Bench", address: { line1: "1 Bench St", city: "Bench", postalCode: "1", country: "US" },
+  email: "bench@bench.test",
+  name: "Bench",
+  address: { line1: "1 Bench St", city: "Bench", postalCode: "1", country: "US" },
   card: { number: "4242424242424242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
 };
 
@@ -22,8 +24,13 @@ export async function addBenchProducts(db: Db): Promise<{ id: string }[]> {
   const home = await db.category.findFirstOrThrow({ where: { slug: "home" } });
   await db.product.createMany({
     data: Array.from({ length: 100 }, (_, i) => ({
-      slug: `bench-${i}`, name: `Bench item ${i}`, description: "For the benchmark.", priceCents: 100 + i,
-      stock: 1_000_000, image: "/images/soy-candle.svg", categoryId: home.id,
+      slug: `bench-${i}`,
+      name: `Bench item ${i}`,
+      description: "For the benchmark.",
+      priceCents: 100 + i,
+      stock: 1_000_000,
+      image: "/images/soy-candle.svg",
+      categoryId: home.id,
     })),
   });
   return db.product.findMany({ where: { slug: { startsWith: "bench-" } }, select: { id: true } });
@@ -49,7 +56,12 @@ export async function checkouts(base: string, productId: string): Promise<Row> {
   };
   const order = JSON.stringify(DEMO_ORDER);
   const target = (amount: number, vary: Target["vary"]): Target => ({
-    name: "POST /api/checkout (guest, demo card)", path: "/api/checkout", method: "POST", body: order, amount, vary,
+    name: "POST /api/checkout (guest, demo card)",
+    path: "/api/checkout",
+    method: "POST",
+    body: order,
+    amount,
+    vary,
   });
   await load(base, target(200, await pool(200)), 0);
   return load(base, target(CHECKOUTS, await pool(CHECKOUTS)), 0);
@@ -62,7 +74,9 @@ export async function signups(base: string, productIds: string[], db: Db): Promi
     const cookie = await guestCookie(base);
     const session = await fetch(`${base}/api/session`, { headers: { cookie } }).then((r) => r.json());
     const cart = await db.cart.create({ data: { guestSessionId: session.anonymousSession.sessionId } });
-    await db.cartItem.createMany({ data: productIds.map((productId) => ({ cartId: cart.id, productId, quantity: 1 })) });
+    await db.cartItem.createMany({
+      data: productIds.map((productId) => ({ cartId: cart.id, productId, quantity: 1 })),
+    });
     guests.push(cookie);
   }
   const latencies: number[] = [];
@@ -75,7 +89,8 @@ export async function signups(base: string, productIds: string[], db: Db): Promi
       const i = next++;
       const t = performance.now();
       const response = await fetch(`${base}/api/auth/signup`, {
-        method: "POST", headers: { ...json, cookie: must(guests[i], `guest ${i}`) },
+        method: "POST",
+        headers: { ...json, cookie: must(guests[i], `guest ${i}`) },
         body: JSON.stringify({ email: `bench${i}@bench.test`, password: "correct horse battery staple" }),
       });
       const body = await response.json();
@@ -88,8 +103,12 @@ export async function signups(base: string, productIds: string[], db: Db): Promi
   const seconds = (performance.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    name: "POST /api/auth/signup (20-line cart migrated)", rps: ok / seconds, p50: median(latencies),
-    p99: must(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], "a sign-up latency"), errors, requests: guests.length,
+    name: "POST /api/auth/signup (20-line cart migrated)",
+    rps: ok / seconds,
+    p50: median(latencies),
+    p99: must(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], "a sign-up latency"),
+    errors,
+    requests: guests.length,
   };
 }
 
@@ -103,10 +122,13 @@ export async function signupTiming(base: string): Promise<Micro[]> {
   const signUp = async (email: string, expected: number, into: number[]) => {
     const t = performance.now();
     const response = await fetch(`${base}/api/auth/signup`, {
-      method: "POST", headers: json, body: JSON.stringify({ email, password: "correct horse battery staple" }),
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email, password: "correct horse battery staple" }),
     });
     into.push(performance.now() - t);
-    if (response.status !== expected) throw new Error(`sign-up of ${email} answered ${response.status}, not ${expected}`);
+    if (response.status !== expected)
+      throw new Error(`sign-up of ${email} answered ${response.status}, not ${expected}`);
   };
   for (let i = 0; i < SIGNUP_TIMING_RUNS; i++) {
     await signUp(`bench${i % SIGNUPS}@bench.test`, 409, registered);

@@ -30,7 +30,11 @@ async function routeTargets(base: string, db: Db): Promise<Target[]> {
   const guest = await guestCookie(base);
   const product = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
   for (const slug of ["morning-blend", "brass-pen", "soy-candle"]) {
-    await fetch(`${base}/api/cart/items`, { method: "POST", headers: { ...json, cookie: guest }, body: JSON.stringify({ slug }) });
+    await fetch(`${base}/api/cart/items`, {
+      method: "POST",
+      headers: { ...json, cookie: guest },
+      body: JSON.stringify({ slug }),
+    });
   }
   // Cart adds rotate over guests and products (request k: guest k mod G, product k div G), so
   // that no line reaches its cap or its product's stock while the bench runs.
@@ -56,8 +60,11 @@ async function routeTargets(base: string, db: Db): Promise<Target[]> {
     { name: "POST /api/session (guest creation)", path: "/api/session", method: "POST" },
     { name: "POST /api/cart/items (guest, add 1)", path: "/api/cart/items", method: "POST", vary: nextAdd },
     {
-      name: "PATCH /api/cart/items/[id] (guest)", path: `/api/cart/items/${product.id}`, method: "PATCH",
-      headers: { ...json, cookie: guest }, body: JSON.stringify({ quantity: 2 }),
+      name: "PATCH /api/cart/items/[id] (guest)",
+      path: `/api/cart/items/${product.id}`,
+      method: "PATCH",
+      headers: { ...json, cookie: guest },
+      body: JSON.stringify({ quantity: 2 }),
     },
   ];
 }
@@ -66,8 +73,12 @@ async function routeTargets(base: string, db: Db): Promise<Target[]> {
 function merged(name: string, slices: Row[]): Row {
   const sum = (f: (r: Row) => number) => slices.reduce((total, r) => total + f(r), 0);
   return {
-    name, rps: sum((r) => r.rps) / slices.length, p50: median(slices.map((r) => r.p50)),
-    p99: Math.max(...slices.map((r) => r.p99)), errors: sum((r) => r.errors), requests: sum((r) => r.requests),
+    name,
+    rps: sum((r) => r.rps) / slices.length,
+    p50: median(slices.map((r) => r.p50)),
+    p99: Math.max(...slices.map((r) => r.p99)),
+    errors: sum((r) => r.errors),
+    requests: sum((r) => r.requests),
   };
 }
 
@@ -99,7 +110,9 @@ export async function measureRoutes(base: string, db: Db, cluster: Cluster | nul
     return { ...row, ceiling: (before.rps + after.rps) / 2 };
   };
   const print = (row: Row) =>
-    console.log(`[bench] ${row.name}: ${row.rps.toFixed(0)} req/s${row.ceiling ? ` (liveness beside it: ${row.ceiling.toFixed(0)})` : ""}`);
+    console.log(
+      `[bench] ${row.name}: ${row.rps.toFixed(0)} req/s${row.ceiling ? ` (liveness beside it: ${row.ceiling.toFixed(0)})` : ""}`,
+    );
 
   for (const target of targets) {
     await load(base, target, WARMUP_SECONDS);
@@ -110,7 +123,13 @@ export async function measureRoutes(base: string, db: Db, cluster: Cluster | nul
   const benchProducts = await addBenchProducts(db);
   rows.push(await ceilingAround(() => checkouts(base, must(benchProducts[0], "a bench product").id)));
   print(rows.at(-1)!);
-  rows.push(await signups(base, benchProducts.slice(0, 20).map((p) => p.id), db));
+  rows.push(
+    await signups(
+      base,
+      benchProducts.slice(0, 20).map((p) => p.id),
+      db,
+    ),
+  );
   const timing = await signupTiming(base);
   if (cluster) {
     const sessionCheck = targets.find((t) => t.name.startsWith("GET /api/session"))!;
@@ -122,7 +141,10 @@ export async function measureRoutes(base: string, db: Db, cluster: Cluster | nul
       viaNginx.push(await load(base, sessionCheck, MEASURE_SECONDS / SLICES));
       alone.push(await load(one, sessionCheck, MEASURE_SECONDS / SLICES));
     }
-    rows.push(merged("GET /api/session (guest), nginx and all servers", viaNginx), merged("GET /api/session (guest), one server alone", alone));
+    rows.push(
+      merged("GET /api/session (guest), nginx and all servers", viaNginx),
+      merged("GET /api/session (guest), one server alone", alone),
+    );
   }
   return { rows, timing, benchProducts };
 }

@@ -19,7 +19,13 @@ type Answer = {
   migration?: { fromSessionId: string | null } | null;
 };
 
-export type Minute = { requests: number; status5xx: number; connectionErrors: number; status4xx: number; latencies: number[] };
+export type Minute = {
+  requests: number;
+  status5xx: number;
+  connectionErrors: number;
+  status4xx: number;
+  latencies: number[];
+};
 export type Product = { id: string; slug: string; stock: number };
 
 export class Traffic {
@@ -37,21 +43,39 @@ export class Traffic {
   private readonly started = performance.now();
   private signupCount = 0;
 
-  constructor(readonly base: string, readonly products: Product[], minutes: number, readonly runId: string) {
-    this.minutes = Array.from({ length: minutes }, () => ({ requests: 0, status5xx: 0, connectionErrors: 0, status4xx: 0, latencies: [] }));
+  constructor(
+    readonly base: string,
+    readonly products: Product[],
+    minutes: number,
+    readonly runId: string,
+  ) {
+    this.minutes = Array.from({ length: minutes }, () => ({
+      requests: 0,
+      status5xx: 0,
+      connectionErrors: 0,
+      status4xx: 0,
+      latencies: [],
+    }));
   }
 
   /** One request with the shopper's cookie jar: records it, keeps the cookie the shop sets, returns the status and JSON body. */
   async send(jar: Jar, method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer | null }> {
     const t0 = performance.now();
-    const minute = must(this.minutes[Math.min(this.minutes.length - 1, Math.floor((t0 - this.started) / 60_000))], "a minute of the run");
+    const minute = must(
+      this.minutes[Math.min(this.minutes.length - 1, Math.floor((t0 - this.started) / 60_000))],
+      "a minute of the run",
+    );
     minute.requests++;
     const headers: Record<string, string> = jar.cookie ? { cookie: jar.cookie } : {};
     // Writes come from the shop's own pages: same origin.
     if (method !== "GET") Object.assign(headers, json, { origin: this.base });
     try {
       const response = await fetch(`${this.base}${path}`, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS),
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const text = await response.text();
       minute.latencies.push(performance.now() - t0);
@@ -70,7 +94,8 @@ export class Traffic {
       return { status: response.status, body: parsed };
     } catch (error) {
       minute.connectionErrors++;
-      if (this.failures.length < 20) this.failures.push(`connection error on ${method} ${path}: ${(error as Error).message}`);
+      if (this.failures.length < 20)
+        this.failures.push(`connection error on ${method} ${path}: ${(error as Error).message}`);
       return { status: 0, body: null };
     } finally {
       // The shopper reads the answer before the next click: the server stays busy, not swamped.
@@ -81,8 +106,12 @@ export class Traffic {
   /** A shopper: journeys, one after another, until `until` (performance.now()). */
   async shopper(until: number) {
     const journeys: [number, () => Promise<void>][] = [
-      [30, () => this.browse()], [22, () => this.fillCart()], [20, () => this.checkOut()],
-      [8, () => this.signUp()], [12, () => this.logIn()], [8, () => this.comeBack()],
+      [30, () => this.browse()],
+      [22, () => this.fillCart()],
+      [20, () => this.checkOut()],
+      [8, () => this.signUp()],
+      [12, () => this.logIn()],
+      [8, () => this.comeBack()],
     ];
     const total = journeys.reduce((t, [w]) => t + w, 0);
     while (performance.now() < until) {
@@ -92,7 +121,8 @@ export class Traffic {
     }
   }
 
-  private product = (inStock = true) => must(pick(inStock ? this.products.filter((p) => p.stock > 0) : this.products), "a product to pick");
+  private product = (inStock = true) =>
+    must(pick(inStock ? this.products.filter((p) => p.stock > 0) : this.products), "a product to pick");
 
   /** A visitor who only looks: pages and the catalog API, no session (browsing alone creates none). */
   private async browse() {
@@ -112,7 +142,10 @@ export class Traffic {
       await this.send(jar, "GET", `/products/${this.product().slug}`);
       // One add in twenty asks for the product that is sold out: 409 out_of_stock is an answer too.
       const product = Math.random() < 0.05 ? this.product(false) : this.product();
-      const added = await this.send(jar, "POST", "/api/cart/items", { productId: product.id, quantity: 1 + Math.floor(Math.random() * 2) });
+      const added = await this.send(jar, "POST", "/api/cart/items", {
+        productId: product.id,
+        quantity: 1 + Math.floor(Math.random() * 2),
+      });
       if (added.status === 200) jar.lines.push(product.id);
     }
     return jar;
@@ -134,7 +167,8 @@ export class Traffic {
     const jar = await this.guestWithCart();
     await this.send(jar, "GET", "/checkout");
     const placed = await this.send(jar, "POST", "/api/checkout", {
-      email: `buyer-${this.runId}@soak.test`, name: "Soak Shopper",
+      email: `buyer-${this.runId}@soak.test`,
+      name: "Soak Shopper",
       address: { line1: "1 Soak Street", city: "Soakton", postalCode: "12345", country: "US" },
       card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
     });
@@ -161,7 +195,11 @@ export class Traffic {
     if (!account) return this.signUp();
     const jar = await this.guestWithCart();
     const cartChoice = must(pick(["combine", "combine", "keep_account", "use_guest"]), "a cart choice");
-    const answer = await this.send(jar, "POST", "/api/auth/login", { email: account.email, password: PASSWORD, cartChoice });
+    const answer = await this.send(jar, "POST", "/api/auth/login", {
+      email: account.email,
+      password: PASSWORD,
+      cartChoice,
+    });
     if (answer.status === 200) this.noteMigration(answer.body, "login");
     await this.send(jar, "GET", "/api/orders");
     await this.send(jar, "POST", "/api/auth/logout");
@@ -178,7 +216,8 @@ export class Traffic {
   }
 
   private noteMigration(body: Answer | null, kind: "signup" | "login") {
-    if (body?.migration?.fromSessionId) this.migrations.push({ guestSessionId: body.migration.fromSessionId, userId: body.user!.id, kind });
+    if (body?.migration?.fromSessionId)
+      this.migrations.push({ guestSessionId: body.migration.fromSessionId, userId: body.user!.id, kind });
   }
 }
 

@@ -26,8 +26,12 @@ const serverEnv = {
   LOG_FILE: path.join(dir, "security.log"),
   NEXT_TELEMETRY_DISABLED: "1",
   // Raised so that RUNS requests of each kind get through: the limits in the table are the defaults.
-  RATE_LIMIT_SESSIONS_PER_MIN: raised, RATE_LIMIT_SESSIONS_PER_HOUR: raised, RATE_LIMIT_CART_WRITES_PER_MIN: raised,
-  RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: raised, RATE_LIMIT_SIGNUPS_PER_MIN: raised, RATE_LIMIT_LOGINS_PER_MIN: raised,
+  RATE_LIMIT_SESSIONS_PER_MIN: raised,
+  RATE_LIMIT_SESSIONS_PER_HOUR: raised,
+  RATE_LIMIT_CART_WRITES_PER_MIN: raised,
+  RATE_LIMIT_CART_WRITES_PER_IP_PER_MIN: raised,
+  RATE_LIMIT_SIGNUPS_PER_MIN: raised,
+  RATE_LIMIT_LOGINS_PER_MIN: raised,
 };
 
 /** CPU milliseconds used so far by every process in the server's process group. */
@@ -50,14 +54,18 @@ type Probe = {
   /** One address's allowance at the default settings. */
   limit: string;
   /** Prepares one request (a guest with a cart…), untimed. */
-  request: (i: number) => Promise<{ path: string; method?: string; headers?: Record<string, string>; body?: string | FormData }>;
+  request: (
+    i: number,
+  ) => Promise<{ path: string; method?: string; headers?: Record<string, string>; body?: string | FormData }>;
   /** The status the worst request gets. */
   expect: number;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const json = (body: unknown, cookie?: string) => ({
-  method: "POST", headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body),
+  method: "POST",
+  headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+  body: JSON.stringify(body),
 });
 
 async function main() {
@@ -83,30 +91,117 @@ async function main() {
   // A long password built to be slow to judge: many short dictionary words and keyboard runs.
   const adversarial = (i: number) => `${i}qwerty1234password${"asdfzxcv!7".repeat(20)}`.slice(0, 200);
   const signupPage = await (await fetch(`${base}/signup`)).text();
-  const hidden = [...signupPage.matchAll(/<input type="hidden" name="(\$ACTION_[^"]*)"(?: value="([^"]*)")?/g)].map(([, name = "", value = ""]) =>
-    [name, value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as const);
+  const hidden = [...signupPage.matchAll(/<input type="hidden" name="(\$ACTION_[^"]*)"(?: value="([^"]*)")?/g)].map(
+    ([, name = "", value = ""]) => [name, value.replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as const,
+  );
 
   const probes: Probe[] = [
     { route: "GET / (catalog page, cached)", limit: "none", expect: 200, request: async () => ({ path: "/" }) },
-    { route: "POST /api/session (a new guest)", limit: `${r.sessions}/min and ${r.sessionsPerHour}/h`, expect: 201, request: async () => ({ path: "/api/session", method: "POST" }) },
-    { route: "GET /api/session (session check)", limit: "none (reads)", expect: 200, request: async () => ({ path: "/api/session", headers: { cookie: await guest() } }) },
-    { route: "POST /api/cart/items", limit: `${r.cartWritesPerIp}/min (${r.cartWrites}/min per session)`, expect: 200, request: async () => ({ path: "/api/cart/items", ...json({ slug: "brass-pen", quantity: 1 }, await guest()) }) },
-    { route: "POST /api/cart/items, a 60 KB body refused", limit: "none (refused before any write)", expect: 400, request: async () => ({ path: "/api/cart/items", method: "POST", headers: { "content-type": "application/json" }, body: `{"slug":"${"x".repeat(60_000)}` }) },
-    { route: "POST /api/visitor (a product view)", limit: `${VIEWS_PER_MIN}/min and ${VIEWS_PER_HOUR}/h stored`, expect: 200, request: async () => ({ path: "/api/visitor", ...json({ path: "/products/brass-pen" }) }) },
-    { route: "POST /api/cart/email (an e-mailed cart)", limit: `${LEADS_PER_MIN * 4}/min (${LEADS_PER_MIN}/min per session)`, expect: 202, request: async (i) => ({ path: "/api/cart/email", ...json({ email: `lead${i}@example.com` }, await guestWithCart()) }) },
-    { route: "POST /api/checkout (a guest order)", limit: "one per cart: cart writes' limits", expect: 201, request: async (i) => ({ path: "/api/checkout", ...json({
-      email: `buyer${i}@example.com`, name: "Ada Lovelace", address: { line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
-      card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2031, cvc: "123" } }, await guestWithCart()) }) },
-    { route: "POST /api/auth/signup, 200-character password (Argon2id)", limit: `${r.signups}/min`, expect: 201, request: async (i) => ({ path: "/api/auth/signup", ...json({ email: `signup${i}-${Date.now()}@example.com`, password: adversarial(i) }) }) },
-    { route: "POST /api/auth/signup, a bad e-mail", limit: `${r.signups}/min`, expect: 422, request: async (i) => ({ path: "/api/auth/signup", ...json({ email: "not-an-address", password: adversarial(i) }) }) },
-    { route: "POST /api/auth/login, unknown e-mail (Argon2id all the same)", limit: `${r.logins}/min per e-mail, ${r.logins * 5}/min in all`, expect: 401, request: async (i) => ({ path: "/api/auth/login", ...json({ email: `nobody${i}@example.com`, password: adversarial(i) }) }) },
-    { route: "POST /api/auth/login, wrong password", limit: `${r.logins}/min per e-mail, ${r.logins * 5}/min in all`, expect: 401, request: async (i) => ({ path: "/api/auth/login", ...json({ email: member, password: adversarial(i) }) }) },
-    { route: "POST /signup (the form), 100 hostile field names", limit: `${r.signups}/min once valid`, expect: 200, request: async () => {
-      const form = new FormData();
-      for (const [name, value] of hidden) form.append(name, value);
-      for (let f = 0; f < 100 - hidden.length; f++) form.append(`__proto__.f${f}`, "1");
-      return { path: "/signup", method: "POST", headers: { origin: base }, body: form };
-    } },
+    {
+      route: "POST /api/session (a new guest)",
+      limit: `${r.sessions}/min and ${r.sessionsPerHour}/h`,
+      expect: 201,
+      request: async () => ({ path: "/api/session", method: "POST" }),
+    },
+    {
+      route: "GET /api/session (session check)",
+      limit: "none (reads)",
+      expect: 200,
+      request: async () => ({ path: "/api/session", headers: { cookie: await guest() } }),
+    },
+    {
+      route: "POST /api/cart/items",
+      limit: `${r.cartWritesPerIp}/min (${r.cartWrites}/min per session)`,
+      expect: 200,
+      request: async () => ({ path: "/api/cart/items", ...json({ slug: "brass-pen", quantity: 1 }, await guest()) }),
+    },
+    {
+      route: "POST /api/cart/items, a 60 KB body refused",
+      limit: "none (refused before any write)",
+      expect: 400,
+      request: async () => ({
+        path: "/api/cart/items",
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `{"slug":"${"x".repeat(60_000)}`,
+      }),
+    },
+    {
+      route: "POST /api/visitor (a product view)",
+      limit: `${VIEWS_PER_MIN}/min and ${VIEWS_PER_HOUR}/h stored`,
+      expect: 200,
+      request: async () => ({ path: "/api/visitor", ...json({ path: "/products/brass-pen" }) }),
+    },
+    {
+      route: "POST /api/cart/email (an e-mailed cart)",
+      limit: `${LEADS_PER_MIN * 4}/min (${LEADS_PER_MIN}/min per session)`,
+      expect: 202,
+      request: async (i) => ({
+        path: "/api/cart/email",
+        ...json({ email: `lead${i}@example.com` }, await guestWithCart()),
+      }),
+    },
+    {
+      route: "POST /api/checkout (a guest order)",
+      limit: "one per cart: cart writes' limits",
+      expect: 201,
+      request: async (i) => ({
+        path: "/api/checkout",
+        ...json(
+          {
+            email: `buyer${i}@example.com`,
+            name: "Ada Lovelace",
+            address: { line1: "1 Analytical Way", city: "London", postalCode: "N1 9GU", country: "GB" },
+            card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2031, cvc: "123" },
+          },
+          await guestWithCart(),
+        ),
+      }),
+    },
+    {
+      route: "POST /api/auth/signup, 200-character password (Argon2id)",
+      limit: `${r.signups}/min`,
+      expect: 201,
+      request: async (i) => ({
+        path: "/api/auth/signup",
+        ...json({ email: `signup${i}-${Date.now()}@example.com`, password: adversarial(i) }),
+      }),
+    },
+    {
+      route: "POST /api/auth/signup, a bad e-mail",
+      limit: `${r.signups}/min`,
+      expect: 422,
+      request: async (i) => ({
+        path: "/api/auth/signup",
+        ...json({ email: "not-an-address", password: adversarial(i) }),
+      }),
+    },
+    {
+      route: "POST /api/auth/login, unknown e-mail (Argon2id all the same)",
+      limit: `${r.logins}/min per e-mail, ${r.logins * 5}/min in all`,
+      expect: 401,
+      request: async (i) => ({
+        path: "/api/auth/login",
+        ...json({ email: `nobody${i}@example.com`, password: adversarial(i) }),
+      }),
+    },
+    {
+      route: "POST /api/auth/login, wrong password",
+      limit: `${r.logins}/min per e-mail, ${r.logins * 5}/min in all`,
+      expect: 401,
+      request: async (i) => ({ path: "/api/auth/login", ...json({ email: member, password: adversarial(i) }) }),
+    },
+    {
+      route: "POST /signup (the form), 100 hostile field names",
+      limit: `${r.signups}/min once valid`,
+      expect: 200,
+      request: async () => {
+        const form = new FormData();
+        for (const [name, value] of hidden) form.append(name, value);
+        for (let f = 0; f < 100 - hidden.length; f++) form.append(`__proto__.f${f}`, "1");
+        return { path: "/signup", method: "POST", headers: { origin: base }, body: form };
+      },
+    },
   ];
 
   // What the server spends in the same windows with no request at all (timers, the page cache):
@@ -119,7 +214,14 @@ async function main() {
   }
   const idleMs = idle.reduce((a, b) => a + b, 0) / RUNS;
 
-  const rows: { route: string; limit: string; cpuMs: number; cpuMsPerMinute: number; wallMs: number; statuses: number[] }[] = [];
+  const rows: {
+    route: string;
+    limit: string;
+    cpuMs: number;
+    cpuMsPerMinute: number;
+    wallMs: number;
+    statuses: number[];
+  }[] = [];
   for (const probe of probes) {
     const cpu: number[] = [];
     const wall: number[] = [];
@@ -136,19 +238,33 @@ async function main() {
       await sleep(SETTLE_MS);
       cpu.push(groupCpuMs(server.pid!) - before);
     }
-    if (!statuses.has(probe.expect)) throw new Error(`${probe.route} answered ${[...statuses].join(", ")}, not ${probe.expect}.`);
+    if (!statuses.has(probe.expect))
+      throw new Error(`${probe.route} answered ${[...statuses].join(", ")}, not ${probe.expect}.`);
     const cpuMs = Math.max(0, cpu.reduce((a, b) => a + b, 0) / RUNS - idleMs);
     const perMinute = Number(/^(\d+)\/min/.exec(probe.limit)?.[1] ?? NaN);
-    rows.push({ route: probe.route, limit: probe.limit, cpuMs, cpuMsPerMinute: perMinute * cpuMs, wallMs: median(wall), statuses: [...statuses] });
+    rows.push({
+      route: probe.route,
+      limit: probe.limit,
+      cpuMs,
+      cpuMsPerMinute: perMinute * cpuMs,
+      wallMs: median(wall),
+      statuses: [...statuses],
+    });
   }
   stopServer(server);
 
-  console.log(`\nWhat one address can make the server spend (mean server CPU per request over ${RUNS}, less ${idleMs.toFixed(1)} ms idle; ${os.cpus()[0]?.model ?? "?"}):\n`);
-  console.log("| route (worst request) | one address gets | server CPU per request | CPU a minute at the limit | answer (median) |");
+  console.log(
+    `\nWhat one address can make the server spend (mean server CPU per request over ${RUNS}, less ${idleMs.toFixed(1)} ms idle; ${os.cpus()[0]?.model ?? "?"}):\n`,
+  );
+  console.log(
+    "| route (worst request) | one address gets | server CPU per request | CPU a minute at the limit | answer (median) |",
+  );
   console.log("|---|---|--:|--:|--:|");
   for (const row of rows) {
     const minute = Number.isFinite(row.cpuMsPerMinute) ? `${(row.cpuMsPerMinute / 1000).toFixed(1)} s` : "—";
-    console.log(`| ${row.route} | ${row.limit} | ${row.cpuMs.toFixed(1)} ms | ${minute} | ${row.wallMs.toFixed(0)} ms |`);
+    console.log(
+      `| ${row.route} | ${row.limit} | ${row.cpuMs.toFixed(1)} ms | ${minute} | ${row.wallMs.toFixed(0)} ms |`,
+    );
   }
 
   // Rows one address keeps at the default ceilings, from the settings (steady state: written a day × days kept).
@@ -157,21 +273,50 @@ async function main() {
   const idleDays = c.guestIdleTimeout / 86_400;
   const days = (d: number) => (d < 1 ? `${(d * 24).toFixed(0)} h` : `${d.toFixed(1)} days`);
   const kept = [
-    { rows: "guest sessions that write nothing", perDay: sessionsPerDay, keptFor: days(idleDays + c.emptyGuestRetentionHours / 24), steady: sessionsPerDay * (idleDays + c.emptyGuestRetentionHours / 24) },
-    { rows: "guest sessions with a cart write", perDay: sessionsPerDay, keptFor: days(idleDays + c.guestRetentionDays), steady: sessionsPerDay * (idleDays + c.guestRetentionDays) },
-    { rows: "page and product view events", perDay: viewsPerDay, keptFor: days(c.viewRetentionDays), steady: viewsPerDay * c.viewRetentionDays },
-    { rows: "cart events (a journey's record)", perDay: r.cartWritesPerIp * 1440, keptFor: "not deleted", steady: Infinity },
+    {
+      rows: "guest sessions that write nothing",
+      perDay: sessionsPerDay,
+      keptFor: days(idleDays + c.emptyGuestRetentionHours / 24),
+      steady: sessionsPerDay * (idleDays + c.emptyGuestRetentionHours / 24),
+    },
+    {
+      rows: "guest sessions with a cart write",
+      perDay: sessionsPerDay,
+      keptFor: days(idleDays + c.guestRetentionDays),
+      steady: sessionsPerDay * (idleDays + c.guestRetentionDays),
+    },
+    {
+      rows: "page and product view events",
+      perDay: viewsPerDay,
+      keptFor: days(c.viewRetentionDays),
+      steady: viewsPerDay * c.viewRetentionDays,
+    },
+    {
+      rows: "cart events (a journey's record)",
+      perDay: r.cartWritesPerIp * 1440,
+      keptFor: "not deleted",
+      steady: Infinity,
+    },
     // One per limit, window and subject (a log-in's is per e-mail tried), deleted by the sweep once ended.
-    { rows: "rate-limit windows", perDay: NaN, keptFor: `until a sweep after their window (${c.sweepInterval / 60} min)`, steady: (r.logins * 5 + r.sessions + 10) * (c.sweepInterval / 60 + 1) },
+    {
+      rows: "rate-limit windows",
+      perDay: NaN,
+      keptFor: `until a sweep after their window (${c.sweepInterval / 60} min)`,
+      steady: (r.logins * 5 + r.sessions + 10) * (c.sweepInterval / 60 + 1),
+    },
   ];
   console.log("\nRows one address can keep in the database at the default ceilings:\n");
   console.log("| rows | written a day, at most | kept for | rows kept, steady state |");
   console.log("|---|--:|--:|--:|");
-  const count = (n: number) => (Number.isNaN(n) ? "—" : Number.isFinite(n) ? Math.round(n).toLocaleString("en") : "grows");
+  const count = (n: number) =>
+    Number.isNaN(n) ? "—" : Number.isFinite(n) ? Math.round(n).toLocaleString("en") : "grows";
   for (const k of kept) console.log(`| ${k.rows} | ${count(k.perDay)} | ${k.keptFor} | ${count(k.steady)} |`);
 
   fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(path.join("bench-results", "stranger-costs.json"), JSON.stringify({ at: new Date().toISOString(), cpu: os.cpus()[0]?.model, runs: RUNS, idleMs, rows, kept }, null, 2));
+  fs.writeFileSync(
+    path.join("bench-results", "stranger-costs.json"),
+    JSON.stringify({ at: new Date().toISOString(), cpu: os.cpus()[0]?.model, runs: RUNS, idleMs, rows, kept }, null, 2),
+  );
   console.log("\n[costs] wrote bench-results/stranger-costs.json");
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -19,7 +19,11 @@ export function postgresSchema(sqlite: string): string {
     return text.replace(pattern, by);
   };
   let schema = sqlite.replace(/^(\/\/.*\n)+/, "");
-  schema = replace(schema, /output\s*=\s*"\.\.\/lib\/generated\/prisma"/, `output     = "../../lib/generated/prisma-postgres"`);
+  schema = replace(
+    schema,
+    /output\s*=\s*"\.\.\/lib\/generated\/prisma"/,
+    `output     = "../../lib/generated/prisma-postgres"`,
+  );
   schema = replace(
     schema,
     /datasource db \{[^}]*\}/,

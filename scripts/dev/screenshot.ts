@@ -30,7 +30,8 @@ Object.assign(process.env, {
 
 const SLUGS = ["morning-blend", "brass-pen", "soy-candle", "linen-apron", "washi-tape-set", "dot-grid-notebook"];
 const ORDER = {
-  email: "visitor@example.com", name: "A Visitor",
+  email: "visitor@example.com",
+  name: "A Visitor",
   address: { line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" },
   card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: "123" },
 };
@@ -66,8 +67,10 @@ async function simulate(base: string) {
       await v.call("GET", "/checkout"); // checkout started
       if (i % 8 === 0) await v.call("POST", "/api/checkout", ORDER);
     }
-    if (i % 7 === 1) await v.call("DELETE", "/api/session"); // ended by the guest
-    else if (i % 3 === 1) await v.call("POST", "/api/auth/signup", { email: `visitor${i}@example.com`, password: PASSWORD });
+    if (i % 7 === 1)
+      await v.call("DELETE", "/api/session"); // ended by the guest
+    else if (i % 3 === 1)
+      await v.call("POST", "/api/auth/signup", { email: `visitor${i}@example.com`, password: PASSWORD });
   }
   // Returning members who shopped as guests first: each cart choice.
   for (const [i, cartChoice] of (["combine", "combine", "keep_account", "use_guest"] as const).entries()) {
@@ -111,7 +114,12 @@ async function main() {
 
 /** A shopper on a phone: the add-to-cart confirmation, then the checkout page. */
 async function shopperOnAPhone(browser: import("@playwright/test").Browser, base: string) {
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   const save = async (name: string, fullPage: boolean) => {
     const file = path.join(root, "docs", name);
     await phone.screenshot({ path: file, fullPage });

@@ -28,7 +28,10 @@ async function untilAnswers(url: string, child: ChildProcess, what: string, time
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}.`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -36,7 +39,9 @@ async function untilAnswers(url: string, child: ChildProcess, what: string, time
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => child.once("exit", () => r()));
 
 export type AppServer = { port: number; process: ChildProcess };
 
@@ -89,7 +94,12 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
 }
 
 export async function startCluster(options: {
-  port: number; size: number; databaseUrl?: string; redisUrl?: string; env?: Record<string, string>; quiet?: boolean;
+  port: number;
+  size: number;
+  databaseUrl?: string;
+  redisUrl?: string;
+  env?: Record<string, string>;
+  quiet?: boolean;
 }): Promise<Cluster> {
   const nginx = program("nginx", "nginx");
   const redisServer = options.redisUrl ? null : program("redis-server", "redis-server");
@@ -111,7 +121,11 @@ export async function startCluster(options: {
     let redisUrl = options.redisUrl;
     if (!redisUrl) {
       const port = await freePort();
-      children.push(spawn(redisServer!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" }));
+      children.push(
+        spawn(redisServer!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+          stdio: "ignore",
+        }),
+      );
       redisUrl = `redis://127.0.0.1:${port}`;
     }
     const env: NodeJS.ProcessEnv = {
@@ -126,17 +140,28 @@ export async function startCluster(options: {
     };
     // The database is migrated and seeded once (servers started with `npm start` would take turns
     // on a lock), and one build serves every server.
-    execFileSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("scripts", "run", "prepare-db.ts")], { env, stdio: "inherit" });
+    execFileSync(
+      path.join("node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", path.join("scripts", "run", "prepare-db.ts")],
+      { env, stdio: "inherit" },
+    );
     buildIfStale(env);
     await forgetSharedPages(redisUrl);
 
     const ports = await Promise.all(Array.from({ length: options.size }, () => freePort()));
-    const servers: AppServer[] = ports.map((port) => ({ port, process: serve(port, env, options.quiet ? "ignore" : "inherit") }));
+    const servers: AppServer[] = ports.map((port) => ({
+      port,
+      process: serve(port, env, options.quiet ? "ignore" : "inherit"),
+    }));
     children.push(...servers.map((s) => s.process));
-    await Promise.all(servers.map((s, i) => untilAnswers(`http://127.0.0.1:${s.port}/api/health`, s.process, `App server ${i + 1}`)));
+    await Promise.all(
+      servers.map((s, i) => untilAnswers(`http://127.0.0.1:${s.port}/api/health`, s.process, `App server ${i + 1}`)),
+    );
 
     fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, options.port, ports));
-    const proxy = spawn(nginx, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "inherit"] });
+    const proxy = spawn(nginx, ["-p", dir, "-c", path.join(dir, "nginx.conf")], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     children.push(proxy);
     await untilAnswers(`http://127.0.0.1:${options.port}/api/health/live`, proxy, "nginx");
 
@@ -173,7 +198,8 @@ async function forgetSharedPages(redisUrl: string) {
   await client.connect();
   try {
     const keys: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: "passerby:*", COUNT: 500 })) keys.push(...([] as string[]).concat(batch));
+    for await (const batch of client.scanIterator({ MATCH: "passerby:*", COUNT: 500 }))
+      keys.push(...([] as string[]).concat(batch));
     if (keys.length > 0) await client.unlink(keys);
   } finally {
     await client.quit();
@@ -194,8 +220,10 @@ async function main() {
     databaseUrl: given && /^postgres(ql)?:\/\//.test(given) ? given : undefined,
     redisUrl: setting("REDIS_URL") ?? undefined,
   });
-  console.log(`[passerby] The cluster is serving on ${cluster.url}: nginx in front of ${size} app server(s) ` +
-    `(ports ${cluster.servers.map((s) => s.port).join(", ")}), one PostgreSQL, one Redis. Ctrl-C stops everything.`);
+  console.log(
+    `[passerby] The cluster is serving on ${cluster.url}: nginx in front of ${size} app server(s) ` +
+      `(ports ${cluster.servers.map((s) => s.port).join(", ")}), one PostgreSQL, one Redis. Ctrl-C stops everything.`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -209,7 +237,9 @@ async function main() {
 
 if (process.argv[1]?.endsWith("cluster.ts")) {
   main().catch((error) => {
-    console.error(`[passerby] ${error instanceof MissingProgram || error instanceof ConfigError ? error.message : error}`);
+    console.error(
+      `[passerby] ${error instanceof MissingProgram || error instanceof ConfigError ? error.message : error}`,
+    );
     process.exit(1);
   });
 }

@@ -15,7 +15,10 @@ function binaries(): string {
   const candidates = process.env.PG_BIN
     ? [process.env.PG_BIN]
     : fs.existsSync("/usr/lib/postgresql")
-      ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`)
+      ? fs
+          .readdirSync("/usr/lib/postgresql")
+          .sort((a, b) => Number(b) - Number(a))
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
       : [];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")));
   if (!found) {
@@ -38,9 +41,12 @@ export async function startPostgres(): Promise<PostgresServer> {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync("chown", ["-R", "postgres:postgres", dir]);
   const run = (program: string, args: string[]) => {
-    const [command, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, program), ...args]] : [path.join(bin, program), args];
+    const [command, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(bin, program), ...args]]
+      : [path.join(bin, program), args];
     const result = spawnSync(command, argv as string[], { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout || result.error?.message}`);
+    if (result.status !== 0)
+      throw new Error(`${program} failed: ${result.stderr || result.stdout || result.error?.message}`);
   };
   const port = await freePort();
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);

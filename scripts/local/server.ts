@@ -17,11 +17,15 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(port: number, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", "run", "start.ts")], {
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true, // its own process group, so that stopping it stops `next start` too
-  });
+  const server = spawn(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", path.join(root, "scripts", "run", "start.ts")],
+    {
+      env: { ...env, PORT: String(port) },
+      stdio: ["ignore", "inherit", "inherit"],
+      detached: true, // its own process group, so that stopping it stops `next start` too
+    },
+  );
   const deadline = Date.now() + 10 * 60_000; // a first build takes a while
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}.`);
@@ -42,4 +46,3 @@ export function stopServer(server: ChildProcess) {
     // already gone
   }
 }
-

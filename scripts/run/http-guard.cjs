@@ -53,7 +53,12 @@ function refuse(req, res, status, code, message, extra = {}) {
 /** CONNECT reaches Node as its own event with the raw socket; without this it just hangs up. */
 function refuseConnect(req, socket) {
   const { type, body } = refusal(req, "method_not_allowed", "This server does not answer CONNECT requests.");
-  const lines = [...headers().plain.map((h) => `${h.key}: ${h.value}`), `Allow: ${ALLOW}`, "Cache-Control: no-store", `Content-Type: ${type}`];
+  const lines = [
+    ...headers().plain.map((h) => `${h.key}: ${h.value}`),
+    `Allow: ${ALLOW}`,
+    "Cache-Control: no-store",
+    `Content-Type: ${type}`,
+  ];
   socket.end(
     `HTTP/1.1 405 Method Not Allowed\r\n${lines.join("\r\n")}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -63,7 +68,6 @@ function refuseConnect(req, socket) {
 function requestHost(req) {
   return (trustProxy && req.headers["x-forwarded-host"]) || req.headers.host || "";
 }
-
 
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req, res, ...rest) {
@@ -83,10 +87,16 @@ http.Server.prototype.emit = function (event, req, res, ...rest) {
       delete req.headers["x-forwarded-proto"];
     }
     if (!METHODS.has(req.method)) {
-      refuse(req, res, 405, "method_not_allowed", `This server does not answer ${req.method} requests.`, { Allow: ALLOW });
+      refuse(req, res, 405, "method_not_allowed", `This server does not answer ${req.method} requests.`, {
+        Allow: ALLOW,
+      });
       return true;
     }
-    if (req.method === "POST" && !(req.url || "").startsWith("/api/") && crossSite(req.headers.origin, requestHost(req))) {
+    if (
+      req.method === "POST" &&
+      !(req.url || "").startsWith("/api/") &&
+      crossSite(req.headers.origin, requestHost(req))
+    ) {
       refuse(req, res, 403, "forbidden_origin", "Requests from other sites are not accepted.");
       return true;
     }

@@ -13,7 +13,8 @@ export async function prepareDatabase(): Promise<void> {
     const { applyPostgresMigrations, whileStarting } = await import("../../lib/db/postgres-migrations");
     await whileStarting(databaseUrl, async (client) => {
       const applied = await applyPostgresMigrations(client);
-      if (applied.length > 0) console.log(`[passerby] Applied ${applied.length} migration(s) to ${redact(databaseUrl)}.`);
+      if (applied.length > 0)
+        console.log(`[passerby] Applied ${applied.length} migration(s) to ${redact(databaseUrl)}.`);
       await fillDatabase();
     }).catch((error: Error & { code?: string }) => {
       if (error.code === "ECONNREFUSED" || error.code === "3D000" || error.code === "28P01") {

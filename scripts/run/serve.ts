@@ -12,8 +12,20 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const stampFile = path.join(root, ".next", "passerby-build-stamp");
 
 // Everything `next build` reads. A change to any of these makes the build stale.
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "cache-handler.mjs", "instrumentation.ts", "proxy.ts",
-  "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "cache-handler.mjs",
+  "instrumentation.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 function walk(entry: string, out: string[]) {
   const full = path.join(root, entry);
@@ -32,7 +44,11 @@ function sourceStamp(): string {
   const files: string[] = [];
   BUILD_INPUTS.forEach((entry) => walk(entry, files));
   const hash = crypto.createHash("sha256");
-  for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
+  for (const file of files)
+    hash
+      .update(file)
+      .update("\0")
+      .update(fs.readFileSync(path.join(root, file)));
   return hash.digest("hex");
 }
 
@@ -88,8 +104,14 @@ export function forgetCatalogPages() {
  * address and answers methods Next cannot take; scripts/run/graceful-stop.cjs drains requests and
  * writes buffered events on SIGTERM (see the files).
  */
-export function serve(port: number, env: NodeJS.ProcessEnv = process.env, stdio: "inherit" | "ignore" = "inherit"): ChildProcess {
-  const preload = ["http-guard.cjs", "graceful-stop.cjs"].map((file) => `--require ${path.join(root, "scripts", "run", file)}`);
+export function serve(
+  port: number,
+  env: NodeJS.ProcessEnv = process.env,
+  stdio: "inherit" | "ignore" = "inherit",
+): ChildProcess {
+  const preload = ["http-guard.cjs", "graceful-stop.cjs"].map(
+    (file) => `--require ${path.join(root, "scripts", "run", file)}`,
+  );
   return spawn(bin("next"), ["start", "-p", String(port)], {
     stdio: ["ignore", stdio, "inherit"],
     env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, ...preload].filter(Boolean).join(" ") },

@@ -9,7 +9,10 @@ import { findBrowser } from "./browser";
 
 function run(command: string, args: string[]): boolean {
   console.log(`[e2e] ${command} ${args.join(" ")}`);
-  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+  return (
+    spawnSync(command, args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } })
+      .status === 0
+  );
 }
 
 function install(): boolean {

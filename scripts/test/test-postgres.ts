@@ -33,7 +33,10 @@ async function main() {
       console.log(`[test:postgres] Started a throwaway PostgreSQL at ${server.url}`);
     }
     const url = given || server!.url;
-    const stop = () => { server?.stop(); process.exit(130); };
+    const stop = () => {
+      server?.stop();
+      process.exit(130);
+    };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
 
@@ -41,7 +44,9 @@ async function main() {
     const e2e = onFreshDatabase(url, "test:e2e", "E2E_DATABASE_URL");
     const cluster = onFreshDatabase(url, "test:cluster", "CLUSTER_DATABASE_URL");
     const verdict = (ok: boolean) => (ok ? "passed" : "FAILED");
-    console.log(`\n[test:postgres] unit and integration: ${verdict(unit)}; end-to-end: ${verdict(e2e)}; cluster: ${verdict(cluster)}`);
+    console.log(
+      `\n[test:postgres] unit and integration: ${verdict(unit)}; end-to-end: ${verdict(e2e)}; cluster: ${verdict(cluster)}`,
+    );
     process.exitCode = unit && e2e && cluster ? 0 : 1;
   } catch (error) {
     if (!(error instanceof MissingProgram)) throw error;

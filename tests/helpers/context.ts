@@ -11,14 +11,19 @@ export type TestContext = Ctx & {
   catalogChanges: number;
 };
 
-export function testContext(session: Session | null = null, options: { ip?: string; origin?: string; userAgent?: string } = {}): TestContext {
+export function testContext(
+  session: Session | null = null,
+  options: { ip?: string; origin?: string; userAgent?: string } = {},
+): TestContext {
   const ip = options.ip ?? "203.0.113.7";
   const ctx: TestContext = {
     session,
     endedSession: null,
     ip,
     network: ip,
-    userAgent: options.userAgent ?? "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    userAgent:
+      options.userAgent ??
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
     now: new Date(),
     origin: () => options.origin ?? "http://localhost:3000",
     jar: { cleared: false },

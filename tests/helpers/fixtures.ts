@@ -20,11 +20,15 @@ export const uniqueEmail = (prefix = "member") => `${prefix}${++n}-${Date.now()}
  */
 async function addLines(owner: Owner, lines: [string, number][]) {
   const start = Date.now();
-  for (const [index, [slug, quantity]] of lines.entries()) await addItem(owner, { slug, quantity }, new Date(start + index));
+  for (const [index, [slug, quantity]] of lines.entries())
+    await addItem(owner, { slug, quantity }, new Date(start + index));
 }
 
 /** A live guest session holding `lines` ([slug, quantity]), and its cookie value. */
-export async function guestWithSeal(lines: [string, number][] = [], preferences = "{}"): Promise<{ session: Session; seal: string }> {
+export async function guestWithSeal(
+  lines: [string, number][] = [],
+  preferences = "{}",
+): Promise<{ session: Session; seal: string }> {
   const { seal, session } = await createGuestSession();
   await db.guestSession.update({ where: { id: session.id }, data: { preferences } });
   await addLines({ guestSessionId: session.id }, lines);
@@ -32,7 +36,8 @@ export async function guestWithSeal(lines: [string, number][] = [], preferences 
 }
 
 /** A live guest session holding `lines`. */
-export const guest = async (lines: [string, number][] = [], preferences = "{}") => (await guestWithSeal(lines, preferences)).session;
+export const guest = async (lines: [string, number][] = [], preferences = "{}") =>
+  (await guestWithSeal(lines, preferences)).session;
 
 export type AccountOptions = {
   email?: string;
@@ -48,9 +53,17 @@ export type AccountOptions = {
 let passwordHash: Promise<string> | undefined;
 
 /** An account with PASSWORD, signed in nowhere yet: for tests that sign in themselves. */
-export async function account({ email = uniqueEmail(), isAdmin = false, preferences = "{}", variant = null, lines = [] }: AccountOptions = {}) {
+export async function account({
+  email = uniqueEmail(),
+  isAdmin = false,
+  preferences = "{}",
+  variant = null,
+  lines = [],
+}: AccountOptions = {}) {
   passwordHash ??= hashPassword(PASSWORD);
-  const user = await db.user.create({ data: { email, passwordHash: await passwordHash, isAdmin, preferences, variant } });
+  const user = await db.user.create({
+    data: { email, passwordHash: await passwordHash, isAdmin, preferences, variant },
+  });
   await addLines({ userId: user.id }, lines);
   return user;
 }

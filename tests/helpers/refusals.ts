@@ -12,17 +12,20 @@ import type { TestContext } from "./context";
 type Expected = { field?: string; status?: number; message?: RegExp | string; retryAfter?: number };
 
 /** For assert.rejects and assert.throws: matches a DomainError with this code (and, when given, this field or more). */
-export const refused = (code: ErrorCode, expected: string | Expected = {}) => (e: unknown) => {
-  const { field, status, message, retryAfter } = typeof expected === "string" ? { field: expected } : expected;
-  assert.ok(e instanceof DomainError, `a DomainError, not ${String(e)}`);
-  assert.equal(e.code, code);
-  assert.equal(e.status, ERROR_CODES[code].status);
-  if (status !== undefined) assert.equal(e.status, status, `${code} answers ${status}`);
-  if (field) assert.equal(e.details.field, field);
-  if (typeof message === "string") assert.ok(e.message.includes(message), `"${e.message}" names ${message}`);
-  else if (message) assert.match(e.message, message);
-  if (retryAfter !== undefined) assert.equal(e.details.retryAfter, retryAfter, "Retry-After");
-  return true;
-};
+export const refused =
+  (code: ErrorCode, expected: string | Expected = {}) =>
+  (e: unknown) => {
+    const { field, status, message, retryAfter } = typeof expected === "string" ? { field: expected } : expected;
+    assert.ok(e instanceof DomainError, `a DomainError, not ${String(e)}`);
+    assert.equal(e.code, code);
+    assert.equal(e.status, ERROR_CODES[code].status);
+    if (status !== undefined) assert.equal(e.status, status, `${code} answers ${status}`);
+    if (field) assert.equal(e.details.field, field);
+    if (typeof message === "string") assert.ok(e.message.includes(message), `"${e.message}" names ${message}`);
+    else if (message) assert.match(e.message, message);
+    if (retryAfter !== undefined) assert.equal(e.details.retryAfter, retryAfter, "Retry-After");
+    return true;
+  };
 
-export const nothingSet = (ctx: TestContext) => assert.deepEqual(ctx.jar, { cleared: false }, "no cookie was set or cleared");
+export const nothingSet = (ctx: TestContext) =>
+  assert.deepEqual(ctx.jar, { cleared: false }, "no cookie was set or cleared");

@@ -14,7 +14,10 @@ const server = process.env.TEST_DATABASE_URL?.trim();
 
 if (server) {
   const helper = path.join(__dirname, "postgres-db.ts");
-  const url = execFileSync(bin("tsx"), [helper, "create", server], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const url = execFileSync(bin("tsx"), [helper, "create", server], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   process.env.DATABASE_URL = url;
   process.on("exit", () => execFileSync(bin("tsx"), [helper, "drop", url], { stdio: "inherit" }));
 } else {

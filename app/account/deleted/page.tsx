@@ -23,13 +23,21 @@ export default async function AccountDeletedPage() {
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-3xl font-semibold tracking-tight">Your account is deleted</h1>
       <p role="status" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-brand-900">
-        Your account and everything personal in it are gone: your e-mail address, password, cart, saved items, saved cards,
-        messages and preferences. This browser is logged out.
+        Your account and everything personal in it are gone: your e-mail address, password, cart, saved items, saved
+        cards, messages and preferences. This browser is logged out.
       </p>
       <ul aria-label="What was removed" className="list-disc space-y-1 pl-5 text-stone-700">
-        {rows.map(([n, label]) => <li key={label}>{n} {label}</li>)}
+        {rows.map(([n, label]) => (
+          <li key={label}>
+            {n} {label}
+          </li>
+        ))}
       </ul>
-      <p><Link href="/" className="font-medium text-brand-700 underline">Back to the shop</Link></p>
+      <p>
+        <Link href="/" className="font-medium text-brand-700 underline">
+          Back to the shop
+        </Link>
+      </p>
     </div>
   );
 }

@@ -5,4 +5,12 @@ async function notFound(request: Request) {
   return errorJson("not_found", `There is no API route at ${new URL(request.url).pathname}.`);
 }
 
-export { notFound as GET, notFound as HEAD, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };
+export {
+  notFound as GET,
+  notFound as HEAD,
+  notFound as POST,
+  notFound as PUT,
+  notFound as PATCH,
+  notFound as DELETE,
+  notFound as OPTIONS,
+};

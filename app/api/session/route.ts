@@ -6,10 +6,14 @@ import { sessionJson } from "@/lib/session/json";
 export const dynamic = "force-dynamic"; // personal answers: see handle() in lib/server/http.ts
 
 export async function GET(request: NextRequest) {
-  return handle(request, async ({ session }) => {
-    if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");
-    return json(await sessionJson(session));
-  }, { withCart: true }); // the session check's answer shows the cart: one statement reads both
+  return handle(
+    request,
+    async ({ session }) => {
+      if (!session) return errorJson("no_session", "There is no valid session. Browsing alone creates none.");
+      return json(await sessionJson(session));
+    },
+    { withCart: true },
+  ); // the session check's answer shows the cart: one statement reads both
 }
 
 export async function POST(request: NextRequest) {

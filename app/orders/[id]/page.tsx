@@ -25,28 +25,39 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <header className="space-y-1">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Order confirmed</p>
         <h1 className="text-3xl font-semibold tracking-tight">Thank you, {s.name}!</h1>
-        <p className="text-stone-600">A confirmation goes to <strong>{order.email}</strong>. Order <code className="text-sm">{order.id}</code>.</p>
+        <p className="text-stone-600">
+          A confirmation goes to <strong>{order.email}</strong>. Order <code className="text-sm">{order.id}</code>.
+        </p>
       </header>
 
       {session?.type === "anonymous" && (
         <section aria-labelledby="track" className="space-y-2 rounded-xl border border-brand-100 bg-brand-50 p-5">
-          <h2 id="track" className="text-lg font-semibold">Create an account to track this order</h2>
+          <h2 id="track" className="text-lg font-semibold">
+            Create an account to track this order
+          </h2>
           <p className="text-sm text-stone-700">
-            Your guest session ends in a day, and with it your way back to this page. An account keeps this order,
-            and anything left in your cart.
+            Your guest session ends in a day, and with it your way back to this page. An account keeps this order, and
+            anything left in your cart.
           </p>
-          <Link href="/signup" className="inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900">
+          <Link
+            href="/signup"
+            className="inline-block rounded-full bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900"
+          >
             Create an account
           </Link>
         </section>
       )}
 
       <section aria-labelledby="items" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="items" className="mb-3 text-lg font-semibold">Items</h2>
+        <h2 id="items" className="mb-3 text-lg font-semibold">
+          Items
+        </h2>
         <ul aria-label="Order items" className="space-y-2">
           {order.items.map((i) => (
             <li key={i.productId} className="flex justify-between">
-              <span>{i.name} × {i.quantity}</span>
+              <span>
+                {i.name} × {i.quantity}
+              </span>
               <Price money={{ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency }} />
             </li>
           ))}
@@ -60,7 +71,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
           <h2 className="mb-2 font-semibold">Shipping to</h2>
-          <p>{[s.name, ...addressLines(s)].map((line, i) => <Fragment key={i}>{i > 0 && <br />}{line}</Fragment>)}</p>
+          <p>
+            {[s.name, ...addressLines(s)].map((line, i) => (
+              <Fragment key={i}>
+                {i > 0 && <br />}
+                {line}
+              </Fragment>
+            ))}
+          </p>
         </div>
         <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
           <h2 className="mb-2 font-semibold">Paid with</h2>

@@ -22,22 +22,35 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const session = await currentSession();
   const signedIn = session?.type === "authenticated";
-  const [preview, refused] = await Promise.all([signedIn ? previewOrderClaim(session, token) : null, readFlash("claim_refused")]);
+  const [preview, refused] = await Promise.all([
+    signedIn ? previewOrderClaim(session, token) : null,
+    readFlash("claim_refused"),
+  ]);
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <ServerVisitor session={session} />
       <h1 className="text-3xl font-semibold tracking-tight">Your guest orders</h1>
-      {refused && <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-800">{refused.message}</p>}
+      {refused && (
+        <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-800">
+          {refused.message}
+        </p>
+      )}
       {!preview ? (
         <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
-          <p role="status">Log in to the account this link was sent to, then open the link again. Nothing was attached.</p>
-          <Link href="/login" className="inline-block font-medium text-brand-700 underline">Log in</Link>
+          <p role="status">
+            Log in to the account this link was sent to, then open the link again. Nothing was attached.
+          </p>
+          <Link href="/login" className="inline-block font-medium text-brand-700 underline">
+            Log in
+          </Link>
         </div>
       ) : preview.status !== "ready" ? (
         <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
           <p role="status">{CLAIM_MESSAGES[preview.status]}</p>
-          <Link href="/account" className="inline-block font-medium text-brand-700 underline">Go to your account</Link>
+          <Link href="/account" className="inline-block font-medium text-brand-700 underline">
+            Go to your account
+          </Link>
         </div>
       ) : (
         <form action={claimOrdersAction} className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
@@ -46,13 +59,16 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
           ) : (
             <>
               <p>
-                {preview.orders.length === 1 ? "One order was" : `${preview.orders.length} orders were`} placed as a guest with{" "}
-                <strong>{preview.email}</strong> and belong to no account. Attach them to yours?
+                {preview.orders.length === 1 ? "One order was" : `${preview.orders.length} orders were`} placed as a
+                guest with <strong>{preview.email}</strong> and belong to no account. Attach them to yours?
               </p>
               <ul aria-label="Guest orders to attach" className="divide-y divide-stone-100">
                 {preview.orders.map((o) => (
                   <li key={o.id} className="flex justify-between gap-4 py-2 text-sm">
-                    <span>Order of <time dateTime={o.createdAt.toISOString()}>{o.createdAt.toUTCString().slice(0, 16)}</time></span>
+                    <span>
+                      Order of{" "}
+                      <time dateTime={o.createdAt.toISOString()}>{o.createdAt.toUTCString().slice(0, 16)}</time>
+                    </span>
                     <Price money={{ amount: o.totalAmount, currency: o.currency }} />
                   </li>
                 ))}
@@ -63,7 +79,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
           <input type="hidden" name="token" value={token} />
           <div className="flex flex-wrap items-center gap-4">
             <SubmitButton pendingText="Attaching…">Attach these orders</SubmitButton>
-            <Link href="/account" className="text-sm text-stone-700 underline">Not now</Link>
+            <Link href="/account" className="text-sm text-stone-700 underline">
+              Not now
+            </Link>
           </div>
         </form>
       )}

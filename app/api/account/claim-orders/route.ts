@@ -12,7 +12,10 @@ export async function POST(request: NextRequest) {
   return handle(request, async (ctx) => {
     await requireSameOrigin(request);
     const sent = await requestOrderClaim(ctx);
-    return json({ ...sent, message: `A link is on its way to ${sent.sentTo}. See /outbox: no mail leaves this demo.` }, 202);
+    return json(
+      { ...sent, message: `A link is on its way to ${sent.sentTo}. See /outbox: no mail leaves this demo.` },
+      202,
+    );
   });
 }
 

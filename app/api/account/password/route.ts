@@ -6,7 +6,9 @@ export const dynamic = "force-dynamic"; // personal answers: see handle() in lib
 
 /** Changes the password (the current one required) and ends every other session. */
 export async function POST(request: NextRequest) {
-  return handle(request, async (ctx) => json({ changed: true, ...(await changePassword(ctx, await readJson(request, changePasswordInput))) }));
+  return handle(request, async (ctx) =>
+    json({ changed: true, ...(await changePassword(ctx, await readJson(request, changePasswordInput))) }),
+  );
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -8,7 +8,10 @@ export async function POST(request: NextRequest) {
   return handle(request, async (ctx) => {
     const input = await readJson(request, leadInput);
     const sent = await emailMyCart(ctx, input);
-    return json({ lead: sent, message: `Your cart is on its way to ${sent.email}. See /outbox: no mail leaves this demo.` }, 202);
+    return json(
+      { lead: sent, message: `Your cart is on its way to ${sent.email}. See /outbox: no mail leaves this demo.` },
+      202,
+    );
   });
 }
 

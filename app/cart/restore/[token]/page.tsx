@@ -30,7 +30,9 @@ export default async function RestorePage({ params }: Props) {
       {preview.status !== "ready" ? (
         <div className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
           <p role="status">{RESTORE_MESSAGES[preview.status]}</p>
-          <Link href="/cart" className="inline-block font-medium text-brand-700 underline">Go to your cart</Link>
+          <Link href="/cart" className="inline-block font-medium text-brand-700 underline">
+            Go to your cart
+          </Link>
         </div>
       ) : (
         <form action={restoreCartAction} className="space-y-4 rounded-xl border border-stone-200 bg-white p-6">
@@ -38,16 +40,23 @@ export default async function RestorePage({ params }: Props) {
           <ul className="divide-y divide-stone-100" aria-label="Items in the e-mailed cart">
             {preview.lines.map((line) => (
               <li key={line.name} className="flex justify-between gap-4 py-2">
-                <span>{line.name}{line.available ? "" : " (sold out)"}</span>
+                <span>
+                  {line.name}
+                  {line.available ? "" : " (sold out)"}
+                </span>
                 <span className="text-stone-600">× {line.quantity}</span>
               </li>
             ))}
           </ul>
-          <p className="text-sm text-stone-600">The link works once. Items join whatever is already in this browser&apos;s cart.</p>
+          <p className="text-sm text-stone-600">
+            The link works once. Items join whatever is already in this browser&apos;s cart.
+          </p>
           <input type="hidden" name="token" value={token} />
           <div className="flex flex-wrap items-center gap-4">
             <SubmitButton pendingText="Adding…">Add to my cart</SubmitButton>
-            <Link href="/" className="text-sm text-stone-700 underline">No thanks, back to the shop</Link>
+            <Link href="/" className="text-sm text-stone-700 underline">
+              No thanks, back to the shop
+            </Link>
           </div>
         </form>
       )}

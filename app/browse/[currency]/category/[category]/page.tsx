@@ -13,5 +13,7 @@ type Props = { params: Promise<{ currency: string; category: string }> };
 
 export default async function CategoryPage({ params }: Props) {
   const { currency, category } = await params;
-  return <CatalogView currency={currencyParam(currency)} category={category === ALL_CATEGORIES ? undefined : category} />;
+  return (
+    <CatalogView currency={currencyParam(currency)} category={category === ALL_CATEGORIES ? undefined : category} />
+  );
 }
