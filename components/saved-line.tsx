@@ -25,7 +25,7 @@ export function SavedLine({ line }: { line: Line }) {
       </div>
       <form action={move}>
         <input type="hidden" name="productId" value={line.productId} />
-        <SubmitButton variant="secondary" pendingText="Moving…" aria-label={`Move ${line.name} to cart`}>
+        <SubmitButton variant="secondary" pendingText="Moving…" aria-label={`Move to cart: ${line.name}`}>
           Move to cart
         </SubmitButton>
       </form>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CurrencySwitcher } from "./currency-switcher";
+import { MenuCloser } from "./menu-closer";
 import { AccountLink, CartLink } from "./visitor";
 
 const nav = [
@@ -13,8 +14,8 @@ export function SiteHeader() {
     // One row on every screen. On a phone the links and the currency fold under "Menu": a
     // <details> whose open state shows the panel beside it (peer-open, so it opens without
     // JavaScript too, and each control is in the page once); on wider screens the panel is
-    // simply part of the row. On a phone the header scrolls away with the page, and the name
-    // shrinks to its badge.
+    // simply part of the row. With JavaScript it also closes as a menu should (MenuCloser). On a
+    // phone the header scrolls away with the page, and the name shrinks to its badge.
     <header className="z-40 border-b border-stone-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
       <div className="relative mx-auto flex max-w-6xl items-center gap-x-3 px-4 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
         <Link href="/" className="flex items-center gap-2 text-xl font-semibold tracking-tight text-brand-900">
@@ -23,7 +24,7 @@ export function SiteHeader() {
           </span>
           <span className="sr-only sm:not-sr-only">Passerby</span>
         </Link>
-        <details className="peer group sm:hidden">
+        <details id="site-menu" className="peer group sm:hidden">
           <summary className="cursor-pointer list-none rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-700 [&::-webkit-details-marker]:hidden">
             Menu{" "}
             <span aria-hidden className="inline-block transition group-open:rotate-180">
@@ -31,7 +32,11 @@ export function SiteHeader() {
             </span>
           </summary>
         </details>
-        <div className="absolute left-4 top-full z-50 mt-1 hidden w-60 space-y-4 rounded-xl border border-stone-200 bg-white p-4 shadow-lg peer-open:block sm:static sm:mt-0 sm:flex sm:w-auto sm:flex-1 sm:items-center sm:justify-between sm:space-y-0 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none">
+        <MenuCloser menu="site-menu" panel="site-menu-panel" />
+        <div
+          id="site-menu-panel"
+          className="absolute left-4 top-full z-50 mt-1 hidden w-60 space-y-4 rounded-xl border border-stone-200 bg-white p-4 shadow-lg peer-open:block sm:static sm:mt-0 sm:flex sm:w-auto sm:flex-1 sm:items-center sm:justify-between sm:space-y-0 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none"
+        >
           <nav aria-label="Main">
             <ul className="space-y-2 text-sm font-medium text-stone-700 sm:flex sm:gap-4 sm:space-y-0 sm:text-stone-600">
               {nav.map((item) => (

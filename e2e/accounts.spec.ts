@@ -238,7 +238,7 @@ test("saved-for-later items move back to the cart or are removed", async ({ page
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
   await page.goto("/account");
   await expect(savedLines(page)).toHaveCount(2);
-  await page.getByRole("button", { name: "Move Brass Ballpoint Pen to cart" }).click();
+  await page.getByRole("button", { name: "Move to cart: Brass Ballpoint Pen" }).click();
   await expect(savedLines(page)).toHaveCount(1);
   await page.getByRole("button", { name: "Remove Washi Tape Set from saved items" }).click();
   await expect(page.getByText("Nothing saved.")).toBeVisible();
@@ -258,7 +258,7 @@ test("the cart shows what was saved for later at log-in, and moves it back from 
   await expect(page.getByRole("status")).toContainText("saved for later");
   await expect(savedLines(page)).toHaveCount(1);
   await expect(savedLines(page).first()).toContainText("Brass Ballpoint Pen");
-  await page.getByRole("button", { name: "Move Brass Ballpoint Pen to cart" }).click();
+  await page.getByRole("button", { name: "Move to cart: Brass Ballpoint Pen" }).click();
   await expect(cartLines(page)).toHaveCount(2);
   await expect(page.getByRole("list", { name: "Saved for later" })).toHaveCount(0);
 });

@@ -79,7 +79,7 @@ test("guests see a teaser of the deals with the A/B prompt; members see them who
   await expect(deals).toHaveCount(3);
   await expect(deals.first()).toContainText("Members only");
   await expect(page.getByText("SLOWMORNING25")).toHaveCount(0);
-  const prompt = page.getByRole("region", { name: /Members see every deal|Unlock members-only prices/ });
+  const prompt = page.getByRole("region", { name: /Members see every deal|Read the members. offers/ });
   await expect(prompt).toBeVisible();
   const shown = await prompt.getAttribute("data-variant");
   const session = await page.request.get("/api/session").then((r) => r.json());
@@ -92,10 +92,29 @@ test("guests see a teaser of the deals with the A/B prompt; members see them who
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
   await page.goto("/deals");
   await expect(page.getByText("SLOWMORNING25")).toBeVisible();
-  await expect(page.getByRole("region", { name: /Members see every deal|Unlock members-only prices/ })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /Members see every deal|Read the members. offers/ })).toHaveCount(0);
   const member = await page.request.get("/api/session").then((r) => r.json());
   expect(member.authenticatedSession.data.experiments).toEqual({ cta_copy: shown }); // kept by the account
   expect((await request.get("/deals")).status()).toBe(200);
+});
+
+test("the deals promise no prices the checkout will not give, and /session says which views are kept", async ({
+  page,
+}) => {
+  await page.goto("/deals");
+  // Either variant of the prompt: neither promises members' prices, and the page says codes are not taken.
+  await expect(page.getByRole("region", { name: /Members see every deal|Read the members. offers/ })).toBeVisible();
+  await expect(page.getByText(/prices/i)).toHaveCount(0);
+  await expect(page.getByText(/this demo.s checkout takes no codes/)).toBeVisible();
+
+  await page.goto("/session");
+  await expect(page.getByRole("heading", { name: "You have no session" })).toBeVisible();
+  await expect(
+    page.getByText(
+      /a count of the pages opened \(the page and the time, linked to no one and to no address\), deleted after 14 days/,
+    ),
+  ).toBeVisible();
+  expect(await page.context().cookies()).toEqual([]);
 });
 
 test("the admin sees the journeys dashboard; nobody else does", async ({ page }) => {

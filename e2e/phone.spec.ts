@@ -66,3 +66,50 @@ test("on a phone the header is one row; its links and the currency are under Men
   await page.getByRole("link", { name: "Deals" }).click();
   await expect(page).toHaveURL(/\/deals$/);
 });
+
+test("on a phone the menu closes as a menu should: after its link, on Escape, on a tap outside, and when the focus moves past it", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const menu = page.locator("summary", { hasText: "Menu" });
+  const deals = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deals" });
+  await expect(deals).toBeHidden();
+
+  await menu.click();
+  await expect(deals).toBeVisible();
+  await deals.click();
+  await expect(page).toHaveURL(/\/deals$/);
+  await expect(deals).toBeHidden(); // the next page does not load under an open menu
+
+  await menu.click();
+  await expect(deals).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(deals).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  await menu.click();
+  await page.mouse.click(380, 700); // a tap on the page below, outside the panel
+  await expect(deals).toBeHidden();
+
+  // By keyboard: open it, tab through it, and one more Tab leaves it closed, with nothing hidden under it.
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(deals).toBeVisible();
+  const panel = page.locator("#site-menu-panel");
+  for (
+    let i = 0;
+    i < 12 &&
+    (await panel.evaluate(
+      (el) => el.contains(document.activeElement) || document.activeElement?.tagName === "SUMMARY",
+    ));
+    i++
+  ) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(deals).toBeHidden();
+  const focused = page.locator(":focus");
+  await expect(focused).toBeVisible();
+  const box = await focused.boundingBox();
+  expect(box, "the focused element is on screen").not.toBeNull();
+});

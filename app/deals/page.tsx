@@ -24,8 +24,8 @@ export default async function DealsPage() {
         <h1 className="text-3xl font-semibold tracking-tight">Members&rsquo; deals</h1>
         <p className="text-stone-600">
           {member
-            ? "Your offers this month. This demo's checkout takes no codes yet: they show what a members' page holds."
-            : "Offers for members. Here is a taste."}
+            ? "Your offers this month. This demo's checkout takes no codes: they show what a members' page holds."
+            : "Offers for members, to show what a members-only page holds (this demo's checkout takes no codes). Here is a taste."}
         </p>
       </header>
       {!member && <SignupPrompt variant={variantOf(session)} />}

@@ -20,6 +20,7 @@ export default async function SessionPage() {
   const session = await currentSession();
   const granted = visitorPermissions(session);
   const ttl = config().guestSessionTtl;
+  const viewDays = config().viewRetentionDays;
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -92,8 +93,10 @@ export default async function SessionPage() {
             You have no session
           </h2>
           <p className="text-stone-700">
-            Browsing alone creates none: no cookie, no row in our database. A guest session starts the first time you do
-            something that needs one — adding to your cart or choosing a currency — and lasts {hours(ttl)}.
+            Browsing alone creates none: no cookie and no session. What is kept is a count of the pages opened (the page
+            and the time, linked to no one and to no address), deleted after {viewDays} days. A guest session starts the
+            first time you do something that needs one — adding to your cart or choosing a currency — and lasts{" "}
+            {hours(ttl)}.
           </p>
           <ActionButton action={startSessionAction} pendingText="Starting…">
             Start a guest session

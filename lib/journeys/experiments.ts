@@ -10,7 +10,7 @@ export const CTA_COPY: Record<Variant, { heading: string; body: string; button: 
     button: "Create an account",
   },
   B: {
-    heading: "Unlock members-only prices in 10 seconds",
+    heading: "Read the members' offers in 10 seconds",
     body: "Sign up with an e-mail and a password: everything in your cart moves into your account.",
     button: "Join free and keep my cart",
   },
