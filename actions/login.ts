@@ -1,9 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { logIn, loginInput, type CartChoicePreview } from "@/lib/accounts/accounts";
+import { landingPath, logIn, loginInput, type CartChoicePreview } from "@/lib/accounts/accounts";
 import type { ActionState } from "@/lib/action-state";
-import { welcomePath } from "@/lib/cart/migration";
 import { formAction } from "@/lib/server/form-action";
 
 export type LoginState = ActionState & { preview?: CartChoicePreview };
@@ -20,6 +19,6 @@ export const logInAction: (previous: LoginState, form: FormData) => Promise<Logi
         preview: result.needsCartChoice,
       } satisfies LoginState;
     }
-    redirect(welcomePath(result.migration));
+    redirect(landingPath(result));
   },
 );

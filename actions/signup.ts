@@ -2,13 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signUp } from "@/lib/accounts/accounts";
-import { welcomePath } from "@/lib/cart/migration";
+import { landingPath, signUp } from "@/lib/accounts/accounts";
 import { formAction } from "@/lib/server/form-action";
 
 // The fields go to signUp as they are: it judges them (signupInput) after the sign-up limit has
 // counted the attempt, and its refusals come back as each field's sentence all the same.
 export const signUpAction = formAction(z.unknown(), async (ctx, fields) => {
-  const { migration } = await signUp(ctx, fields);
-  redirect(welcomePath(migration));
+  redirect(landingPath(await signUp(ctx, fields)));
 });

@@ -82,7 +82,7 @@ for (const size of SIZES) {
     // The administrator.
     await page.context().clearCookies();
     await logIn(page, ADMIN.email, ADMIN.password);
-    await expect(page).toHaveURL(/\/account/);
+    await expect(page).toHaveURL(/\/admin$/);
     await check("/admin", "/account");
 
     expect(found, found.join("\n")).toEqual([]);

@@ -10,7 +10,7 @@ const LOG_FILE = path.join(".e2e-data", "security.log");
 
 async function logInAsAdmin(page: Page) {
   await logIn(page, ADMIN.email, ADMIN.password);
-  await expect(page).toHaveURL(/\/account/);
+  await expect(page).toHaveURL(/\/admin$/);
 }
 
 async function lookUp(page: Page, query: string) {

@@ -127,7 +127,9 @@ test("the admin sees the journeys dashboard; nobody else does", async ({ page })
   await page.getByLabel("E-mail").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/account/);
+  await expect(page).toHaveURL(/\/admin$/); // the administrator lands on the dashboard
+  await expect(page.getByRole("heading", { name: "Journeys" })).toBeVisible();
+  await page.goto("/account");
   await page.getByRole("link", { name: "Open the journeys dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Journeys" })).toBeVisible();
   for (const chart of [

@@ -86,6 +86,10 @@ test("the cart says the session was ended in another tab, where the shopper acts
   await expect(page.getByText(why).first()).toBeVisible();
   await page.reload();
   await expect(page.locator("#session-ended")).toContainText(why);
+  // The way back is in the notice itself.
+  await page.locator("#session-ended").getByRole("link", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/cart");
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
   await expect(page.getByTestId("cart-count")).toHaveText("0");
   // A new cart (a new guest session) puts the notice away.

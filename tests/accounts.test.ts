@@ -65,7 +65,11 @@ test("signing up from a guest session signs the new account in and moves the gue
 
   assert.equal(user.email, input.email);
   assert.match(user.email, /^ada\.lovelace\d+-\d+@example\.com$/, "the schema trims and lower-cases the address");
-  assert.deepEqual(Object.keys(user).sort(), ["createdAt", "email", "id"], "nothing but the public fields");
+  assert.deepEqual(
+    Object.keys(user).sort(),
+    ["createdAt", "email", "id", "isAdmin"],
+    "nothing but the public fields (no password hash)",
+  );
   assert.deepEqual(migration, {
     fromSessionId: guestId,
     cartChoice: "combine",
@@ -176,7 +180,7 @@ test("logging in with the right password gives a new signed-in session each time
 
   const result = await logIn(first, { email: user.email, password: PASSWORD });
   assert.deepEqual(result, {
-    user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
+    user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString(), isAdmin: false },
     migration: null,
   });
   await logIn(second, { email: ` ${user.email.toUpperCase()} `, password: PASSWORD });

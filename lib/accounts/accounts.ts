@@ -15,7 +15,7 @@ import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { recordEvent } from "../journeys/events";
-import { migrateGuestSession, unknownLines, type MigrationSummary } from "../cart/migration";
+import { migrateGuestSession, unknownLines, welcomePath, type MigrationSummary } from "../cart/migration";
 import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
 import { hit, hitsThisWindow, unhit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
@@ -58,14 +58,18 @@ export const loginInput = z.strictObject({
     .optional(),
 });
 
-export type PublicUser = { id: string; email: string; createdAt: string };
-const publicUser = (u: { id: string; email: string; createdAt: Date }): PublicUser => ({
+export type PublicUser = { id: string; email: string; createdAt: string; isAdmin: boolean };
+const publicUser = (u: { id: string; email: string; createdAt: Date; isAdmin: boolean }): PublicUser => ({
   id: u.id,
   email: u.email,
   createdAt: u.createdAt.toISOString(),
+  isAdmin: u.isAdmin,
 });
 
 export type AuthResult = { user: PublicUser; migration: MigrationSummary | null };
+
+/** Where the browser goes after signing in: the administrator to the dashboard, a shopper to what moved. */
+export const landingPath = (result: AuthResult) => (result.user.isAdmin ? "/admin" : welcomePath(result.migration));
 
 const INVALID_CREDENTIALS = "The e-mail or password is not right.";
 
