@@ -113,3 +113,16 @@ test("on a phone the menu closes as a menu should: after its link, on Escape, on
   const box = await focused.boundingBox();
   expect(box, "the focused element is on screen").not.toBeNull();
 });
+
+test("on a phone the checkout's folded item list shows one arrow, not the browser's marker beside its own", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await addFromProductPage(page, "washi-tape-set", 2);
+  await page.goto("/checkout");
+  const fold = page.locator("summary", { hasText: "The 2 items" });
+  await expect(fold).toBeVisible();
+  expect(await fold.evaluate((el) => getComputedStyle(el).listStyleType)).toBe("none");
+  await fold.click();
+  await expect(page.getByText("Washi Tape Set").first()).toBeVisible();
+});

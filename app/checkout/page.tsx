@@ -91,7 +91,7 @@ export default async function CheckoutPage() {
         </div>
         {/* On a phone the lines fold away under the total (they open without JavaScript too). */}
         <details className="peer group lg:hidden">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+          <summary className="cursor-pointer list-none text-sm font-medium text-brand-700 [&::-webkit-details-marker]:hidden">
             The {cart.count === 1 ? "item" : `${cart.count} items`}{" "}
             <span aria-hidden className="inline-block transition group-open:rotate-180">
               ▾
