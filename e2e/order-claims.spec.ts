@@ -45,7 +45,9 @@ test("a member attaches the orders bought as a guest with their e-mail by the li
 
   const link = await askForLink(page, address);
   await page.goto(link);
-  await expect(page.getByRole("list", { name: "Guest orders to attach" }).getByRole("listitem")).toHaveCount(2);
+  const waiting = page.getByRole("list", { name: "Guest orders to attach" }).getByRole("listitem");
+  await expect(waiting).toHaveCount(2);
+  await expect(waiting.first()).toContainText("Cedar Soy Candle × 1"); // what each order held, not only its total
   await page.getByRole("button", { name: "Attach these orders" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(

@@ -69,7 +69,14 @@ export async function previewOrderClaim(session: Session | null, token: string, 
   if ("status" in claim) return claim;
   const orders = await db.order.findMany({
     where: unowned(claim.email),
-    select: { id: true, createdAt: true, totalAmount: true, currency: true },
+    select: {
+      id: true,
+      createdAt: true,
+      totalAmount: true,
+      currency: true,
+      items: { select: { name: true, quantity: true }, orderBy: { name: "asc" } },
+    },
+    orderBy: { createdAt: "asc" },
   });
   return { status: "ready" as const, email: claim.email, orders };
 }

@@ -64,12 +64,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
               </p>
               <ul aria-label="Guest orders to attach" className="divide-y divide-stone-100">
                 {preview.orders.map((o) => (
-                  <li key={o.id} className="flex justify-between gap-4 py-2 text-sm">
-                    <span>
-                      Order of{" "}
-                      <time dateTime={o.createdAt.toISOString()}>{o.createdAt.toUTCString().slice(0, 16)}</time>
-                    </span>
-                    <Price money={{ amount: o.totalAmount, currency: o.currency }} />
+                  <li key={o.id} className="space-y-1 py-2 text-sm">
+                    <div className="flex justify-between gap-4">
+                      <span>
+                        Order of{" "}
+                        <time dateTime={o.createdAt.toISOString()}>{o.createdAt.toUTCString().slice(0, 16)}</time>
+                      </span>
+                      <Price money={{ amount: o.totalAmount, currency: o.currency }} />
+                    </div>
+                    <p className="text-stone-600">{o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}</p>
                   </li>
                 ))}
               </ul>
