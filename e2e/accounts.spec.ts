@@ -56,6 +56,9 @@ test("a guest signs up and finds the same cart, told what moved; the old cookie 
   await page.goto("/account");
   await expect(page.getByRole("list", { name: "Migration history" })).toContainText("Sign-up");
   await expect(page.getByRole("list", { name: "Migration history" })).toContainText("2 to the cart");
+  // Plain words: a shopper never reads a session id there.
+  await expect(page.getByRole("list", { name: "Migration history" })).toContainText("From a guest session:");
+  await expect(page.getByRole("list", { name: "Migration history" })).not.toContainText("guest_");
 });
 
 test("log-in offers the three cart choices with a preview, and each does what it says", async ({ page }) => {

@@ -215,14 +215,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                   {CART_CHOICE_WORDS[m.summary.cartChoice].done}
                 </p>
                 <p className="text-stone-600">
-                  {m.summary.fromSessionId ? (
-                    <>
-                      From guest session <code>{m.summary.fromSessionId.slice(0, 12)}…</code>
-                    </>
-                  ) : (
-                    "From a guest session"
-                  )}
-                  : {m.summary.cartItems} to the cart, {m.summary.savedForLater} saved for later
+                  {/* Plain words for shoppers: session ids belong to the inspector (/session). */}
+                  From a guest session: {m.summary.cartItems} to the cart, {m.summary.savedForLater} saved for later
                   {m.summary.preferences ? ", preferences" : ""}.
                 </p>
                 {m.details.cart && m.details.cart.length > 0 && (
