@@ -26,6 +26,14 @@ const LABELS: Partial<Record<FieldPath<CheckoutInput>, string>> = {
 };
 const FIELDS = Object.keys(LABELS) as FieldPath<CheckoutInput>[];
 
+/** What a page that comes back without the card number or the CVC says beside them. */
+const TYPE_AGAIN = {
+  "card.number": "Type the card number again: it is never sent back to this page.",
+  "card.cvc": "Type the security code again: it is never sent back to this page.",
+} as const;
+type Secret = keyof typeof TYPE_AGAIN;
+const isSecret = (k: string): k is Secret => Object.hasOwn(TYPE_AGAIN, k);
+
 /** Moves the focus to a field (the summary's links), as a label click would. */
 const focusField = (id: string) => (event: React.MouseEvent) => {
   event.preventDefault();
@@ -48,7 +56,21 @@ export function CheckoutForm({
   const [state, action, pending] = useActionState(checkoutAction, idle);
   const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
   const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
-  const err = (k: FieldPath<CheckoutInput>) => fieldError(state, k);
+  // The card number and the CVC are never sent back to the page (lib/server/form-fields.ts says
+  // why), so a page that comes back without them (no JavaScript) says beside each to type it
+  // again. Controlled, so the form knows when they are empty; with JavaScript they keep what was typed.
+  const [secrets, setSecrets] = useState<Record<Secret, string>>({ "card.number": "", "card.cvc": "" });
+  const typeAgain = (k: FieldPath<CheckoutInput>) =>
+    isSecret(k) && state.status === "error" && state.retype?.includes(k) && !secrets[k] ? TYPE_AGAIN[k] : undefined;
+  const err = (k: FieldPath<CheckoutInput>) =>
+    [fieldError(state, k), typeAgain(k)].filter(Boolean).join(" ") || undefined;
+  const secretField = (k: Secret) => ({
+    value: secrets[k],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setSecrets((typed) => ({ ...typed, [k]: value }));
+    },
+  });
   const fieldless = formError(state, FIELDS);
   const problems = FIELDS.filter((f) => err(f));
   const summary = useRef<HTMLDivElement>(null);
@@ -68,6 +90,42 @@ export function CheckoutForm({
   };
   return (
     <form action={action} onSubmit={submit} className="space-y-6" noValidate>
+      {problems.length > 0 && (
+        // GOV.UK's error summary: an alert (a role that may be named; a plain div may not, ARIA 1.2),
+        // named by its heading, and the focus moved to it (the effect above).
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="checkout-problems"
+          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700"
+        >
+          <h2 id="checkout-problems" className="font-semibold">
+            {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the
+            order can be placed:
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {problems.map((f) => (
+              <li key={f}>
+                <a href={`#${f}`} onClick={focusField(f)} className="underline">
+                  {LABELS[f]}
+                </a>
+                : {err(f)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {fieldless && (
+        <p
+          ref={alert}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
+          {fieldless}
+        </p>
+      )}
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Contact</legend>
         <TextField
@@ -178,6 +236,7 @@ export function CheckoutForm({
               name="card.number"
               inputMode="numeric"
               autoComplete="cc-number"
+              {...secretField("card.number")}
               error={err("card.number")}
             />
             <div className="grid grid-cols-3 gap-3">
@@ -204,6 +263,7 @@ export function CheckoutForm({
                 name="card.cvc"
                 inputMode="numeric"
                 autoComplete="cc-csc"
+                {...secretField("card.cvc")}
                 error={err("card.cvc")}
               />
             </div>
@@ -211,41 +271,6 @@ export function CheckoutForm({
         )}
       </fieldset>
 
-      {problems.length > 0 && (
-        // GOV.UK's error summary: an alert (a role that may be named; a plain div may not, ARIA 1.2),
-        // named by its heading, and the focus moved to it (the effect above).
-        <div
-          ref={summary}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="checkout-problems"
-          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700"
-        >
-          <h2 id="checkout-problems" className="font-semibold">
-            {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the
-            order can be placed:
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {problems.map((f) => (
-              <li key={f}>
-                <a href={`#${f}`} onClick={focusField(f)} className="underline">
-                  {LABELS[f]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {fieldless && (
-        <p
-          ref={alert}
-          tabIndex={-1}
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800"
-        >
-          {fieldless}
-        </p>
-      )}
       <SubmitButton pendingText="Placing your order…" pending={pending} className="w-full py-3 text-base">
         Place order · {totalLabel}
       </SubmitButton>

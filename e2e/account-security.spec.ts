@@ -72,6 +72,44 @@ test("changing the password needs the current one and logs every other device ou
   await other.context().close();
 });
 
+const WRONG_CURRENT = "That is not your current password, so nothing was changed.";
+const TOO_COMMON = "That password is too common; choose something harder to guess.";
+
+/** Sends the password form with a wrong current password and a weak new one, and reads both answers beside their fields. */
+async function wrongAndWeak(page: Page) {
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("password123");
+  await page.getByRole("button", { name: "Change password" }).click();
+  const current = page.getByLabel("Current password");
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toHaveAccessibleDescription(WRONG_CURRENT);
+  const fresh = page.getByLabel("New password");
+  await expect(fresh).toHaveAttribute("aria-invalid", "true");
+  await expect(fresh).toHaveAccessibleDescription(new RegExp(`^${TOO_COMMON.replace(/[.;]/g, "\\$&")}`));
+}
+
+test("a wrong current password and a weak new one are named together, each beside its field, with and without JavaScript", async ({
+  page,
+  browser,
+}) => {
+  const address = uniqueEmail("both-wrong");
+  await signUp(page, address);
+  await wrongAndWeak(page);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await logIn(noScript, address);
+  await expect(noScript).toHaveURL(/\/account/);
+  await wrongAndWeak(noScript);
+  await context.close();
+
+  // Nothing changed: the password still logs in.
+  await page.getByRole("button", { name: "Log out" }).click();
+  await logIn(page, address);
+  await expect(page).toHaveURL(/\/account/);
+});
+
 test("deleting the account asks first, needs the password, logs out everywhere and keeps nothing to log in with", async ({
   page,
   browser,
@@ -157,6 +195,16 @@ test("the account API changes the password and deletes the account, each with th
     data: { currentPassword: PASSWORD, newPassword: "password123" },
   });
   expect(weak.status()).toBe(422);
+  // A wrong current password and a weak new one: one answer names both, field by field.
+  const both = await here.post("/api/account/password", {
+    data: { currentPassword: "not my password", newPassword: "password123" },
+  });
+  expect(both.status()).toBe(401);
+  expect((await both.json()).error).toEqual({
+    code: "invalid_password",
+    message: `${WRONG_CURRENT} ${TOO_COMMON}`,
+    fields: { currentPassword: WRONG_CURRENT, newPassword: TOO_COMMON },
+  });
   // A copy of this client's cookie taken before the change (as a thief would hold it).
   const copy = await playwright.request.newContext({ baseURL, storageState: await here.storageState() });
   const before = (await (await here.get("/api/session")).json()).authenticatedSession.sessionId;

@@ -73,6 +73,37 @@ test("declined, invalid, empty and short: 402, 422, 422 and 409, and nothing cha
   expect((await (await request.get("/api/cart")).json()).items).toHaveLength(1);
 });
 
+test("a card with three problems: one 422 names them all, in its sentence and field by field, and nothing changes", async ({
+  request,
+}) => {
+  await request.post("/api/cart/items", { headers: json, data: { slug: "linen-apron" } });
+  const badCard = { number: "4242 4242 4242 4241", expMonth: 11, expYear: 2020, cvc: "12" };
+  const refused = await request.post("/api/checkout", { headers: json, data: order(undefined, { card: badCard }) });
+  expect(refused.status()).toBe(422);
+  const problems = {
+    "card.number": "That card number is not valid. Check it and try again.",
+    "card.expYear": "This card has expired.",
+    "card.cvc": "The security code is the 3 digits on the back of the card.",
+  };
+  expect((await refused.json()).error).toEqual({
+    code: "invalid_card",
+    message: Object.values(problems).join(" "),
+    fields: problems,
+  });
+
+  // A missing name as well: still one answer, now invalid_input, naming the four in the body's order.
+  const { name: _name, ...nameless } = order(undefined, { card: badCard });
+  const more = await request.post("/api/checkout", { headers: json, data: nameless });
+  expect(more.status()).toBe(422);
+  const error = (await more.json()).error;
+  expect(error.code).toBe("invalid_input");
+  expect(Object.entries(error.fields)).toEqual([["name", "Enter your name."], ...Object.entries(problems)]);
+  expect(error.message).toBe(["Enter your name.", ...Object.values(problems)].join(" "));
+
+  expect((await (await request.get("/api/orders")).json()).orders).toEqual([]);
+  expect((await (await request.get("/api/cart")).json()).items).toHaveLength(1);
+});
+
 test("the last units: a cart that asks for more than is left gets 409 naming the product, and keeps its cart", async ({
   playwright,
   baseURL,

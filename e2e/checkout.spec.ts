@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addFromProductPage, fillCheckout, PASSWORD, uniqueEmail } from "./helpers";
 
 // Buying as a guest and as a member, in the browser.
@@ -101,7 +101,11 @@ test("bad fields are named beside the field; an empty cart cannot check out", as
   await page.goto("/checkout");
   await fillCheckout(page, "not-an-email", "4242 4242 4242 4241");
   await placeOrder(page);
-  await expect(page.getByText("Enter a valid e-mail address")).toBeVisible();
+  // Both in one answer: the e-mail and the card number.
+  await expect(page.getByLabel("E-mail")).toHaveAccessibleDescription(/^Enter a valid e-mail address/);
+  await expect(page.getByLabel("Card number")).toHaveAccessibleDescription(
+    "That card number is not valid. Check it and try again.",
+  );
   await page.getByLabel("E-mail").fill(email());
   await page.getByLabel("Card number").fill("4242 4242 4242 4241");
   await page.getByLabel("CVC").fill("123");
@@ -110,7 +114,7 @@ test("bad fields are named beside the field; an empty cart cannot check out", as
   await expect(page).toHaveURL(/\/checkout$/);
 });
 
-test("a refused checkout keeps every field as typed (card included), lists the problems above the button and takes the focus there", async ({
+test("a refused checkout keeps every field as typed (card included), lists the problems at the top of the form and takes the focus there", async ({
   page,
 }) => {
   await addFromProductPage(page, "soy-candle");
@@ -135,6 +139,9 @@ test("a refused checkout keeps every field as typed (card included), lists the p
     "Expiry year",
     "CVC",
   ]);
+  // The summary is the form's first element, above its first field.
+  const top = async (locator: Locator) => (await locator.boundingBox())!.y;
+  expect(await top(problems)).toBeLessThan(await top(page.getByLabel("E-mail", { exact: true })));
   // Nothing typed is lost, and the fields are the same elements (their messages are announced).
   await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("grace@example.com");
   await expect(page.getByLabel("Card number")).toHaveValue("4242 4242 4242 4242");
@@ -143,6 +150,117 @@ test("a refused checkout keeps every field as typed (card included), lists the p
   await problems.getByRole("link", { name: "City" }).click();
   await expect(page.getByLabel("City", { exact: true })).toBeFocused();
   await expect(page.getByRole("button", { name: /^Place order/ })).not.toHaveAttribute("aria-disabled", "true");
+});
+
+const WRONG_NUMBER = "That card number is not valid. Check it and try again.";
+const EXPIRED = "This card has expired.";
+const SHORT_CVC = "The security code is the 3 digits on the back of the card.";
+const NUMBER_AGAIN = "Type the card number again: it is never sent back to this page.";
+const CVC_AGAIN = "Type the security code again: it is never sent back to this page.";
+
+/** A card with three problems: a number failing Luhn, an expiry in the past, a CVC of two digits. */
+async function fillBadCard(page: Page) {
+  await page.getByLabel("Card number").fill("4242 4242 4242 4241");
+  await page.getByLabel("Expiry month").fill("11");
+  await page.getByLabel("Expiry year").fill("2020");
+  await page.getByLabel("CVC").fill("12");
+}
+
+const summary = (page: Page, fields: number) =>
+  page.getByRole("alert", { name: `${fields} fields need your attention before the order can be placed:` });
+
+/** Each field says its problem, and only that (its accessible description is its message). */
+async function expectBeside(page: Page, problems: [label: string, sentence: string][]) {
+  for (const [label, sentence] of problems) {
+    const field = page.getByLabel(label, { exact: true });
+    await expect(field, label).toHaveAttribute("aria-invalid", "true");
+    await expect(field, label).toHaveAccessibleDescription(sentence);
+  }
+}
+
+test("a card with a wrong number, a past expiry and a short CVC is refused once, each problem beside its field", async ({
+  page,
+}) => {
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  await fillCheckout(page, email());
+  await fillBadCard(page);
+  await placeOrder(page);
+
+  const problems = summary(page, 3);
+  await expect(problems).toBeFocused();
+  await expect(problems.getByRole("listitem")).toHaveText([
+    `Card number: ${WRONG_NUMBER}`,
+    `Expiry year: ${EXPIRED}`,
+    `CVC: ${SHORT_CVC}`,
+  ]);
+  await expectBeside(page, [
+    ["Card number", WRONG_NUMBER],
+    ["Expiry year", EXPIRED],
+    ["CVC", SHORT_CVC],
+  ]);
+  // With JavaScript the card stays as typed, so nothing asks for it again.
+  await expect(page.getByLabel("Card number")).toHaveValue("4242 4242 4242 4241");
+  await expect(page.getByLabel("CVC")).toHaveValue("12");
+
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry year").fill("2030");
+  await page.getByLabel("CVC").fill("123");
+  await placeOrder(page);
+  await expect(page).toHaveURL(/\/orders\/ord_[\w-]+$/);
+});
+
+test("without JavaScript the same card is refused once too; the card number and CVC come back empty, each saying to type it again", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  await fillCheckout(page, email());
+  await fillBadCard(page);
+  await placeOrder(page);
+
+  await expect(summary(page, 3).getByRole("listitem")).toHaveText([
+    `Card number: ${WRONG_NUMBER} ${NUMBER_AGAIN}`,
+    `Expiry year: ${EXPIRED}`,
+    `CVC: ${SHORT_CVC} ${CVC_AGAIN}`,
+  ]);
+  await expectBeside(page, [
+    ["Card number", `${WRONG_NUMBER} ${NUMBER_AGAIN}`],
+    ["Expiry year", EXPIRED],
+    ["CVC", `${SHORT_CVC} ${CVC_AGAIN}`],
+  ]);
+  // Never sent back, not even in part; everything else is.
+  await expect(page.getByLabel("Card number")).toHaveValue("");
+  await expect(page.getByLabel("CVC")).toHaveValue("");
+  await expect(page.getByLabel("Expiry month")).toHaveValue("11");
+  await expect(page.getByLabel("Expiry year")).toHaveValue("2020");
+  await expect(page.getByLabel("City")).toHaveValue("London");
+
+  // The number and CVC typed again and right, the expiry left in the past: the two that were
+  // right are still asked for again (they came back empty), beside the one problem left.
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("CVC").fill("123");
+  await placeOrder(page);
+  await expect(summary(page, 3).getByRole("listitem")).toHaveText([
+    `Card number: ${NUMBER_AGAIN}`,
+    `Expiry year: ${EXPIRED}`,
+    `CVC: ${CVC_AGAIN}`,
+  ]);
+  await expectBeside(page, [
+    ["Card number", NUMBER_AGAIN],
+    ["Expiry year", EXPIRED],
+    ["CVC", CVC_AGAIN],
+  ]);
+
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry year").fill("2030");
+  await page.getByLabel("CVC").fill("123");
+  await placeOrder(page);
+  await expect(page).toHaveURL(/\/orders\/ord_[\w-]+$/);
+  await expect(page.getByText("Visa ending in 4242")).toBeVisible();
+  await context.close();
 });
 
 test("on a phone the order summary, with a way back to the cart, comes before the form", async ({ page }) => {

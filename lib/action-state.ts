@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeIssue, describeZodError, DomainError } from "./errors";
+import { describeZodError, DomainError, problemsByField } from "./errors";
 
 // The one state shape every form's server action returns (useActionState), and how a form reads
 // it. Browser-safe: client components import it. The action side is lib/server/form-action.ts.
@@ -13,6 +13,11 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
   /** What the visitor typed, to refill the form (never a password or card number). */
   values?: Record<string, string>;
+  /**
+   * The secret fields that were filled in but are not sent back (a password, a card number, a
+   * CVC): where the page shows them empty again, it asks for them again.
+   */
+  retype?: string[];
   /** After an add to the cart: the line as it is now and the cart's subtotal, for the confirmation. */
   added?: { name: string; quantity: number; inCart: number; subtotal: string; count: number };
 };
@@ -23,26 +28,26 @@ export function ok(message?: string): ActionState {
   return { status: "ok", message };
 }
 
-/** A domain or validation error as sentences for the page; anything else is rethrown to error.tsx. */
-export function failed(error: unknown, values?: Record<string, string>): ActionState {
+/**
+ * A domain or validation error as sentences for the page, every field's problem at once; anything
+ * else is rethrown to error.tsx. `values` and `retype` come from the form (./server/form-fields.ts).
+ */
+export function failed(error: unknown, values?: Record<string, string>, retype?: string[]): ActionState {
   if (error instanceof DomainError) {
     const wait = error.details.retryAfter ? ` (try again in ${error.details.retryAfter} s)` : "";
     const field = error.details.field;
     const message = error.message + wait;
-    return { status: "error", message, field, fieldErrors: field ? { [field]: message } : undefined, values };
+    const fieldErrors = error.details.fields ?? (field ? { [field]: message } : undefined);
+    return { status: "error", message, field, fieldErrors, values, retype };
   }
   if (error instanceof z.ZodError) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of error.issues) {
-      const path = issue.path.join(".");
-      if (path) fieldErrors[path] ??= describeIssue(issue);
-    }
     return {
       status: "error",
       message: describeZodError(error),
       field: error.issues[0]?.path.join(".") || undefined,
-      fieldErrors,
+      fieldErrors: problemsByField(error),
       values,
+      retype,
     };
   }
   throw error;

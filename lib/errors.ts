@@ -2,7 +2,8 @@ import type { z } from "zod";
 
 // The error-code registry: every condition the shop refuses has one code, its HTTP status and a
 // default sentence meant for a person. Domain code throws `new DomainError(code, sentence?)`;
-// route handlers turn it into `{ error: { code, message } }`, server actions show the message.
+// route handlers turn it into `{ error: { code, message, fields? } }`, server actions show the
+// message, and each field's problem beside its field.
 export const ERROR_CODES = {
   bad_request: { status: 400, message: "The request is malformed." },
   invalid_json: { status: 400, message: "The body is not valid JSON." },
@@ -39,7 +40,13 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = ERROR_CODES[code].message,
-    readonly details: { retryAfter?: number; field?: string } = {},
+    readonly details: {
+      retryAfter?: number;
+      /** The field the problem belongs to (the first, when there are several). */
+      field?: string;
+      /** Every field's problem, by dot path, when one refusal names several (fieldsRefused). */
+      fields?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = "DomainError";
@@ -53,10 +60,57 @@ export const forbidden = (message: string) => new DomainError("forbidden", messa
 export const rateLimited = (message: string, retryAfter: number) =>
   new DomainError("rate_limited", message, { retryAfter });
 
-/** The first validation problem as a sentence, e.g. "quantity must be a whole number." */
+/**
+ * One refusal for several fields at once, in the form's order: its message says every problem,
+ * and `fields` puts each beside its field.
+ */
+export function fieldsRefused(code: ErrorCode, fields: Record<string, string>): DomainError {
+  return new DomainError(code, Object.values(fields).join(" "), { field: Object.keys(fields)[0], fields });
+}
+
+/** The first problem of each field (the request as a whole is the path ""), in the schema's order. */
+const firstOfEach = (error: z.ZodError) => {
+  const issues = new Map<string, z.core.$ZodIssue>();
+  for (const issue of error.issues) {
+    const path = issue.path.join(".");
+    if (!issues.has(path)) issues.set(path, issue);
+  }
+  return issues;
+};
+
+/** Every validation problem as sentences, one per field, e.g. "Enter the city. This card has expired." */
 export function describeZodError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? describeIssue(issue) : "The request is invalid.";
+  return [...firstOfEach(error).values()].map(describeIssue).join(" ") || "The request is invalid.";
+}
+
+/**
+ * Each field's problem by dot path, as a form shows them beside its fields and a JSON error carries
+ * them in `fields`: a schema's first problem per field, or what a domain refusal names.
+ */
+export function problemsByField(error: DomainError | z.ZodError): Record<string, string> {
+  if (error instanceof DomainError) {
+    const { field, fields } = error.details;
+    return fields ?? (field ? { [field]: error.message } : {});
+  }
+  const problems: Record<string, string> = {};
+  for (const [path, issue] of firstOfEach(error)) if (path) problems[path] = describeIssue(issue);
+  return problems;
+}
+
+/**
+ * A rule written in a schema may refuse with a code of its own (a card that fails Luhn is
+ * `invalid_card`, as the domain says it): its issue carries `params: { code }`. A schema's refusal
+ * answers with that code when every one of its problems carries it, else with `invalid_input`.
+ */
+export function zodErrorCode(error: z.ZodError): ErrorCode {
+  const codes = new Set(
+    error.issues.map((issue) => {
+      const code: unknown = issue.code === "custom" ? issue.params?.code : undefined;
+      return typeof code === "string" && Object.hasOwn(ERROR_CODES, code) ? (code as ErrorCode) : "invalid_input";
+    }),
+  );
+  const [only] = codes;
+  return codes.size === 1 && only ? only : "invalid_input";
 }
 
 /** One validation problem as a sentence. */

@@ -19,6 +19,8 @@ import { createUserSession, revokeSession } from "../lib/session/lifecycle";
 import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 import { nth } from "./helpers/lists";
+import { windowWithRoomFor } from "./helpers/windows";
+import { config } from "../lib/config";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const SAFARI_ON_IPHONE =
@@ -216,6 +218,59 @@ test("a weak new password, or the current one again, is refused on newPassword a
 
   assert.equal(await storedHash(user.id), user.passwordHash, "the password is unchanged");
   assert.ok(await works(phone.seal), "the other device is still signed in");
+  nothingSet(ctx);
+});
+
+const WRONG_CURRENT = "That is not your current password, so nothing was changed.";
+const TOO_COMMON = "That password is too common; choose something harder to guess.";
+
+test("a wrong current password and a weak new one are named together, and every wrong try still counts against the log-in limit", async () => {
+  const user = await account();
+  const laptop = await signIn(user.id);
+  const ctx = from(laptop);
+  const limit = config().rateLimits.logins;
+  await windowWithRoomFor(15_000); // every try below must count in one window
+
+  for (let i = 0; i < limit; i++) {
+    await assert.rejects(
+      changePassword(ctx, { currentPassword: `not my password ${i}`, newPassword: "password123" }),
+      refused("invalid_password", {
+        status: 401,
+        fields: { currentPassword: WRONG_CURRENT, newPassword: TOO_COMMON },
+        message: `${WRONG_CURRENT} ${TOO_COMMON}`,
+      }),
+    );
+  }
+  // The limit is reached: even the right password, with a strong new one, waits.
+  await assert.rejects(
+    changePassword(ctx, { currentPassword: PASSWORD, newPassword: "a brand new violet passphrase" }),
+    refused("rate_limited"),
+  );
+  assert.equal(await storedHash(user.id), user.passwordHash, "the password is unchanged");
+  nothingSet(ctx);
+});
+
+test("a new password too short, with a wrong or a missing current one: both named at once", async () => {
+  const user = await account();
+  const ctx = from(await signIn(user.id));
+  const short = "Use at least 10 characters for your new password.";
+  await assert.rejects(
+    changePassword(ctx, { currentPassword: "not my password at all", newPassword: "short" }),
+    refused("invalid_password", { fields: { currentPassword: WRONG_CURRENT, newPassword: short } }),
+  );
+  await assert.rejects(
+    changePassword(ctx, { newPassword: "short" }),
+    refused("invalid_input", {
+      status: 422,
+      fields: { currentPassword: "Enter your current password.", newPassword: short },
+    }),
+  );
+  // "The same as the current one" is said only of a current password that proved right.
+  await assert.rejects(
+    changePassword(ctx, { currentPassword: "password123", newPassword: "password123" }),
+    refused("invalid_password", { fields: { currentPassword: WRONG_CURRENT, newPassword: TOO_COMMON } }),
+  );
+  assert.equal(await storedHash(user.id), user.passwordHash, "the password is unchanged");
   nothingSet(ctx);
 });
 

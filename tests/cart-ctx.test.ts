@@ -20,6 +20,7 @@ import { revokeSession } from "../lib/session/lifecycle";
 import { type Session } from "../lib/session/types";
 import { seedIfEmpty } from "../prisma/seed";
 import { nth } from "./helpers/lists";
+import { windowWithRoomFor } from "./helpers/windows";
 
 let n = 0;
 before(async () => {
@@ -51,12 +52,6 @@ async function cookieSession(ctx: TestContext) {
   const { session } = await resolveSession(ctx.jar.cookie.seal);
   assert.ok(session, "the cookie resolves to a live session");
   return session;
-}
-
-/** Limits count in fixed one-minute windows: waits for the next one unless `ms` are left in this one. */
-async function windowWithRoomFor(ms: number) {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < ms) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
 
 /** The restore link e-mailed for `source`'s cart. */

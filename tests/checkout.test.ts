@@ -5,7 +5,9 @@ import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { addItem, ownerOf, readCart } from "../lib/cart/cart";
-import { placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
+import { checkoutInput, placeOrder, type CheckoutInput } from "../lib/checkout/checkout";
+import { failed } from "../lib/action-state";
+import { formFields, secretsTyped, typedValues } from "../lib/server/form-fields";
 import { addressLines } from "../lib/checkout/countries";
 import { db } from "../lib/db/client";
 import { DomainError } from "../lib/errors";
@@ -81,6 +83,57 @@ test("a declined card is 402: no order, stock and cart untouched", async () => {
   assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
   assert.equal((await db.product.findUniqueOrThrow({ where: { id: p.id } })).stock, 5);
   assert.equal(nth((await readCart({ guestSessionId: g.id }, "USD")).items).quantity, 2);
+});
+
+const WRONG_NUMBER = "That card number is not valid. Check it and try again.";
+const EXPIRED = "This card has expired.";
+const SHORT_CVC = "The security code is the 3 digits on the back of the card.";
+
+test("a card with a wrong number, a past expiry and a short CVC: one refusal names all three, nothing changes", async () => {
+  const p = await product(5);
+  const g = await guest([[p.slug, 2]]);
+  await assert.rejects(
+    placeOrder(g, input({ card: { number: "4242 4242 4242 4241", expMonth: 11, expYear: 2020, cvc: "12" } })),
+    refused("invalid_card", {
+      status: 422,
+      fields: { "card.number": WRONG_NUMBER, "card.expYear": EXPIRED, "card.cvc": SHORT_CVC },
+    }),
+  );
+  assert.equal(await db.order.count({ where: { guestSessionId: g.id } }), 0);
+  assert.equal((await db.product.findUniqueOrThrow({ where: { id: p.id } })).stock, 5);
+  assert.equal(nth((await readCart({ guestSessionId: g.id }, "USD")).items).quantity, 2);
+});
+
+test("the checkout form's answer names every field's problem beside it, and asks for the number and CVC again", () => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({
+    email: "ada@example.com",
+    name: "Ada Lovelace",
+    "address.line1": "1 Analytical Way",
+    "address.city": "",
+    "address.postalCode": "N1 9GU",
+    "address.country": "GB",
+    "card.number": "4242 4242 4242 4241",
+    "card.expMonth": "11",
+    "card.expYear": "2020",
+    "card.cvc": "12",
+  }))
+    form.append(name, value);
+  // What lib/server/form-action.ts does with a form: read it, validate it, answer with every problem.
+  const parsed = checkoutInput.safeParse(formFields(form));
+  assert.ok(!parsed.success);
+  const state = failed(parsed.error, typedValues(form), secretsTyped(form));
+  assert.deepEqual(state.fieldErrors, {
+    "address.city": "Enter the city.",
+    "card.number": WRONG_NUMBER,
+    "card.expYear": EXPIRED,
+    "card.cvc": SHORT_CVC,
+  });
+  // Secrets are never sent back: the page is told which were typed, to ask for them again.
+  assert.deepEqual(state.retype, ["card.number", "card.cvc"]);
+  assert.equal(state.values?.["card.number"], undefined);
+  assert.equal(state.values?.["card.cvc"], undefined);
+  assert.equal(state.values?.["card.expYear"], "2020");
 });
 
 test("a line short of stock is 409 out_of_stock naming the product, and nothing changes", async () => {

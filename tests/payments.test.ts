@@ -1,7 +1,8 @@
 import { refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { authorize, cardBrand, checkCard, isExpired, luhnValid } from "../lib/checkout/payments";
+import { authorize, cardBrand, cardInput, checkCard, isExpired, luhnValid } from "../lib/checkout/payments";
+import { describeZodError, problemsByField, zodErrorCode } from "../lib/errors";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string }> = {}) => ({
@@ -53,6 +54,50 @@ test("bad cards are refused with the field that is wrong", () => {
   assert.throws(() => checkCard(card("4242424242424242", { expMonth: 10, expYear: 2026 }), now), field("card.expYear"));
   assert.throws(() => checkCard(card("4242424242424242", { cvc: "12" }), now), field("card.cvc"));
   assert.throws(() => checkCard(card("378282246310005", { cvc: "123" }), now), field("card.cvc"));
+});
+
+const WRONG_NUMBER = "That card number is not valid. Check it and try again.";
+const EXPIRED = "This card has expired.";
+const SHORT_CVC = "The security code is the 3 digits on the back of the card.";
+/** A number failing Luhn, an expiry in the past and a two-digit CVC: three problems. */
+const threeProblems = { number: "4242 4242 4242 4241", expMonth: 11, expYear: 2020, cvc: "12" };
+
+test("a card with a wrong number, a past expiry and a short CVC is refused once, naming all three", () => {
+  assert.throws(
+    () => checkCard(threeProblems, now),
+    refused("invalid_card", {
+      status: 422,
+      field: "card.number",
+      fields: { "card.number": WRONG_NUMBER, "card.expYear": EXPIRED, "card.cvc": SHORT_CVC },
+      message: `${WRONG_NUMBER} ${EXPIRED} ${SHORT_CVC}`,
+    }),
+  );
+});
+
+test("the card's schema names every card problem in one pass, with the card's code", () => {
+  const three = cardInput.safeParse(threeProblems);
+  assert.ok(!three.success);
+  assert.deepEqual(problemsByField(three.error), { number: WRONG_NUMBER, expYear: EXPIRED, cvc: SHORT_CVC });
+  assert.equal(zodErrorCode(three.error), "invalid_card");
+  assert.equal(describeZodError(three.error), `${WRONG_NUMBER} ${EXPIRED} ${SHORT_CVC}`);
+
+  // A rule runs once the fields it reads are well-formed, whatever the others' problems: a month
+  // that is no month leaves the expiry unjudged, not the number or the CVC.
+  const noMonth = cardInput.safeParse({ ...threeProblems, expMonth: "soon" });
+  assert.ok(!noMonth.success);
+  assert.deepEqual(problemsByField(noMonth.error), {
+    number: WRONG_NUMBER,
+    expMonth: "Enter the expiry month.",
+    cvc: SHORT_CVC,
+  });
+  assert.equal(zodErrorCode(noMonth.error), "invalid_input", "not every problem is the card's rules'");
+  // A card that is no object is refused as such, with no rule run on it.
+  for (const notACard of [null, [], "4242424242424242"]) {
+    const refusal = cardInput.safeParse(notACard);
+    assert.ok(!refusal.success);
+    assert.equal(zodErrorCode(refusal.error), "invalid_input");
+    assert.deepEqual(problemsByField(refusal.error), {});
+  }
 });
 
 test("4242… is approved and 4000 0000 0000 0002 is declined with 402", () => {

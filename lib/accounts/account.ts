@@ -3,7 +3,7 @@ import { config } from "../config";
 import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { hotWrite } from "../db/sql";
-import { DomainError } from "../errors";
+import { DomainError, fieldsRefused } from "../errors";
 import { hit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
 import { renewUserSession } from "../session/request";
@@ -19,47 +19,74 @@ import { deleteAccountRows } from "./store";
 
 const password = (sentence: string) => z.string({ error: sentence }).min(1, sentence).max(MAX_PASSWORD_LENGTH);
 
+/**
+ * Only the shape: changePassword judges both fields itself, in one pass, so that one answer names
+ * every problem (a refusal here would come before the current password is even checked).
+ */
 export const changePasswordInput = z.strictObject({
-  currentPassword: password("Enter your current password."),
-  newPassword: z
-    .string({ error: "Choose a new password." })
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for your new password.`)
-    .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters for your new password.`),
+  currentPassword: z.string({ error: "Enter your current password." }).max(MAX_PASSWORD_LENGTH).optional(),
+  // No limit on the length here: too long is one of the new password's problems, named with the others.
+  newPassword: z.string({ error: "Choose a new password." }).optional(),
 });
 
 export const deleteAccountInput = z.strictObject({ password: password("Enter your password to delete your account.") });
 
 /**
- * Checks the member's password again before something that matters. It is a log-in attempt:
- * limited like one, or a stolen session could guess the password here without limit.
+ * Whether this is the member's password. It is a log-in attempt: counted against the log-in limit
+ * first, right or wrong, or a stolen session could guess the password here without limit.
  */
-export async function confirmPassword(me: UserSession, attempt: string, field: string, refusal: string): Promise<void> {
+async function isPassword(me: UserSession, attempt: string): Promise<boolean> {
   await hit("logins", `email:${me.email}`, config().rateLimits.logins);
   const user = await db.user.findUniqueOrThrow({ where: { id: me.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, attempt)))
-    throw new DomainError("invalid_password", refusal, { field });
+  return verifyPassword(user.passwordHash, attempt);
 }
 
-/** Changes the password and ends every other session of the account; this one goes on under a new id. */
+/** Checks the member's password again before something that matters (isPassword), refusing on `field`. */
+export async function confirmPassword(me: UserSession, attempt: string, field: string, refusal: string): Promise<void> {
+  if (!(await isPassword(me, attempt))) throw new DomainError("invalid_password", refusal, { field });
+}
+
+/** Why the new password can't be the account's, or null: its length, then how easy it is to guess. */
+function newPasswordProblem(email: string, newPassword: string | undefined): string | null {
+  if (!newPassword) return "Choose a new password.";
+  if (newPassword.length < MIN_PASSWORD_LENGTH)
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters for your new password.`;
+  if (newPassword.length > MAX_PASSWORD_LENGTH)
+    return `Use at most ${MAX_PASSWORD_LENGTH} characters for your new password.`;
+  return refineNewPassword(email, newPassword);
+}
+
+/**
+ * Changes the password and ends every other session of the account; this one goes on under a new
+ * id. Every problem with the two fields is named in one refusal.
+ */
 export async function changePassword(
   ctx: Ctx,
   input: z.infer<typeof changePasswordInput>,
 ): Promise<{ endedSessions: number }> {
   const me = requireMember(ctx.session, "Log in to change your password.");
-  await confirmPassword(
-    me,
-    input.currentPassword,
-    "currentPassword",
-    "That is not your current password, so nothing was changed.",
-  );
-  if (input.newPassword === input.currentPassword) {
-    throw new DomainError("invalid_input", "Choose a new password that is different from the current one.", {
-      field: "newPassword",
-    });
-  }
-  const problem = refineNewPassword(me.email, input.newPassword);
-  if (problem) throw new DomainError("invalid_input", problem, { field: "newPassword" });
-  await db.user.update({ where: { id: me.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  const { currentPassword, newPassword } = input;
+  const problems: Record<string, string> = {};
+  // The current password is tested only through isPassword, so every try counts against the limit.
+  const wrong = !!currentPassword && !(await isPassword(me, currentPassword));
+  if (!currentPassword) problems.currentPassword = "Enter your current password.";
+  else if (wrong) problems.currentPassword = "That is not your current password, so nothing was changed.";
+  // The new password is judged even when the current one is wrong: its strength depends only on
+  // what was typed as new and on the account's e-mail, which whoever holds this session knows,
+  // and the same judge runs without limit on the sign-up form and in the browser's meter; it tells
+  // no one anything about the account's password. "The same as the current one" compares the two
+  // typed values, and only once the current one proved right: comparing the new one with the
+  // stored hash would be a second, uncounted guess at the password.
+  const same = !!currentPassword && !wrong && newPassword === currentPassword;
+  const weak = same
+    ? "Choose a new password that is different from the current one."
+    : newPasswordProblem(me.email, newPassword);
+  if (weak) problems.newPassword = weak;
+  // (A missing new password is among the problems; it is named again for the type checker.)
+  if (!newPassword || Object.keys(problems).length > 0)
+    throw fieldsRefused(wrong ? "invalid_password" : "invalid_input", problems);
+
+  await db.user.update({ where: { id: me.userId }, data: { passwordHash: await hashPassword(newPassword) } });
   const endedSessions = await endOtherSessions(ctx, "password_changed");
   await renewUserSession(ctx, me, "rotated_at_password_change");
   await securityLog("password.changed", { userId: me.userId, email: me.email, endedSessions });

@@ -1,6 +1,6 @@
 import { capitalize } from "../text";
 import { z } from "zod";
-import { DomainError } from "../errors";
+import { DomainError, fieldsRefused } from "../errors";
 
 // Demo payments: no provider, no network. Cards are checked the way a real form would (Luhn,
 // expiry, CVC) and "charged" by a fixed rule. The full number never leaves this module: only the
@@ -15,13 +15,31 @@ const digits = (required: string, range: string, min: number, max: number) =>
     z.number({ error: required }).int(range).min(min, range).max(max, range),
   );
 
-export const cardInput = z.strictObject({
+const cardFields = z.strictObject({
   number: z.string({ error: "Enter the card number." }).max(40, "That card number is too long."),
   expMonth: digits("Enter the expiry month.", "Enter the expiry month as a number from 1 to 12.", 1, 12),
   expYear: digits("Enter the expiry year.", "Enter the expiry year, like 2030.", 0, 2200),
   cvc: z.string({ error: "Enter the security code (CVC)." }).max(8, "The security code has 3 or 4 digits."),
 });
-export type CardInput = z.infer<typeof cardInput>;
+export type CardInput = z.infer<typeof cardFields>;
+type CardField = keyof CardInput;
+
+/**
+ * A card as a form or a body sends it, with the card's rules (cardProblems) checked in the same
+ * pass as every other field: each rule runs once the fields it reads are well-formed, whatever
+ * the other fields' problems, so one answer names them all (an invalid number, a past expiry and a
+ * short CVC together). Their refusals keep the domain's code, invalid_card (zodErrorCode).
+ */
+export const cardInput = cardFields.superRefine(
+  (card, ctx) => {
+    const malformed = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+    const problems = cardProblems(card, new Date(), (field) => !malformed.has(field));
+    for (const [field, message] of Object.entries(problems))
+      ctx.addIssue({ code: "custom", path: [field], message, params: { code: "invalid_card" } });
+  },
+  // Also when other fields have problems; not when the card is no object at all.
+  { when: ({ issues }) => !issues.some((issue) => issue.code === "invalid_type" && !issue.path?.length) },
+);
 
 /** The card as we may keep it. */
 export type CardSummary = { brand: CardBrand; last4: string; expMonth: number; expYear: number };
@@ -59,25 +77,38 @@ export function isExpired(expMonth: number, expYear: number, now = new Date()): 
   return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
 }
 
-const cardError = (message: string, field: string) =>
-  new DomainError("invalid_card", message, { field: `card.${field}` });
-
-/** Validates a card and returns what may be kept of it; throws a 422 naming the field. */
-export function checkCard(card: CardInput, now = new Date()): CardSummary & { digits: string } {
-  const digits = digitsOf(card.number);
-  if (!/^\d+$/.test(digits)) throw cardError("The card number may only contain digits and spaces.", "number");
-  if (!luhnValid(digits)) throw cardError("That card number is not valid. Check it and try again.", "number");
-  if (isExpired(card.expMonth, card.expYear, now)) throw cardError("This card has expired.", "expYear");
+/**
+ * Every problem of a card, by field: the number (digits, Luhn), the expiry (past), the CVC (the
+ * brand's length). `formed` says which fields hold a well-formed value; a rule reads only those
+ * (the CVC's length follows the brand of the number typed, even one that fails Luhn).
+ */
+function cardProblems(card: CardInput, now: Date, formed: (field: CardField) => boolean = () => true) {
+  const problems: Partial<Record<CardField, string>> = {};
+  const digits = formed("number") ? digitsOf(card.number) : "";
+  if (formed("number") && !/^\d+$/.test(digits))
+    problems.number = "The card number may only contain digits and spaces.";
+  else if (formed("number") && !luhnValid(digits))
+    problems.number = "That card number is not valid. Check it and try again.";
+  if (formed("expMonth") && formed("expYear") && isExpired(card.expMonth, card.expYear, now))
+    problems.expYear = "This card has expired.";
   const brand = cardBrand(digits);
-  const cvcLength = brand === "amex" ? 4 : 3;
-  if (!new RegExp(`^\\d{${brand === "unknown" ? "3,4" : cvcLength}}$`).test(card.cvc.trim())) {
-    throw cardError(
+  const cvcFits = brand === "amex" ? /^\d{4}$/ : brand === "unknown" ? /^\d{3,4}$/ : /^\d{3}$/;
+  if (formed("cvc") && !cvcFits.test(card.cvc.trim())) {
+    problems.cvc =
       brand === "amex"
         ? "The security code is the 4 digits on the front of the card."
-        : "The security code is the 3 digits on the back of the card.",
-      "cvc",
-    );
+        : "The security code is the 3 digits on the back of the card.";
   }
+  return problems;
+}
+
+/** Validates a card and returns what may be kept of it; throws a 422 naming every field that is wrong. */
+export function checkCard(card: CardInput, now = new Date()): CardSummary & { digits: string } {
+  const problems = Object.entries(cardProblems(card, now));
+  if (problems.length > 0)
+    throw fieldsRefused("invalid_card", Object.fromEntries(problems.map(([field, m]) => [`card.${field}`, m])));
+  const digits = digitsOf(card.number);
+  const brand = cardBrand(digits);
   return { digits, brand, last4: digits.slice(-4), expMonth: card.expMonth, expYear: fullYear(card.expYear) };
 }
 

@@ -2,10 +2,18 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ERROR_CODES, type ErrorCode } from "../errors";
 
-// The API's one error shape, `{ error: { code, message } }`, with no caching. Kept apart from
-// lib/server/http.ts so that proxy.ts can answer with it without loading the session and database.
+// The API's one error shape, `{ error: { code, message, fields? } }`, with no caching. Kept apart
+// from lib/server/http.ts so that proxy.ts can answer with it without loading the session and database.
 
-export type ErrorBody = { error: { code: ErrorCode; message: string } };
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    /** Every problem, in sentences. */
+    message: string;
+    /** Each field's problem by dot path ("card.cvc"), when the refusal is about fields: all of them at once. */
+    fields?: Record<string, string>;
+  };
+};
 
 /**
  * A JSON answer with its body as a string. NextResponse.json() hands Next its body as a stream,
@@ -24,8 +32,10 @@ export function errorJson(
   code: ErrorCode,
   message: string = ERROR_CODES[code].message,
   headers: Record<string, string> = {},
+  fields: Record<string, string> = {},
 ) {
-  return jsonResponse({ error: { code, message } } satisfies ErrorBody, ERROR_CODES[code].status, {
+  const error: ErrorBody["error"] = Object.keys(fields).length > 0 ? { code, message, fields } : { code, message };
+  return jsonResponse({ error } satisfies ErrorBody, ERROR_CODES[code].status, {
     "Cache-Control": "no-store",
     ...headers,
   });

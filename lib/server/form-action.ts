@@ -6,7 +6,7 @@ import type { Ctx } from "../session/context";
 import { explainEnd } from "../session/end";
 import { type SessionEnd } from "../session/types";
 import { withContext } from "./context";
-import { formFields, typedValues, type Fields } from "./form-fields";
+import { formFields, secretsTyped, typedValues, type Fields } from "./form-fields";
 
 // Every form's server action, in one shape: read the form (./form-fields.ts), validate it (every field's problem
 // at once), run one domain call with the request's context, refresh the page when asked, and
@@ -40,7 +40,7 @@ export function formAction<S extends z.ZodType>(
         return run(ctx, input);
       });
     } catch (error) {
-      return failed(explainEnd(error, ended), typedValues(data));
+      return failed(explainEnd(error, ended), typedValues(data), secretsTyped(data));
     }
     if (options.refresh) refresh();
     return typeof result === "string" ? ok(result) : result;

@@ -3,7 +3,11 @@ import { invalid } from "../errors";
 // A form's fields as the form wrapper (./form-action.ts) reads them. Nothing here needs Next, so
 // the unit tests read forms with it directly.
 
-/** Fields whose typed value never goes back to the browser: passwords, card numbers and codes. */
+/**
+ * Fields whose typed value never goes back to the browser: passwords, card numbers and codes. A
+ * card number sent back would sit in the page's HTML (history, back/forward cache), and even its
+ * last four digits would be a card's data in a page: the page says to type it again instead.
+ */
 const SECRET_FIELD = /password|^card\.(number|cvc)$/i;
 
 /** Fields read as whole numbers ("" and junk become NaN, which validation refuses). */
@@ -67,3 +71,10 @@ export const typedValues = (form: FormData): Record<string, string> =>
           !name.split(".").some((key) => PROTOTYPE_WORDS.has(key)),
       ),
   ) as Record<string, string>;
+
+/** The secret fields that were filled in: not refilled, so a page that comes back without them asks for them again. */
+export const secretsTyped = (form: FormData): string[] =>
+  [...form.entries()]
+    .slice(0, MAX_FIELDS)
+    .filter(([name, value]) => isOwnField(name, value) && SECRET_FIELD.test(name) && value !== "")
+    .map(([name]) => name);

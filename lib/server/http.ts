@@ -6,7 +6,7 @@ import { explainEnd } from "../session/end";
 import { type SessionEnd } from "../session/types";
 import { withContext } from "./context";
 import { errorJson, jsonResponse } from "./error-body";
-import { describeZodError, DomainError } from "../errors";
+import { describeZodError, DomainError, problemsByField, zodErrorCode } from "../errors";
 import { readBody, wellFormedStrings } from "./body";
 import { sameOrigin } from "./request";
 import { securityLog } from "../security-log";
@@ -30,9 +30,10 @@ export function toErrorResponse(error: unknown): NextResponse {
     const headers: Record<string, string> = error.details.retryAfter
       ? { "Retry-After": String(error.details.retryAfter) }
       : {};
-    return errorJson(error.code, error.message, headers);
+    return errorJson(error.code, error.message, headers, problemsByField(error));
   }
-  if (error instanceof z.ZodError) return errorJson("invalid_input", describeZodError(error));
+  if (error instanceof z.ZodError)
+    return errorJson(zodErrorCode(error), describeZodError(error), {}, problemsByField(error));
   console.error("[passerby] unexpected error", error);
   return errorJson("internal_error");
 }
