@@ -42,11 +42,13 @@ export function CartLine({ line, itemRef }: { line: Line; itemRef: (li: HTMLLIEl
               <input type="hidden" name="productId" value={line.productId} />
               <label className="text-sm">
                 <span className="sr-only">Quantity of {line.name}</span>
+                {/* A new quantity applies as soon as it is chosen; without JavaScript, by "Update". */}
                 <select
                   name="quantity"
                   defaultValue={line.quantity}
                   key={line.quantity}
                   aria-describedby={messageId}
+                  onChange={(event) => event.currentTarget.form?.requestSubmit()}
                   className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
                 >
                   {Array.from({ length: max + 1 }, (_, n) => (
@@ -56,9 +58,11 @@ export function CartLine({ line, itemRef }: { line: Line; itemRef: (li: HTMLLIEl
                   ))}
                 </select>
               </label>
-              <SubmitButton variant="secondary" pendingText="Updating…">
-                Update
-              </SubmitButton>
+              <noscript>
+                <SubmitButton variant="secondary" pendingText="Updating…">
+                  Update
+                </SubmitButton>
+              </noscript>
             </form>
             <form action={remove}>
               <input type="hidden" name="productId" value={line.productId} />

@@ -25,8 +25,9 @@ test("a guest fills a cart, changes it, switches currency and keeps it across a 
   await expect(page.getByText("$67.00")).toBeVisible(); // 2 × 14.50 + 38.00
 
   const coffee = lines.filter({ hasText: "Morning Blend Coffee" });
+  // Choosing a quantity applies it: there is no button to forget.
   await coffee.getByLabel("Quantity of Morning Blend Coffee").selectOption("3");
-  await coffee.getByRole("button", { name: "Update" }).click();
+  await expect(coffee.getByRole("button", { name: "Update" })).toHaveCount(0);
   await expect(coffee.getByText("Quantity updated.")).toBeVisible();
   await expect(coffee.getByTestId("line-total")).toHaveText("$43.50");
   await expect(cartCount(page)).toHaveText("4");
@@ -120,6 +121,11 @@ test("the add-to-cart form works without JavaScript", async ({ browser }) => {
   // The header's count is filled in by script; the cart itself needs none.
   await page.goto("/cart");
   await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
+  // Without JavaScript a quantity is applied by its Update button.
+  await page.getByLabel("Quantity of Linen Apron").selectOption("2");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText("Quantity updated.")).toBeVisible();
+  await expect(page.getByLabel("Quantity of Linen Apron")).toHaveValue("2");
   await page.getByRole("button", { name: "Remove Linen Apron" }).click();
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
   await context.close();
