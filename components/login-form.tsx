@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { logInAction, type LoginState } from "@/actions/login";
 import {
   CART_CHOICE_WORDS,
@@ -45,6 +45,15 @@ export function LoginForm() {
   const keptLines = keptChoice
     ? Object.entries(state.values ?? {}).filter(([name, value]) => name.startsWith("lineChoices.") && value)
     : [];
+  // When the choice appears, the focus moves to it (its checked option), so that it is seen, and
+  // read out, before anything else: on a phone the "Log in" button is far below it by then.
+  const choiceRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!preview) return;
+    const radios = choiceRef.current?.querySelectorAll<HTMLInputElement>('input[name="cartChoice"]');
+    const checked = [...(radios ?? [])].find((r) => r.checked) ?? radios?.[0];
+    checked?.focus();
+  }, [preview]);
   const planFor = (choice: CartChoice) =>
     planCartMerge(preview!.guestLines, preview!.accountLines, choice, lineChoices);
   return (
@@ -86,7 +95,7 @@ export function LoginForm() {
       )}
 
       {preview && (
-        <fieldset className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
+        <fieldset ref={choiceRef} className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
           <legend className="px-1 font-semibold">Two carts: choose what happens</legend>
           <p className="text-sm text-stone-700">
             This browser&apos;s cart has {preview.guestItems} {preview.guestItems === 1 ? "product" : "products"}; your

@@ -96,6 +96,8 @@ test("log-in offers the three cart choices with a preview, and each does what it
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await expect(page.getByRole("group", { name: "Two carts: choose what happens" })).toBeVisible();
+    // The focus moves to the choice (its checked option), not left on the button below it.
+    await expect(page.getByRole("radio", { name: /Combine both carts/ })).toBeFocused();
     await page.getByRole("radio", { name: new RegExp(step.choice) }).check();
     await page.getByRole("button", { name: "Log in" }).click();
     await expect(page).toHaveURL(/\/cart\?welcome=1$/);
