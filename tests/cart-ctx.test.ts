@@ -3,7 +3,7 @@
 // client gets back, the cookie its jar holds, its cart afterwards, the refusals and what they count.
 // The inner functions have their own tests (cart.test.ts, journeys.test.ts).
 import "./helpers/test-db";
-import { guest, member } from "./helpers/fixtures";
+import { guest, member, ownProduct } from "./helpers/fixtures";
 import { testContext, type TestContext } from "./helpers/context";
 import { nothingSet, refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
@@ -28,18 +28,7 @@ before(async () => {
 });
 
 /** A product of this file's own, so no other test moves its stock. */
-const product = (stock: number) =>
-  db.product.create({
-    data: {
-      slug: `ctx-cart-${++n}`,
-      name: `Ctx Cart ${n}`,
-      description: "",
-      priceCents: 500,
-      stock,
-      image: "/x.svg",
-      category: { connect: { slug: "home" } },
-    },
-  });
+const product = (stock: number) => ownProduct("ctx-cart", stock, 500);
 
 /** A fresh client address per call: limits are counted per address. */
 const address = () => `198.51.100.${100 + ++n}`;

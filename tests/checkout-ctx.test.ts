@@ -3,7 +3,7 @@
 // old id ended as rotated, the catalog told its stock changed, the confirmation in the outbox, and the
 // refusals that change nothing. placeOrder, inside it, has its own tests (checkout.test.ts).
 import "./helpers/test-db";
-import { guestWithSeal, memberWithSeal } from "./helpers/fixtures";
+import { guestWithSeal, memberWithSeal, ownProduct } from "./helpers/fixtures";
 import { testContext } from "./helpers/context";
 import { nothingSet, refused } from "./helpers/refusals";
 import assert from "node:assert/strict";
@@ -18,24 +18,12 @@ import { resolveSession } from "../lib/session/check";
 import { seedIfEmpty } from "../prisma/seed";
 import { nth } from "./helpers/lists";
 
-let n = 0;
 before(async () => {
   await seedIfEmpty();
 });
 
 /** A product of this file's own, so no other test moves its stock. */
-const product = (stock: number) =>
-  db.product.create({
-    data: {
-      slug: `ctx-checkout-${++n}`,
-      name: `Ctx Checkout ${n}`,
-      description: "",
-      priceCents: 1000,
-      stock,
-      image: "/x.svg",
-      category: { connect: { slug: "home" } },
-    },
-  });
+const product = (stock: number) => ownProduct("ctx-checkout", stock, 1000);
 const stockOf = async (id: string) => (await db.product.findUniqueOrThrow({ where: { id } })).stock;
 
 const input = (card = "4242 4242 4242 4242") =>

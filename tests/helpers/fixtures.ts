@@ -78,3 +78,19 @@ export async function memberWithSeal(options: AccountOptions = {}): Promise<{ se
 
 /** A member with PASSWORD, signed in. */
 export const member = async (options: AccountOptions = {}) => (await memberWithSeal(options)).session;
+
+/** A product of the calling test file's own (`prefix`), so no other test moves its stock. */
+export const ownProduct = (prefix: string, stock: number, priceCents: number) => {
+  const serial = ++n;
+  return db.product.create({
+    data: {
+      slug: `${prefix}-${serial}`,
+      name: `${prefix} ${serial}`,
+      description: "",
+      priceCents,
+      stock,
+      image: "/x.svg",
+      category: { connect: { slug: "home" } },
+    },
+  });
+};
