@@ -20,8 +20,8 @@ const CHOICES = CART_CHOICES.map((value) => ({ value, ...CART_CHOICE_WORDS[value
 
 const LINE_WORDS: Record<LineChoice, (guest: number, account: number) => string> = {
   sum: (g, a) => `Add them up (${g} + ${a}, up to the stock)`,
-  guest: (g) => `Keep this browser's ${g}; save the account's for later`,
-  account: (_g, a) => `Keep my account's ${a}; save this browser's for later`,
+  guest: (g, a) => `Keep the ${g} in this browser's cart; save your account's cart's ${a} for later`,
+  account: (g, a) => `Keep the ${a} in your account's cart; save this browser's cart's ${g} for later`,
   save: () => "Save both for later",
 };
 
@@ -128,7 +128,7 @@ export function LoginForm() {
                 return (
                   <div key={productId} className="space-y-1 text-sm">
                     <label htmlFor={`line-${productId}`} className="block font-medium">
-                      {g.name}: {g.quantity} here, {a.quantity} in your account
+                      {g.name}: {g.quantity} in this browser&apos;s cart, {a.quantity} in your account&apos;s cart
                     </label>
                     <select
                       id={`line-${productId}`}

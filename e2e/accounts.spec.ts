@@ -16,7 +16,7 @@ async function logOut(page: Page) {
 /** Logs in with a guest cart, choosing to keep the account's cart (the guest's items are saved). */
 async function logInKeepingAccountCart(page: Page, address: string) {
   await logIn(page, address);
-  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
+  await page.getByRole("radio", { name: /Keep your account's cart/ }).check();
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
@@ -35,7 +35,7 @@ test("a guest signs up and finds the same cart, told what moved; the old cookie 
 
   await signUp(page, email());
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
-  await expect(page.getByRole("status")).toHaveText("2 items from your guest cart were added to your cart.");
+  await expect(page.getByRole("status")).toHaveText("2 products from this browser's cart were added to your cart.");
   await expect(cartLines(page)).toHaveCount(2);
   await expect(page.getByTestId("cart-count")).toHaveText("3");
 
@@ -55,7 +55,12 @@ test("a guest signs up and finds the same cart, told what moved; the old cookie 
 
   await page.goto("/account");
   await expect(page.getByRole("list", { name: "Migration history" })).toContainText("Sign-up");
-  await expect(page.getByRole("list", { name: "Migration history" })).toContainText("2 to the cart");
+  await expect(page.getByRole("list", { name: "Migration history" })).toContainText("2 products to the cart");
+  // A new account has no cart of its own: a sign-up made no cart choice.
+  await expect(page.getByRole("list", { name: "Migration history" })).toContainText(
+    "the cart moved into the new account",
+  );
+  await expect(page.getByRole("list", { name: "Migration history" })).not.toContainText("combined");
   // Plain words: a shopper never reads a session id there.
   await expect(page.getByRole("list", { name: "Migration history" })).toContainText("From a guest session:");
   await expect(page.getByRole("list", { name: "Migration history" })).not.toContainText("guest_");
@@ -78,13 +83,13 @@ test("log-in offers the three cart choices with a preview, and each does what it
     },
     {
       guestItem: "linen-apron",
-      choice: "Keep my account cart",
+      choice: "Keep your account's cart",
       cart: ["Cedar Soy Candle", "Dot Grid Notebook"],
       saved: ["Linen Apron"],
     },
     {
       guestItem: "stoneware-vase",
-      choice: "Use this cart",
+      choice: "Use this browser's cart",
       cart: ["Stoneware Vase"],
       saved: ["Cedar Soy Candle", "Dot Grid Notebook", "Linen Apron"],
     },
@@ -122,7 +127,7 @@ test("the preview names which items end where", async ({ page }) => {
   await page.getByLabel("E-mail").fill(address);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
-  const keep = page.getByRole("radio", { name: /Keep my account cart/ }).locator("..");
+  const keep = page.getByRole("radio", { name: /Keep your account's cart/ }).locator("..");
   await expect(keep).toContainText("Cart: Chef's Knife 20 cm × 1");
   await expect(keep).toContainText("Saved for later: Bamboo Cutting Board × 2");
 });
@@ -143,7 +148,9 @@ test("a product in both carts can be decided line by line: the preview follows, 
 
   const combine = page.getByRole("radio", { name: /Combine both carts/ }).locator("..");
   await expect(combine).toContainText("Cart: Cedar Soy Candle × 4, Dot Grid Notebook × 1");
-  await page.getByLabel("Cedar Soy Candle: 3 here, 1 in your account").selectOption({ label: "Save both for later" });
+  await page
+    .getByLabel("Cedar Soy Candle: 3 in this browser's cart, 1 in your account's cart")
+    .selectOption({ label: "Save both for later" });
   await expect(combine).toContainText("Cart: Dot Grid Notebook × 1");
   await expect(combine).toContainText("Saved for later: Cedar Soy Candle × 4");
   await page.getByRole("radio", { name: /Combine both carts/ }).check();
@@ -173,8 +180,8 @@ test("the line-by-line choice works without JavaScript", async ({ browser }) => 
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page
-    .getByLabel("Brass Ballpoint Pen: 2 here, 5 in your account")
-    .selectOption({ label: "Keep this browser's 2; save the account's for later" });
+    .getByLabel("Brass Ballpoint Pen: 2 in this browser's cart, 5 in your account's cart")
+    .selectOption({ label: "Keep the 2 in this browser's cart; save your account's cart's 5 for later" });
   // The password is never sent back to the page: it says so, and a try without it keeps the choice.
   await expect(page.getByLabel("Password")).toHaveValue("");
   await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Enter your password again/);

@@ -58,6 +58,7 @@ test("a guest order snapshots prices in the shopper's currency, takes stock and 
   const before = await db.product.findUniqueOrThrow({ where: { slug: "morning-blend" } });
   const { order } = await placeOrder(g, input());
   assert.match(order.id, /^ord_[\w-]{22}$/);
+  assert.match(order.number, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, "a short number for shoppers");
   assert.equal(order.status, "paid");
   assert.deepEqual(order.total, { amount: 2 * 1334 + 3496, currency: "EUR" });
   assert.deepEqual(order.payment, { brand: "visa", last4: "4242" });

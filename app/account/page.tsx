@@ -123,7 +123,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {orders.map((o) => (
               <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
-                  {new Date(o.createdAt).toUTCString().slice(0, 16)} ·{" "}
+                  Order {o.number} · {new Date(o.createdAt).toUTCString().slice(0, 16)} ·{" "}
                   {o.items.map((i) => `${i.name} × ${i.quantity}`).join(", ")}
                 </Link>
                 <Price money={o.total} className="font-semibold" />
@@ -212,11 +212,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                   {m.kind === "signup" ? "Sign-up" : "Log-in"} on{" "}
                   <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toUTCString()}</time>
                   {" — "}
-                  {CART_CHOICE_WORDS[m.summary.cartChoice].done}
+                  {/* A new account has no cart of its own, so a sign-up made no choice. */}
+                  {m.kind === "signup"
+                    ? "the cart moved into the new account"
+                    : CART_CHOICE_WORDS[m.summary.cartChoice].done}
                 </p>
                 <p className="text-stone-600">
                   {/* Plain words for shoppers: session ids belong to the inspector (/session). */}
-                  From a guest session: {m.summary.cartItems} to the cart, {m.summary.savedForLater} saved for later
+                  From a guest session: {m.summary.cartItems} {m.summary.cartItems === 1 ? "product" : "products"} to
+                  the cart, {m.summary.savedForLater} saved for later
                   {m.summary.preferences ? ", preferences" : ""}.
                 </p>
                 {m.details.cart && m.details.cart.length > 0 && (

@@ -27,7 +27,7 @@ export default async function LoginPage() {
       )}
       {cart.count > 0 ? (
         <p className="rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
-          Your guest cart ({cart.count} {cart.count === 1 ? "item" : "items"}) comes with you when you log in.
+          This browser&apos;s cart ({cart.count} {cart.count === 1 ? "item" : "items"}) comes with you when you log in.
         </p>
       ) : null}
       <LoginForm />

@@ -71,6 +71,7 @@ export async function previewOrderClaim(session: Session | null, token: string, 
     where: unowned(claim.email),
     select: {
       id: true,
+      number: true,
       createdAt: true,
       totalAmount: true,
       currency: true,

@@ -20,19 +20,20 @@ export const MAX_LINE_QUANTITY = 99;
 export const CART_CHOICE_WORDS: Record<CartChoice, { title: string; explain: string; done: string; label: string }> = {
   combine: {
     title: "Combine both carts",
-    explain: `Everything goes into one cart; the same product adds up (up to the stock and ${MAX_LINE_QUANTITY}).`,
+    explain: `This browser's cart joins your account's cart; the same product adds up (up to the stock and ${MAX_LINE_QUANTITY}).`,
     done: "carts combined",
     label: "combine",
   },
   keep_account: {
-    title: "Keep my account cart",
-    explain: "Your account cart stays as it is; this cart's items are saved for later.",
+    title: "Keep your account's cart",
+    explain: "Your account's cart stays as it is; the products in this browser's cart are saved for later.",
     done: "kept the account cart",
     label: "keep account's",
   },
   use_guest: {
-    title: "Use this cart",
-    explain: "This cart becomes your cart; your account's old items are saved for later.",
+    title: "Use this browser's cart",
+    explain:
+      "This browser's cart becomes your account's cart; the products that were in your account's cart are saved for later.",
     done: "used the guest cart",
     label: "use guest's",
   },

@@ -202,19 +202,22 @@ export async function migrateGuestSession(
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 items from your guest cart were added; 1 saved for later." */
 /** Where to land after sign-up or log-in: the cart when cart items moved, else the account. */
 export const welcomePath = (m: MigrationSummary | null) =>
   m && m.cartItems + m.savedForLater > 0 ? "/cart?welcome=1" : "/account?welcome=1";
 
+/**
+ * "2 products from this browser's cart were added to your cart; 1 product saved for later."
+ * It counts lines, so it says products: "items" counts units everywhere else (the header, the cart).
+ */
 export function describeMigration(m: MigrationSummary): string {
   const parts: string[] = [];
   if (m.cartItems > 0) {
     parts.push(
-      `${plural(m.cartItems, "item", "items")} from your guest cart ${m.cartItems === 1 ? "was" : "were"} added to your cart`,
+      `${plural(m.cartItems, "product", "products")} from this browser's cart ${m.cartItems === 1 ? "was" : "were"} added to your cart`,
     );
   }
-  if (m.savedForLater > 0) parts.push(`${plural(m.savedForLater, "item", "items")} saved for later`);
+  if (m.savedForLater > 0) parts.push(`${plural(m.savedForLater, "product", "products")} saved for later`);
   if (m.preferences) parts.push("your preferences came along");
   if (m.orders > 0) parts.push(`${plural(m.orders, "guest order", "guest orders")} attached to your account`);
   if (parts.length === 0) return "Your guest session was linked to your account; there was nothing in it to move.";

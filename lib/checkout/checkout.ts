@@ -157,6 +157,7 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
       line1: input.address.line1,
       line2: input.address.line2 ?? null,
       city: input.address.city,
+      region: null,
       postalCode: input.address.postalCode,
       country: input.address.country,
       currency,
@@ -166,10 +167,10 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
       createdAt: now,
       items,
     };
-    await insertOrder(tx, row);
+    const written = await insertOrder(tx, row);
     await emptyCart(tx, owner);
     const nextSession = session.type === "anonymous" ? await rotateGuestSession(tx, session, now) : null;
-    return { order: orderJson({ ...row, status: "paid" }), nextSession };
+    return { order: orderJson({ ...written, status: "paid" }), nextSession };
   });
   const buyer = nextSession ?? session;
   await recordEvent("order_placed", buyer, { total: order.total, lines: order.items.length });
@@ -204,7 +205,7 @@ async function sendConfirmation(ctx: Ctx, order: OrderJson, buyer: Session) {
   }
   await sendMessage({
     to: order.email,
-    subject: `Your Passerby order ${order.id}`,
+    subject: `Your Passerby order ${order.number}`,
     text: [
       `Thank you, ${order.shipping.name}. Your order is paid and on its way to:`,
       addressLines(order.shipping).join(", "),

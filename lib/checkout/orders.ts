@@ -3,18 +3,21 @@ import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { requireScope } from "../permissions";
 import { ownerOf, type Session } from "../session/types";
+import { formatOrderNumber } from "./order-number";
 
 // Orders are visible to the guest session that placed them, or to the account they belong to;
 // to anyone else they do not exist (404, also for guessed ids).
 
 type OrderRow = {
   id: string;
+  number: string;
   status: string;
   email: string;
   name: string;
   line1: string;
   line2: string | null;
   city: string;
+  region: string | null;
   postalCode: string;
   country: string;
   currency: string;
@@ -32,6 +35,8 @@ export function orderJson(o: OrderRow) {
   const money = (amount: number): Money => ({ amount, currency });
   return {
     id: o.id,
+    /** The short number shoppers read ("K7M2-9QXD"); the id stays the key in links and routes. */
+    number: formatOrderNumber(o.number),
     status: o.status,
     email: o.email,
     items: o.items.map((i) => ({

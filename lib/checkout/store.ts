@@ -1,4 +1,5 @@
 import { newId } from "../db/rows";
+import { newOrderNumber } from "./order-number";
 import type { Sql } from "../db/sql";
 
 // An order's SQL: the stock it takes and the rows it writes, inside the checkout's hot write.
@@ -18,6 +19,7 @@ export const productStock = async (tx: Sql, productId: string) =>
 
 export type OrderRow = {
   id: string;
+  number: string;
   guestSessionId: string | null;
   userId: string | null;
   email: string;
@@ -25,6 +27,7 @@ export type OrderRow = {
   line1: string;
   line2: string | null;
   city: string;
+  region: string | null;
   postalCode: string;
   country: string;
   currency: string;
@@ -35,27 +38,36 @@ export type OrderRow = {
   items: { productId: string; name: string; quantity: number; unitAmount: number }[];
 };
 
-/** Writes a paid order and its lines. */
-export async function insertOrder(tx: Sql, o: OrderRow): Promise<void> {
-  await tx.run(
-    `INSERT INTO "Order" ("id", "guestSessionId", "userId", "status", "email", "name", "line1", "line2", "city", "postalCode",
-       "country", "currency", "totalAmount", "cardBrand", "cardLast4", "createdAt")
-     VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    o.id,
-    o.guestSessionId,
-    o.userId,
-    o.email,
-    o.name,
-    o.line1,
-    o.line2,
-    o.city,
-    o.postalCode,
-    o.country,
-    o.currency,
-    o.totalAmount,
-    o.cardBrand,
-    o.cardLast4,
-    o.createdAt,
+/** Writes a paid order and its lines, under a new order number: the row as written. */
+export async function insertOrder(tx: Sql, order: Omit<OrderRow, "number">): Promise<OrderRow> {
+  let o: OrderRow;
+  // A number already taken writes nothing (ON CONFLICT on its unique index): draw another.
+  do {
+    o = { ...order, number: newOrderNumber() };
+  } while (
+    (await tx.run(
+      `INSERT INTO "Order" ("id", "number", "guestSessionId", "userId", "status", "email", "name", "line1", "line2", "city",
+         "region", "postalCode", "country", "currency", "totalAmount", "cardBrand", "cardLast4", "createdAt")
+       VALUES (?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("number") DO NOTHING`,
+      o.id,
+      o.number,
+      o.guestSessionId,
+      o.userId,
+      o.email,
+      o.name,
+      o.line1,
+      o.line2,
+      o.city,
+      o.region,
+      o.postalCode,
+      o.country,
+      o.currency,
+      o.totalAmount,
+      o.cardBrand,
+      o.cardLast4,
+      o.createdAt,
+    )) === 0
   );
   for (const i of o.items) {
     await tx.run(
@@ -68,4 +80,5 @@ export async function insertOrder(tx: Sql, o: OrderRow): Promise<void> {
       i.unitAmount,
     );
   }
+  return o;
 }

@@ -103,6 +103,7 @@ export function fillShop(file: string, now: Date, passwordHash: string, size: Sc
   const eventRow = insert("Event", ["id", "name", "authState", "guestSessionId", "userId", "properties", "createdAt"]);
   const orderRow = insert("Order", [
     "id",
+    "number",
     "guestSessionId",
     "userId",
     "status",
@@ -172,6 +173,7 @@ export function fillShop(file: string, now: Date, passwordHash: string, size: Sc
       "Order",
       orderRow,
       orderId,
+      ids.order.toString(16).toUpperCase().padStart(8, "0"), // unique, like the migration's numbers for old orders
       guest,
       user,
       "paid",

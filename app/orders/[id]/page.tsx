@@ -26,7 +26,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Order confirmed</p>
         <h1 className="text-3xl font-semibold tracking-tight">Thank you, {s.name}!</h1>
         <p className="text-stone-600">
-          A confirmation goes to <strong>{order.email}</strong>. Order <code className="text-sm">{order.id}</code>.
+          A confirmation goes to <strong>{order.email}</strong>. Order number{" "}
+          <strong className="font-mono">{order.number}</strong>.
         </p>
       </header>
 

@@ -5,6 +5,7 @@ import { Price } from "@/components/price";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SubmitButton } from "@/components/submit-button";
 import { CLAIM_MESSAGES, previewOrderClaim } from "@/lib/accounts/order-claims";
+import { formatOrderNumber } from "@/lib/checkout/order-number";
 import { readFlash } from "@/lib/server/flash";
 import { currentSession } from "@/lib/server/session-cookie";
 
@@ -67,7 +68,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
                   <li key={o.id} className="space-y-1 py-2 text-sm">
                     <div className="flex justify-between gap-4">
                       <span>
-                        Order of{" "}
+                        Order {formatOrderNumber(o.number)} of{" "}
                         <time dateTime={o.createdAt.toISOString()}>{o.createdAt.toUTCString().slice(0, 16)}</time>
                       </span>
                       <Price money={{ amount: o.totalAmount, currency: o.currency }} />
