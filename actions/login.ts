@@ -5,7 +5,7 @@ import { landingPath, logIn, loginInput, type CartChoicePreview } from "@/lib/ac
 import type { ActionState } from "@/lib/action-state";
 import { formAction } from "@/lib/server/form-action";
 
-export type LoginState = ActionState & { preview?: CartChoicePreview };
+export type LoginState = ActionState & { preview?: CartChoicePreview; proof?: string };
 
 export const logInAction: (previous: LoginState, form: FormData) => Promise<LoginState> = formAction(
   loginInput,
@@ -17,6 +17,7 @@ export const logInAction: (previous: LoginState, form: FormData) => Promise<Logi
         message: "You have a cart here and one in your account. Choose what to do with them, then log in.",
         values: { email: input.email },
         preview: result.needsCartChoice,
+        proof: result.proof,
       } satisfies LoginState;
     }
     redirect(landingPath(result));

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { addToCartAction } from "@/actions/cart";
 import { idle, type ActionState } from "@/lib/action-state";
 import { FormMessage } from "./form-message";
@@ -59,6 +59,13 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
   );
 }
 
+const KEEP_SHOPPING = "rounded-full px-4 py-2 text-sm font-medium text-stone-700 underline-offset-2 hover:underline";
+// Whether this render runs in the browser (hydrated): false in the server's HTML, which is all a
+// browser without JavaScript ever gets.
+const noSubscription = () => () => {};
+const onClient = () => true;
+const onServer = () => false;
+
 /**
  * What the add did and the ways on: the line, the subtotal, "View cart" and "Checkout". It takes
  * the focus when it appears (so the next Tab reaches its links); Escape or "Keep shopping" gives
@@ -66,6 +73,7 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
  */
 function AddedToCart({ added, onClose }: { added: NonNullable<ActionState["added"]>; onClose: () => void }) {
   const panel = useRef<HTMLDivElement>(null);
+  const scripted = useSyncExternalStore(noSubscription, onClient, onServer);
   useEffect(() => panel.current?.focus(), []);
   const items = `${added.count} ${added.count === 1 ? "item" : "items"}`;
   return (
@@ -99,13 +107,16 @@ function AddedToCart({ added, onClose }: { added: NonNullable<ActionState["added
         >
           Checkout
         </Link>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-full px-4 py-2 text-sm font-medium text-stone-700 underline-offset-2 hover:underline"
-        >
-          Keep shopping
-        </button>
+        {/* With JavaScript it closes this panel; without (the page the form's post rendered), it goes back to the shop. */}
+        {scripted ? (
+          <button type="button" onClick={onClose} className={KEEP_SHOPPING}>
+            Keep shopping
+          </button>
+        ) : (
+          <Link href="/" className={KEEP_SHOPPING}>
+            Keep shopping
+          </Link>
+        )}
       </div>
     </div>
   );

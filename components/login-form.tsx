@@ -72,15 +72,19 @@ export function LoginForm() {
         name="password"
         type="password"
         autoComplete="current-password"
-        required
+        required={!state.proof}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         hint={
-          (preview || keptChoice) && !password
-            ? "Enter your password again: it is never sent back to this page."
-            : undefined
+          state.proof && !password
+            ? "No need to type it again: it was checked a moment ago. Choose below, then log in."
+            : keptChoice && !password
+              ? "Enter your password again: it is never sent back to this page."
+              : undefined
         }
       />
+      {/* The password checked a moment ago, sealed (lib/accounts/login-proof.ts): the choice needs no second typing. */}
+      {state.proof && <input type="hidden" name="proof" value={state.proof} />}
       {keptChoice && (
         <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-stone-800">
           Your choice for the two carts is kept: <strong>{keptChoice.title}</strong>

@@ -211,3 +211,33 @@ test("after Remove the focus goes to the next line, and Undo puts the line back"
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Undo: put Cedar Soy Candle back" })).toBeFocused();
 });
+
+test("without JavaScript, the header still shows the cart count, and 'Keep shopping' goes back to the shop", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/products/linen-apron");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  const added = page.getByRole("region", { name: "Added to your cart" });
+  await expect(added).toContainText("Linen Apron × 1");
+  // The header's count: an image drawn from this browser's session, since no script can fetch it.
+  const badge = page.getByRole("link", { name: "Cart" }).getByTestId("cart-count-image");
+  await expect(badge).toBeVisible();
+  expect(await badge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect(await (await context.request.get("/api/visitor/badge")).text()).toContain(">1</text>");
+  await added.getByRole("link", { name: "Keep shopping" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/products/chef-knife");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("region", { name: "Added to your cart" })).toContainText("Chef");
+  expect(await (await context.request.get("/api/visitor/badge")).text()).toContain(">2</text>");
+  // A browser with no session sees 0, and no session is made for it.
+  const stranger = await browser.newContext({ javaScriptEnabled: false });
+  const answer = await stranger.request.get("/api/visitor/badge");
+  expect(answer.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await answer.text()).toContain(">0</text>");
+  expect(await stranger.cookies()).toEqual([]);
+  await stranger.close();
+  await context.close();
+});

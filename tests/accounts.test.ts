@@ -265,6 +265,49 @@ test("a guest with a cart logging into an account with a cart is asked to choose
   });
 });
 
+test("the choice step needs no password again: the first step's proof logs in once, only from its own guest session, and not once the password changed", async () => {
+  const user = await account({ lines: [["soy-candle", 1]] });
+  const { ctx, guestId, seal } = await guestRequest([["brass-pen", 2]]);
+  const asked = await logIn(ctx, { email: user.email, password: PASSWORD }, { askForCartChoice: true });
+  assert.ok("needsCartChoice" in asked);
+  const step2 = { email: user.email, password: "", proof: asked.proof, cartChoice: "combine" as const };
+
+  // Another browser (another guest session) holding the same proof gets nothing.
+  const other = await guestRequest([["linen-apron", 1]]);
+  await assert.rejects(logIn(other.ctx, step2, { askForCartChoice: true }), refused("invalid_credentials", "password"));
+  nothingSet(other.ctx);
+  // A forged proof (its MAC changed), or the right one for another address, neither.
+  const parts = asked.proof.split("*");
+  const mac = parts.pop()!;
+  const forged = [...parts, (mac[0] === "A" ? "B" : "A") + mac.slice(1)].join("*");
+  await assert.rejects(logIn(ctx, { ...step2, proof: forged }), refused("invalid_credentials", "password"));
+  await assert.rejects(logIn(ctx, { ...step2, email: uniqueEmail() }), refused("invalid_credentials", "password"));
+  // The password changed meanwhile: the proof is void.
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: `${passwordHash}-changed` } });
+  await assert.rejects(logIn(ctx, step2, { askForCartChoice: true }), refused("invalid_credentials", "password"));
+  await db.user.update({ where: { id: user.id }, data: { passwordHash } });
+
+  const done = await logIn(ctx, step2, { askForCartChoice: true });
+  assert.ok(!("needsCartChoice" in done));
+  assert.equal(done.migration?.cartChoice, "combine");
+  const session = await cookieSession(ctx);
+  assert.ok(session?.type === "authenticated");
+  assert.equal(session.migratedFrom, guestId);
+  // Once: the guest session it was bound to is now the account's, and its cookie resolves to none.
+  const replay = testContext((await resolveSession(seal)).session);
+  await assert.rejects(logIn(replay, step2, { askForCartChoice: true }), refused("invalid_credentials", "password"));
+});
+
+test("without a password or a proof, the log-in names the password field", () => {
+  const parsed = loginInput.safeParse({ email: "someone@example.com" });
+  assert.ok(!parsed.success);
+  assert.deepEqual(
+    parsed.error.issues.map((i) => [i.path.join("."), i.message]),
+    [["password", "Enter your password."]],
+  );
+});
+
 test("line choices at log-in override the cart choice for products in both carts; a choice for any other product is a 422 that changes nothing", async () => {
   const user = await account({
     lines: [

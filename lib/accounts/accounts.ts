@@ -19,6 +19,7 @@ import { migrateGuestSession, unknownLines, welcomePath, type MigrationSummary }
 import { burnVerifyTime, hashPassword, newCredentials, normalizeEmail, verifyPassword } from "./passwords";
 import { hit, hitsThisWindow, unhit } from "../limits/rate-limit";
 import { securityLog } from "../security-log";
+import { openLoginProof, sealLoginProof } from "./login-proof";
 import { startUserSession } from "../session/request";
 import { type Session } from "../session/types";
 
@@ -29,34 +30,41 @@ export const signupInput = newCredentials;
 /** More line choices than any cart has products is a mistake (or an attack on the parser). */
 const MAX_LINES = 200;
 
-export const loginInput = z.strictObject({
-  email: z.string({ error: "Enter your e-mail address." }).min(1, "Enter your e-mail address.").max(254),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
-  cartChoice: z.enum(CART_CHOICES, { error: `cartChoice must be one of ${CART_CHOICES.join(", ")}.` }).optional(),
-  /** Per product found in both carts (by product id), what to do instead of cartChoice. */
-  lineChoices: z
-    // Read as the raw [key, value] pairs the client sent: z.record drops a "__proto__" key unchecked,
-    // and every key must reach the migration's check of product ids (an unknown one is a 422).
-    .preprocess(
-      (raw) => (raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.entries(raw) : raw),
-      z
-        .array(
-          z.tuple([
-            z
-              .string()
-              .min(1, "lineChoices names a product with an empty id.")
-              .max(64, "lineChoices names a product id longer than 64 characters."),
-            z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` }),
-          ]),
-          {
-            error: "lineChoices must be an object of product ids to line choices.",
-          },
-        )
-        .max(MAX_LINES, `lineChoices may name at most ${MAX_LINES} products.`),
-    )
-    .transform((pairs): Record<string, LineChoice> => Object.assign(Object.create(null), Object.fromEntries(pairs)))
-    .optional(),
-});
+export const loginInput = z
+  .strictObject({
+    email: z.string({ error: "Enter your e-mail address." }).min(1, "Enter your e-mail address.").max(254),
+    password: z.string({ error: "Enter your password." }).max(200).default(""),
+    /** The log-in page's second step, without the password: ./login-proof.ts. */
+    proof: z.string().max(2000).optional(),
+    cartChoice: z.enum(CART_CHOICES, { error: `cartChoice must be one of ${CART_CHOICES.join(", ")}.` }).optional(),
+    /** Per product found in both carts (by product id), what to do instead of cartChoice. */
+    lineChoices: z
+      // Read as the raw [key, value] pairs the client sent: z.record drops a "__proto__" key unchecked,
+      // and every key must reach the migration's check of product ids (an unknown one is a 422).
+      .preprocess(
+        (raw) => (raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.entries(raw) : raw),
+        z
+          .array(
+            z.tuple([
+              z
+                .string()
+                .min(1, "lineChoices names a product with an empty id.")
+                .max(64, "lineChoices names a product id longer than 64 characters."),
+              z.enum(LINE_CHOICES, { error: `Each line choice must be one of ${LINE_CHOICES.join(", ")}.` }),
+            ]),
+            {
+              error: "lineChoices must be an object of product ids to line choices.",
+            },
+          )
+          .max(MAX_LINES, `lineChoices may name at most ${MAX_LINES} products.`),
+      )
+      .transform((pairs): Record<string, LineChoice> => Object.assign(Object.create(null), Object.fromEntries(pairs)))
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.password && !input.proof)
+      ctx.addIssue({ code: "custom", path: ["password"], message: "Enter your password." });
+  });
 
 export type PublicUser = { id: string; email: string; createdAt: string; isAdmin: boolean };
 const publicUser = (u: { id: string; email: string; createdAt: Date; isAdmin: boolean }): PublicUser => ({
@@ -154,6 +162,19 @@ async function authenticate(ctx: Ctx, email: string, password: string) {
   return user;
 }
 
+/** The account a log-in proof vouches for (the second step without the password), if it still does. */
+async function proven(proof: string, email: string, guestSessionId: string | undefined) {
+  const user =
+    guestSessionId && (await openLoginProof(proof, guestSessionId, (id) => db.user.findUnique({ where: { id } })));
+  if (!user || user.email !== normalizeEmail(email)) {
+    await securityLog("login.failed", { email: normalizeEmail(email), reason: "stale_proof" });
+    throw new DomainError("invalid_credentials", "That step of the log-in has expired. Enter your password again.", {
+      field: "password",
+    });
+  }
+  return user;
+}
+
 export type CartChoicePreview = {
   guestItems: number;
   accountItems: number;
@@ -188,14 +209,17 @@ export async function logIn(
   ctx: Ctx,
   input: z.infer<typeof loginInput>,
   options: { askForCartChoice?: boolean } = {},
-): Promise<AuthResult | { needsCartChoice: CartChoicePreview }> {
+): Promise<AuthResult | { needsCartChoice: CartChoicePreview; proof: string }> {
   const guest = notSignedIn(ctx);
-  const user = await authenticate(ctx, input.email, input.password);
+  const user =
+    !input.password && input.proof
+      ? await proven(input.proof, input.email, guest?.id)
+      : await authenticate(ctx, input.email, input.password);
   const lineChoices = Object.keys(input.lineChoices ?? {});
   if (!guest && lineChoices.length > 0) throw unknownLines(lineChoices); // no guest cart to merge
   if (guest && options.askForCartChoice && !input.cartChoice) {
     const preview = await previewChoices(guest.id, user.id);
-    if (preview) return { needsCartChoice: preview };
+    if (preview) return { needsCartChoice: preview, proof: await sealLoginProof(user, guest.id) };
   }
   const migration = guest
     ? await migrateGuestSession({

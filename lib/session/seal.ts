@@ -7,7 +7,7 @@ import { sealOffThread, unsealOffThread } from "./seal-thread";
 export type CookiePayload = { sid: string; type: "anonymous" | "authenticated"; exp: number };
 
 /** iron-session seals with the highest key id and unseals with all: the first secret gets it. */
-function passwords(): Record<string, string> {
+export function sealPasswords(): Record<string, string> {
   const secrets = config().sessionSecrets;
   return Object.fromEntries(secrets.map((secret, i) => [String(secrets.length - i), secret]));
 }
@@ -15,7 +15,7 @@ function passwords(): Record<string, string> {
 /** The cookie's sealed value (iron-session, on its own thread: ./seal-thread.ts). */
 export async function sealSession(payload: CookiePayload, now = Date.now()): Promise<string> {
   const ttl = Math.max(1, Math.ceil((payload.exp - now) / 1000));
-  return sealOffThread(payload, passwords(), ttl);
+  return sealOffThread(payload, sealPasswords(), ttl);
 }
 
 // Unsealing (key derivation, HMAC, AES) is the costly part of a session check, and a browser
@@ -40,7 +40,7 @@ export async function unsealSession(seal: string): Promise<CookiePayload | null>
 
 async function openSeal(seal: string): Promise<CookiePayload | null> {
   try {
-    const data = await unsealOffThread<Partial<CookiePayload>>(seal, passwords());
+    const data = await unsealOffThread<Partial<CookiePayload>>(seal, sealPasswords());
     // unsealData answers {} for an expired, tampered or foreign seal.
     if (typeof data.sid !== "string" || typeof data.exp !== "number") return null;
     if (data.type !== "anonymous" && data.type !== "authenticated") return null;
