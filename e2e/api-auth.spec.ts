@@ -71,6 +71,45 @@ test("log-in with keep_account returns savedForLater; log-out ends the session o
   await Promise.all([a.dispose(), b.dispose(), replay.dispose()]);
 });
 
+test("saved-for-later over the API: a line moves back to the cart or is removed; guests and unknown lines are refused", async ({
+  playwright,
+  baseURL,
+}) => {
+  const address = email();
+  const member = await playwright.request.newContext({ baseURL });
+  await member.post("/api/auth/signup", { headers: json, data: { email: address, password: PASSWORD } });
+  await member.post("/api/cart/items", { headers: json, data: { slug: "soy-candle" } });
+  await member.post("/api/auth/logout");
+  await member.post("/api/cart/items", { headers: json, data: { slug: "brass-pen", quantity: 2 } });
+  await member.post("/api/cart/items", { headers: json, data: { slug: "linen-apron" } });
+  await member.post("/api/auth/login", {
+    headers: json,
+    data: { email: address, password: PASSWORD, cartChoice: "keep_account" },
+  });
+  const before = await (await member.get("/api/cart")).json();
+  const saved = (slug: string) => before.savedForLater.find((i: { slug: string }) => i.slug === slug).productId;
+  const slugs = (lines: { slug: string; quantity: number }[]) => lines.map((i) => `${i.slug} × ${i.quantity}`);
+
+  const moved = await member.post(`/api/saved-for-later/${saved("brass-pen")}/to-cart`);
+  expect(moved.status()).toBe(200);
+  const afterMove = await moved.json();
+  expect(slugs(afterMove.items)).toEqual(["soy-candle × 1", "brass-pen × 2"]);
+  expect(slugs(afterMove.savedForLater)).toEqual(["linen-apron × 1"]);
+
+  const removed = await member.delete(`/api/saved-for-later/${saved("linen-apron")}`);
+  expect(removed.status()).toBe(200);
+  expect((await removed.json()).savedForLater).toEqual([]);
+  expect(slugs((await (await member.get("/api/cart")).json()).items)).toEqual(["soy-candle × 1", "brass-pen × 2"]);
+
+  const again = await member.delete(`/api/saved-for-later/${saved("linen-apron")}`);
+  expect([again.status(), (await again.json()).error.code]).toEqual([404, "not_saved"]);
+  const guest = await playwright.request.newContext({ baseURL });
+  await guest.post("/api/cart/items", { headers: json, data: { slug: "brass-pen" } });
+  const refused = await guest.post(`/api/saved-for-later/${saved("brass-pen")}/to-cart`);
+  expect([refused.status(), (await refused.json()).error.code]).toEqual([403, "forbidden"]);
+  await Promise.all([member.dispose(), guest.dispose()]);
+});
+
 test("log-in without a guest session migrates nothing (migration: null)", async ({ playwright, baseURL }) => {
   const address = email();
   const a = await playwright.request.newContext({ baseURL });

@@ -162,3 +162,55 @@ test("POST /api/account/claim-orders sends the link (202) for members and refuse
   await member.dispose();
   await guest.dispose();
 });
+
+test("over the API: the claim link previews (changing nothing), attaches once, and refuses everyone else", async ({
+  playwright,
+  baseURL,
+}) => {
+  const address = uniqueEmail("api-claim-link");
+  const buyer = await playwright.request.newContext({ baseURL });
+  await guestOrder(buyer, address);
+  const [placed] = (await (await buyer.get("/api/orders")).json()).orders;
+
+  const member = await playwright.request.newContext({ baseURL });
+  await member.post("/api/auth/signup", { data: { email: address, password: PASSWORD } });
+  await member.post("/api/account/claim-orders");
+  const { messages } = await (await member.get("/api/outbox")).json();
+  const token = (messages[0].links[0] as string).split("/").pop()!;
+  const link = `/api/account/claim-orders/${token}`;
+
+  const preview = await member.get(link);
+  expect(preview.status()).toBe(200);
+  expect(await preview.json()).toEqual({
+    email: address,
+    orders: [
+      {
+        id: placed.id,
+        number: placed.number,
+        createdAt: placed.createdAt,
+        total: placed.total,
+        items: [{ name: "Cedar Soy Candle", quantity: 1 }],
+      },
+    ],
+  });
+  expect((await (await member.get("/api/orders")).json()).orders).toEqual([]); // a preview attaches nothing
+
+  // Not signed in, or signed in to another account: refused, and nothing is used up.
+  const refusal = async (request: APIRequestContext, method: "GET" | "POST", path = link) => {
+    const answer = await request.fetch(path, { method });
+    return [answer.status(), (await answer.json()).error.code];
+  };
+  const stranger = await playwright.request.newContext({ baseURL });
+  expect(await refusal(stranger, "GET")).toEqual([403, "forbidden"]);
+  await stranger.post("/api/auth/signup", { data: { email: uniqueEmail("other"), password: PASSWORD } });
+  expect(await refusal(stranger, "POST")).toEqual([403, "link_other_account"]);
+  expect(await refusal(member, "GET", `${link}x`)).toEqual([404, "link_unknown"]);
+
+  const claimed = await member.post(link);
+  expect(claimed.status()).toBe(200);
+  expect(await claimed.json()).toEqual({ orders: 1, message: "1 guest order was attached to your account." });
+  expect((await (await member.get("/api/orders")).json()).orders.map((o: { id: string }) => o.id)).toEqual([placed.id]);
+  expect(await refusal(member, "POST")).toEqual([410, "link_used"]);
+  expect(await refusal(member, "GET")).toEqual([410, "link_used"]);
+  for (const context of [buyer, member, stranger]) await context.dispose();
+});

@@ -5,6 +5,9 @@ import { securityLog } from "../security-log";
 import { sendMessage } from "../mail/outbox";
 import { hashToken, newLinkToken } from "../ids";
 import { requireMember, type Session } from "../session/types";
+import { DomainError } from "../errors";
+import type { Currency } from "../catalog/currency";
+import { formatOrderNumber } from "../checkout/order-number";
 
 // Past guest orders, claimed by proof. Orders placed in the guest session that signs up or logs
 // in move with it (lib/cart/migration.ts); orders placed as a guest elsewhere carry only an
@@ -50,6 +53,9 @@ export const CLAIM_MESSAGES: Record<ClaimRefusal["status"], string> = {
   other_account: "This link was sent for another account. Log in to that account to use it; nothing was attached.",
 };
 
+/** A refusal as the JSON API answers it: a code per reason, the page's sentence. */
+export const claimRefused = ({ status }: ClaimRefusal) => new DomainError(`link_${status}`, CLAIM_MESSAGES[status]);
+
 /** The claim behind a token for this member, or why it can't be used. */
 async function usableClaim(token: string, me: { userId: string }, now: Date) {
   const claim = await db.orderClaim.findUnique({ where: { tokenHash: hashToken(token) } });
@@ -80,6 +86,20 @@ export async function previewOrderClaim(session: Session | null, token: string, 
     orderBy: { createdAt: "asc" },
   });
   return { status: "ready" as const, email: claim.email, orders };
+}
+
+/** What GET /api/account/claim-orders/{token} answers: the orders the link would attach. */
+export function claimPreviewJson(preview: Exclude<Awaited<ReturnType<typeof previewOrderClaim>>, ClaimRefusal>) {
+  return {
+    email: preview.email,
+    orders: preview.orders.map((o) => ({
+      id: o.id,
+      number: formatOrderNumber(o.number),
+      createdAt: o.createdAt.toISOString(),
+      total: { amount: o.totalAmount, currency: o.currency as Currency },
+      items: o.items,
+    })),
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
-import type { CartView } from "./cart";
-import type { SavedLine } from "./saved";
+import { cartOf, type CartView } from "./cart";
+import { readSaved, type SavedLine } from "./saved";
+import { currencyOf } from "../session/preferences-model";
+import type { Session } from "../session/types";
 
 const line = (i: {
   productId: string;
@@ -18,4 +20,10 @@ const line = (i: {
 /** The cart in the API's documented JSON shape. */
 export function cartJson(cart: CartView, saved: SavedLine[] = []) {
   return { items: cart.items.map(line), subtotal: cart.subtotal, savedForLater: saved.map(line) };
+}
+
+/** What GET /api/cart answers: the session's cart and, for a member, the saved-for-later list. */
+export async function cartWithSavedJson(session: Session | null) {
+  const saved = await readSaved(session?.type === "authenticated" ? session.userId : null, currencyOf(session));
+  return cartJson(await cartOf(session), saved);
 }
