@@ -283,4 +283,31 @@ test("addresses are written as each country's post writes them", () => {
     addressLines({ line1: "1 Main St", line2: "Flat 2", city: "Paris", postalCode: "75001", country: "FR" }),
     ["1 Main St", "Flat 2", "75001 Paris", "France"],
   );
+  assert.deepEqual(
+    addressLines({ line1: "1 Main St", city: "Springfield", region: "IL", postalCode: "62704", country: "US" }),
+    ["1 Main St", "Springfield, IL 62704", "United States"],
+  );
+});
+
+test("a US address takes a state by its code (any case), is refused an unknown one, and still checks out without one", async () => {
+  const us = (region?: string) => ({
+    ...input(),
+    address: { line1: "1 Main St", city: "Springfield", postalCode: "62704", country: "us", region },
+  });
+  assert.equal(checkoutInput.parse(us("il")).address.region, "IL");
+  assert.equal(checkoutInput.parse(us("")).address.region, undefined);
+  assert.equal(checkoutInput.parse(us()).address.region, undefined);
+  const unknownState = checkoutInput.safeParse(us("Illinoise"));
+  assert.deepEqual(
+    unknownState.error?.issues.map((i) => [i.path.join("."), i.message]),
+    [["address.region", "Choose a US state (such as NY or CA)."]],
+  );
+  // Elsewhere a region is free text (a province, a county), as the post writes it.
+  const fr = checkoutInput.parse({ ...input(), address: { ...input().address, region: "Île-de-France" } });
+  assert.equal(fr.address.region, "Île-de-France");
+
+  const g = await guest([["morning-blend", 1]]);
+  const { order } = await placeOrder(g, checkoutInput.parse(us("ny")));
+  assert.equal(order.shipping.region, "NY");
+  assert.equal((await db.order.findUniqueOrThrow({ where: { id: order.id } })).region, "NY");
 });

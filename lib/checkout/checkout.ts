@@ -2,7 +2,7 @@ import { capitalize } from "../text";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { ownerOf, readCart, type CartView } from "../cart/cart";
-import { addressLines, COUNTRIES, isCountry } from "./countries";
+import { addressLines, COUNTRIES, isCountry, isUsState } from "./countries";
 import { convert, formatMoney, type Currency } from "../catalog/currency";
 import { sendMessage } from "../mail/outbox";
 import type { Ctx } from "../session/context";
@@ -39,22 +39,36 @@ const text = (label: string, max = 120) =>
 export const checkoutInput = z.strictObject({
   email: emailField,
   name: text("your name"),
-  address: z.strictObject({
-    line1: text("the street address", 200),
-    line2: z
-      .string()
-      .trim()
-      .max(200, "Address line 2 is too long.")
-      .transform((v) => v || undefined)
-      .optional(),
-    city: text("the city"),
-    postalCode: text("the postal code", 20),
-    country: z
-      .string({ error: "Choose a country." })
-      .trim()
-      .toUpperCase()
-      .refine(isCountry, `We ship to ${Object.keys(COUNTRIES).join(", ")}. Choose one of them.`),
-  }),
+  address: z
+    .strictObject({
+      line1: text("the street address", 200),
+      line2: z
+        .string()
+        .trim()
+        .max(200, "Address line 2 is too long.")
+        .transform((v) => v || undefined)
+        .optional(),
+      city: text("the city"),
+      /** Optional, so clients written before it still check out; for the US, a USPS state code. */
+      region: z
+        .string()
+        .trim()
+        .max(60, "The state or region is too long.")
+        .regex(/^[^\u0000-\u001f\u007f]*$/, "The state or region can't hold control characters.")
+        .transform((v) => v || undefined)
+        .optional(),
+      postalCode: text("the postal code", 20),
+      country: z
+        .string({ error: "Choose a country." })
+        .trim()
+        .toUpperCase()
+        .refine(isCountry, `We ship to ${Object.keys(COUNTRIES).join(", ")}. Choose one of them.`),
+    })
+    .superRefine((a, ctx) => {
+      if (a.country === "US" && a.region && !isUsState(a.region.toUpperCase()))
+        ctx.addIssue({ code: "custom", path: ["region"], message: "Choose a US state (such as NY or CA)." });
+    })
+    .transform((a) => (a.country === "US" && a.region ? { ...a, region: a.region.toUpperCase() } : a)),
   card: cardInput.optional(),
   /** Members may pay with a saved card instead. */
   paymentMethodId: z.string().max(64).optional(),
@@ -157,7 +171,7 @@ export async function placeOrder(session: Session | null, input: CheckoutInput):
       line1: input.address.line1,
       line2: input.address.line2 ?? null,
       city: input.address.city,
-      region: null,
+      region: input.address.region ?? null,
       postalCode: input.address.postalCode,
       country: input.address.country,
       currency,

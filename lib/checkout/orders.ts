@@ -51,6 +51,7 @@ export function orderJson(o: OrderRow) {
       line1: o.line1,
       line2: o.line2,
       city: o.city,
+      region: o.region,
       postalCode: o.postalCode,
       country: o.country,
     },
@@ -85,6 +86,7 @@ export type ShippingDefaults = {
   line1: string;
   line2: string;
   city: string;
+  region: string;
   postalCode: string;
   country: string;
 };
@@ -95,7 +97,7 @@ export async function lastShipping(session: Session | null): Promise<ShippingDef
   const o = await db.order.findFirst({
     where: { userId: session.userId },
     orderBy: { createdAt: "desc" },
-    select: { name: true, line1: true, line2: true, city: true, postalCode: true, country: true },
+    select: { name: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true },
   });
-  return o && { ...o, line2: o.line2 ?? "" };
+  return o && { ...o, line2: o.line2 ?? "", region: o.region ?? "" };
 }
