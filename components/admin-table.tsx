@@ -7,13 +7,18 @@ import type { Table } from "@/lib/admin/tables";
  */
 export function AdminTable({ id, table, csvHref }: { id: string; table: Table; csvHref: string }) {
   return (
-    <section aria-labelledby={`${id}-caption`} className="space-y-2 rounded-xl border border-stone-200 bg-white p-5">
+    <div className="min-w-0 space-y-2 rounded-xl border border-stone-200 bg-white p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`${id}-caption`} className="font-semibold">
           {table.caption}
         </h3>
-        <a href={csvHref} download className="text-sm font-medium text-brand-700 underline">
-          Download CSV<span className="sr-only">: {table.caption}</span>
+        <a
+          href={csvHref}
+          download
+          aria-label={`Download CSV: ${table.caption}`}
+          className="text-sm font-medium text-brand-700 underline"
+        >
+          Download CSV
         </a>
       </div>
       <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="overflow-x-auto">
@@ -54,6 +59,6 @@ export function AdminTable({ id, table, csvHref }: { id: string; table: Table; c
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }
