@@ -78,14 +78,13 @@ test("the dashboard counts journeys, not session rows, and every figure matches 
   const restored = await restoreCart(browser(), link.split("/").pop()!);
   assert.equal(restored.status, "restored");
   await revokeSession(leaving);
-  // 10. Idles out with a cart: the sweep marks it expired, abandoned.
+  // 10. Runs out of time with a cart, its last activity at midnight today; the sweep marks it expired.
   const idle = await shopper(mug.slug);
-  const now = new Date();
-  await db.guestSession.update({
-    where: { id: idle.id },
-    data: { lastSeenAt: new Date(now.getTime() - 3 * 3_600_000) },
-  });
-  assert.equal(await hotWrite((tx) => expireGuestSessions(tx, now, new Date(now.getTime() - 7_200_000), 100)), 1);
+  const midnight = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  await db.guestSession.update({ where: { id: idle.id }, data: { lastSeenAt: midnight, expiresAt: midnight } });
+  const beforeSweep = await analytics(admin, new Date());
+  assert.equal(beforeSweep.carts.abandoned, 2, "over but not yet swept: abandoned already");
+  assert.equal(await hotWrite((tx) => expireGuestSessions(tx, new Date(), new Date(0), 100)), 1);
   // A member's order: counted in orders and revenue, not as a guest's.
   const buyer = await member({ lines: [[pen.slug, 1]] });
   await placeOrder(buyer, checkout);

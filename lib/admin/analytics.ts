@@ -2,11 +2,12 @@ import { config } from "../config";
 import { CART_CHOICES, type CartChoice } from "../cart/merge";
 import { CURRENCIES, type Currency, type Money } from "../catalog/currency";
 import { db } from "../db/client";
+import { hot } from "../db/sql";
 import { flushEvents } from "../journeys/events";
 import { EXPERIMENT, type Variant } from "../session/variant";
 import { requireScope } from "../permissions";
 import type { Session } from "../session/types";
-import { FUNNEL_STAGES, readTallies, type Tallies } from "../journeys/tallies";
+import { day, FUNNEL_STAGES, hasItems, readTallies, type Tallies } from "../journeys/tallies";
 import { parseRange, type RangeInput } from "./range";
 import { ENOUGH_DATA_RULE, enoughData, twoProportionPValue, wilsonInterval } from "./stats";
 
@@ -142,7 +143,7 @@ export async function analytics(session: Session | null, now = new Date(), asked
   const range = parseRange(asked, now);
   await flushEvents();
   const idleSince = new Date(now.getTime() - config().guestIdleTimeout * 1000);
-  const [tallies, expiredByTime, migrations] = await Promise.all([
+  const [counted, expiredByTime, migrations, unswept] = await Promise.all([
     readTallies(),
     // Still marked active but over (the sweep marks them): they count as expired already.
     db.guestSession.count({
@@ -153,7 +154,16 @@ export async function analytics(session: Session | null, now = new Date(), asked
       where: { OR: [{ cartItems: { gt: 0 } }, { savedForLater: { gt: 0 } }] },
       _count: { _all: true },
     }),
+    // The same ones with items in the cart: abandoned already, tallied when the sweep marks them.
+    hot().all<{ key: string; count: number }>(
+      `SELECT ${day('g."lastSeenAt"')} || ':abandoned' AS "key", COUNT(*) AS "count" FROM "GuestSession" g
+       WHERE g."status" = 'active' AND (g."expiresAt" <= ? OR g."lastSeenAt" <= ?) AND ${hasItems} GROUP BY 1`,
+      now,
+      idleSince,
+    ),
   ]);
+  const tallies: Tallies = { ...counted };
+  for (const row of unswept) tallies[row.key] = (tallies[row.key] ?? 0) + Number(row.count);
   const tally = (key: string) => tallies[key] ?? 0;
   const statuses = ["active", "expired", "converted", "revoked"] as const;
   const byStatus = Object.fromEntries(statuses.map((status) => [status, tally(`status:${status}`)])) as Record<

@@ -36,17 +36,18 @@ export const DAY_FIGURES = {
   "guest-orders": "orders placed by a guest session",
   emailed: "carts e-mailed with a restore link",
   restored: "restore links used (usedAt)",
-  abandoned: "guest journeys that ended (idle, out of time or ended by the guest) with items in the cart",
+  abandoned:
+    "guest journeys that ended (idle, out of time or ended by the guest) with items in the cart, on the day of their last activity",
 } as const;
 export type DayFigure = keyof typeof DAY_FIGURES;
 
-const day = (column: string) => `'day:' || SUBSTR(CAST(${column} AS TEXT), 1, 10)`;
-const hasItems = `EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = g."id")`;
+export const day = (column: string) => `'day:' || SUBSTR(CAST(${column} AS TEXT), 1, 10)`;
+export const hasItems = `EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = g."id")`;
 
 /** The per-day totals as the rows there are would give them (retention deletes rows, not totals). */
 const DAY_RECOUNT_SQL = [
   `SELECT ${day('"createdAt"')} || ':started', COUNT(*) FROM "GuestSession" WHERE NOT "rotated" GROUP BY 1`,
-  `SELECT ${day('COALESCE(g."endedAt", g."lastSeenAt")')} || ':abandoned', COUNT(*) FROM "GuestSession" g
+  `SELECT ${day('g."lastSeenAt"')} || ':abandoned', COUNT(*) FROM "GuestSession" g
    WHERE g."status" IN ('expired', 'revoked') AND NOT g."rotated" AND ${hasItems} GROUP BY 1`,
   `SELECT ${day('"createdAt"')} || ':' || CAST("kind" AS TEXT), COUNT(*) FROM "Migration" GROUP BY 1`,
   `SELECT ${day('"createdAt"')} || ':orders:' || CAST("currency" AS TEXT), COUNT(*) FROM "Order" GROUP BY 1`,

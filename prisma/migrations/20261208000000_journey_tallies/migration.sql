@@ -29,8 +29,9 @@ BEGIN
     WHERE NEW."exposedAt" IS NOT NULL AND NEW."variant" IS NOT NULL AND NOT NEW."rotated";
   INSERT INTO "Tally" ("key", "count") SELECT 'day:' || SUBSTR(CAST(OLD."createdAt" AS TEXT), 1, 10) || ':started', -1
     WHERE NEW."rotated" AND NOT OLD."rotated";
-  -- Abandoned: the journey ended (idle, out of time, or ended by the guest) with items in its cart.
-  INSERT INTO "Tally" ("key", "count") SELECT 'day:' || SUBSTR(CAST(COALESCE(NEW."endedAt", NEW."lastSeenAt") AS TEXT), 1, 10) || ':abandoned', 1
+  -- Abandoned: the journey ended (idle, out of time, or ended by the guest) with items in its cart;
+  -- counted on the day of its last activity, when the shopper left.
+  INSERT INTO "Tally" ("key", "count") SELECT 'day:' || SUBSTR(CAST(NEW."lastSeenAt" AS TEXT), 1, 10) || ':abandoned', 1
     WHERE OLD."status" = 'active' AND NEW."status" IN ('expired', 'revoked') AND NOT NEW."rotated"
     AND EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = NEW."id");
 END;
@@ -73,7 +74,7 @@ SELECT 'day:' || SUBSTR(CAST("createdAt" AS TEXT), 1, 10) || ':started', COUNT(*
 UNION ALL
 SELECT 'day:' || SUBSTR("key", 17) || ':started', SUM("count") FROM "Tally" WHERE "key" LIKE 'retired-started:%' GROUP BY 1
 UNION ALL
-SELECT 'day:' || SUBSTR(CAST(COALESCE(g."endedAt", g."lastSeenAt") AS TEXT), 1, 10) || ':abandoned', COUNT(*) FROM "GuestSession" g
+SELECT 'day:' || SUBSTR(CAST(g."lastSeenAt" AS TEXT), 1, 10) || ':abandoned', COUNT(*) FROM "GuestSession" g
   WHERE g."status" IN ('expired', 'revoked') AND NOT g."rotated"
   AND EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = g."id") GROUP BY 1
 UNION ALL

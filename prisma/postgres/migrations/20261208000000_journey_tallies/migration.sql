@@ -21,11 +21,12 @@ BEGIN
     IF NEW."rotated" AND NOT OLD."rotated" THEN
       INSERT INTO "Tally" ("key", "count") VALUES ('day:' || SUBSTR(CAST(OLD."createdAt" AS TEXT), 1, 10) || ':started', -1);
     END IF;
-    -- Abandoned: the journey ended (idle, out of time, or ended by the guest) with items in its cart.
+    -- Abandoned: the journey ended (idle, out of time, or ended by the guest) with items in its cart;
+  -- counted on the day of its last activity, when the shopper left.
     IF OLD."status" = 'active' AND NEW."status" IN ('expired', 'revoked') AND NOT NEW."rotated"
       AND EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = NEW."id") THEN
       INSERT INTO "Tally" ("key", "count")
-        VALUES ('day:' || SUBSTR(CAST(COALESCE(NEW."endedAt", NEW."lastSeenAt") AS TEXT), 1, 10) || ':abandoned', 1);
+        VALUES ('day:' || SUBSTR(CAST(NEW."lastSeenAt" AS TEXT), 1, 10) || ':abandoned', 1);
     END IF;
   ELSE
     INSERT INTO "Tally" ("key", "count") VALUES ('status:' || NEW."status"::text, 1),
@@ -87,7 +88,7 @@ SELECT 'day:' || SUBSTR(CAST("createdAt" AS TEXT), 1, 10) || ':started', COUNT(*
 UNION ALL
 SELECT 'day:' || SUBSTR("key", 17) || ':started', SUM("count") FROM "Tally" WHERE "key" LIKE 'retired-started:%' GROUP BY 1
 UNION ALL
-SELECT 'day:' || SUBSTR(CAST(COALESCE(g."endedAt", g."lastSeenAt") AS TEXT), 1, 10) || ':abandoned', COUNT(*) FROM "GuestSession" g
+SELECT 'day:' || SUBSTR(CAST(g."lastSeenAt" AS TEXT), 1, 10) || ':abandoned', COUNT(*) FROM "GuestSession" g
   WHERE g."status" IN ('expired', 'revoked') AND NOT g."rotated"
   AND EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = g."id") GROUP BY 1
 UNION ALL
