@@ -44,51 +44,55 @@ export function BarChart({ title, bars, caption }: { title: string; bars: Bar[];
   );
 }
 
-type Day = { date: string; guestSessions: number; converted: number };
+type Day = { date: string; values: [number, number] };
 
-/** Two columns a day: guest sessions started, and guests who became accounts. */
-export function DailyChart({ title, days }: { title: string; days: Day[] }) {
-  const max = Math.max(1, ...days.map((d) => Math.max(d.guestSessions, d.converted)));
+/** Two columns a day (e.g. guest journeys started, and those that became accounts), named by `legend`. */
+export function DailyChart({ title, days, legend }: { title: string; days: Day[]; legend: [string, string] }) {
+  const max = Math.max(1, ...days.map((d) => Math.max(...d.values)));
   const summary = days
-    .filter((d) => d.guestSessions || d.converted)
-    .map((d) => `${d.date}: ${d.guestSessions} guests, ${d.converted} converted`)
+    .filter((d) => d.values[0] || d.values[1])
+    .map((d) => `${d.date}: ${d.values[0]} ${legend[0]}, ${d.values[1]} ${legend[1]}`)
     .join("; ");
   const columns = { gridTemplateColumns: `repeat(${days.length}, minmax(0, 1fr))` };
   const pct = (n: number) => `${(n / max) * 100}%`;
+  // A label every other day, or fewer on a long range, so they never overlap.
+  const every = Math.max(2, Math.ceil(days.length / 15));
   return (
     <figure className="rounded-xl border border-stone-200 bg-white p-5">
       <figcaption className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <span className="font-semibold">{title}</span>
         <span className="flex flex-wrap gap-3 text-sm text-stone-600">
-          <span>
-            <span aria-hidden className="mr-1 inline-block h-3 w-3 rounded-sm" style={{ background: COLORS[3] }} />
-            guest sessions
-          </span>
-          <span>
-            <span aria-hidden className="mr-1 inline-block h-3 w-3 rounded-sm" style={{ background: COLORS[0] }} />
-            converted to accounts
-          </span>
+          {legend.map((label, i) => (
+            <span key={label}>
+              <span
+                aria-hidden
+                className="mr-1 inline-block h-3 w-3 rounded-sm"
+                style={{ background: COLORS[i === 0 ? 3 : 0] }}
+              />
+              {label}
+            </span>
+          ))}
         </span>
       </figcaption>
       <div role="img" aria-label={`${title}. ${summary || "No activity yet."}`} className="text-xs">
         {/* The day's count over its column on wider screens; on a phone the columns are too narrow for it. */}
-        <div className="grid h-40 items-end gap-x-1 border-b border-stone-300" style={columns}>
+        <div className="grid h-40 items-end gap-x-px border-b border-stone-300" style={columns}>
           {days.map((d) => (
             <div key={d.date} className="flex h-full min-w-0 flex-col justify-end">
-              {d.guestSessions > 0 && (
-                <span className="hidden text-center text-stone-700 sm:block">{d.guestSessions}</span>
+              {d.values[0] > 0 && days.length <= 31 && (
+                <span className="hidden text-center text-stone-700 lg:block">{d.values[0]}</span>
               )}
               <div className="flex h-[calc(100%-1.25rem)] items-end justify-center gap-px">
-                <span className="w-1/3 min-w-px" style={{ height: pct(d.guestSessions), background: COLORS[3] }} />
-                <span className="w-1/3 min-w-px" style={{ height: pct(d.converted), background: COLORS[0] }} />
+                <span className="w-1/3 min-w-px" style={{ height: pct(d.values[0]), background: COLORS[3] }} />
+                <span className="w-1/3 min-w-px" style={{ height: pct(d.values[1]), background: COLORS[0] }} />
               </div>
             </div>
           ))}
         </div>
-        <div className="mt-1 grid gap-x-1 text-stone-600" style={columns}>
+        <div className="mt-1 grid gap-x-px text-stone-600" style={columns}>
           {days.map((d, i) => (
-            <span key={d.date} className="flex min-w-0 justify-center whitespace-nowrap">
-              {(days.length - 1 - i) % 2 === 0 ? d.date.slice(5) : ""}
+            <span key={d.date} className="flex min-w-0 justify-center overflow-visible whitespace-nowrap">
+              {(days.length - 1 - i) % every === 0 ? d.date.slice(5) : ""}
             </span>
           ))}
         </div>

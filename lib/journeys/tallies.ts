@@ -7,6 +7,9 @@ import { hot, hotWrite, type Sql } from "../db/sql";
 //   exposed:<variant>:<status>      the same, for guest sessions that saw the experiment
 //   events:<authState>              +1 per event
 //   funnel:<stage>                  +1 when a journey's first event of that stage or a later one arrives
+//   day:<YYYY-MM-DD>:<figure>       per UTC day, for the dashboard's date range (DAY_FIGURES)
+// A journey is a guest session that was not ended by checkout's rotation: the rotated row leaves
+// every total, because the same guest goes on under the new id (migration 20261208000000).
 // Appending (never updating one counter row) means concurrent writers on PostgreSQL never wait
 // for, or deadlock on, a shared row. The sweep folds the rows into one per key. Nothing is
 // subtracted when rows are deleted: retention keeps every total as it was.
@@ -20,16 +23,51 @@ export const FUNNEL_STAGES = {
 
 const names = (list: readonly string[]) => list.map((n) => `'${n}'`).join(", ");
 
+/**
+ * The per-day keys (`day:<YYYY-MM-DD>:<figure>`): what each counts, on the day of which time.
+ * Orders and revenue carry the currency after the figure (`orders:USD`, `revenue:EUR`, minor units).
+ */
+export const DAY_FIGURES = {
+  started: "guest journeys started (createdAt; a checkout's rotation is the same journey)",
+  signup: "guest sessions that became a new account (the migration's createdAt)",
+  login: "guest sessions that logged in to an existing account",
+  orders: "orders placed, per currency",
+  revenue: "orders' totals, per currency, in minor units",
+  "guest-orders": "orders placed by a guest session",
+  emailed: "carts e-mailed with a restore link",
+  restored: "restore links used (usedAt)",
+  abandoned:
+    "guest journeys that ended (idle, out of time or ended by the guest) with items in the cart, on the day of their last activity",
+} as const;
+export type DayFigure = keyof typeof DAY_FIGURES;
+
+export const day = (column: string) => `'day:' || SUBSTR(CAST(${column} AS TEXT), 1, 10)`;
+export const hasItems = `EXISTS (SELECT 1 FROM "Cart" c JOIN "CartItem" i ON i."cartId" = c."id" WHERE c."guestSessionId" = g."id")`;
+
+/** The per-day totals as the rows there are would give them (retention deletes rows, not totals). */
+const DAY_RECOUNT_SQL = [
+  `SELECT ${day('"createdAt"')} || ':started', COUNT(*) FROM "GuestSession" WHERE NOT "rotated" GROUP BY 1`,
+  `SELECT ${day('g."lastSeenAt"')} || ':abandoned', COUNT(*) FROM "GuestSession" g
+   WHERE g."status" IN ('expired', 'revoked') AND NOT g."rotated" AND ${hasItems} GROUP BY 1`,
+  `SELECT ${day('"createdAt"')} || ':' || CAST("kind" AS TEXT), COUNT(*) FROM "Migration" GROUP BY 1`,
+  `SELECT ${day('"createdAt"')} || ':orders:' || CAST("currency" AS TEXT), COUNT(*) FROM "Order" GROUP BY 1`,
+  `SELECT ${day('"createdAt"')} || ':revenue:' || CAST("currency" AS TEXT), SUM("totalAmount") FROM "Order" GROUP BY 1`,
+  `SELECT ${day('"createdAt"')} || ':guest-orders', COUNT(*) FROM "Order" WHERE "guestSessionId" IS NOT NULL GROUP BY 1`,
+  `SELECT ${day('"createdAt"')} || ':emailed', COUNT(*) FROM "RestoreToken" GROUP BY 1`,
+  `SELECT ${day('"usedAt"')} || ':restored', COUNT(*) FROM "RestoreToken" WHERE "usedAt" IS NOT NULL GROUP BY 1`,
+];
+
 /** The totals as the rows there are would give them: what the migration filled the table with, and what the triggers keep. */
 export const RECOUNT_SQL = [
-  `SELECT 'status:' || CAST("status" AS TEXT) AS "key", COUNT(*) AS "count" FROM "GuestSession" GROUP BY "status"`,
+  `SELECT 'status:' || CAST("status" AS TEXT) AS "key", COUNT(*) AS "count" FROM "GuestSession" WHERE NOT "rotated" GROUP BY "status"`,
   `SELECT 'exposed:' || "variant" || ':' || CAST("status" AS TEXT), COUNT(*) FROM "GuestSession"
-   WHERE "exposedAt" IS NOT NULL AND "variant" IS NOT NULL GROUP BY "variant", "status"`,
+   WHERE "exposedAt" IS NOT NULL AND "variant" IS NOT NULL AND NOT "rotated" GROUP BY "variant", "status"`,
   `SELECT 'events:' || CAST("authState" AS TEXT), COUNT(*) FROM "Event" GROUP BY "authState"`,
   ...Object.entries(FUNNEL_STAGES).map(
     ([stage, list]) =>
       `SELECT 'funnel:${stage}', COUNT(DISTINCT "guestSessionId") FROM "Event" WHERE "name" IN (${names(list)}) AND "guestSessionId" IS NOT NULL`,
   ),
+  ...DAY_RECOUNT_SQL,
 ].join("\nUNION ALL\n");
 
 /** The trigger's question for an arriving event: has this journey reached the stage before? (Tests read its plan.) */

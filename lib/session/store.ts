@@ -242,22 +242,8 @@ export async function retireGuestSessions(tx: Sql, ids: string[]): Promise<numbe
   }
   for (const table of guestTables("retention", "delete"))
     await tx.run(`DELETE FROM "${table}" WHERE "guestSessionId" IN ${list}`, ...ids);
-  // The dashboard's guest sessions per day count rows: the retired ones are kept as a tally per day.
-  const started = new Map<string, number>();
-  for (const row of await tx.all<{ createdAt: Date | string }>(
-    `SELECT "createdAt" FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`,
-    ...ids,
-  )) {
-    const day = new Date(row.createdAt).toISOString().slice(0, 10);
-    started.set(day, (started.get(day) ?? 0) + 1);
-  }
-  for (const [day, count] of started)
-    await tx.run(`INSERT INTO "Tally" ("key", "count") VALUES (?, ?)`, `${RETIRED_STARTED}${day}`, count);
   return tx.run(`DELETE FROM "GuestSession" WHERE "id" IN ${list} AND "status" <> 'active'`, ...ids);
 }
-
-/** The Tally key prefix of retired guest sessions per day they started (YYYY-MM-DD after it). */
-export const RETIRED_STARTED = "retired-started:";
 
 /** The owner column of a cart, chosen here from the session, never from input. */
 export const ownerFilter = (owner: Owner): [sql: string, value: string] =>
