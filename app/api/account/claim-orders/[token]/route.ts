@@ -31,4 +31,4 @@ export async function POST(request: NextRequest, { params }: Context) {
   });
 }
 
-export const { HEAD, PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");
