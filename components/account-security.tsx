@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { changePasswordAction, deleteAccountAction, endSessionsAction } from "@/actions/account";
 import { fieldError, formError, idle } from "@/lib/action-state";
 import type { SessionListing } from "@/lib/accounts/sessions";
@@ -8,18 +8,27 @@ import { FormMessage } from "./form-message";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
+import { useRowFocus } from "./use-row-focus";
 
 // The forms of /account's "Sessions and security": ending sessions, changing the password,
 // deleting the account. Each works without JavaScript (server actions); with it, the message
 // appears beside the button.
 
-/** The account's live sessions, each with a button that ends it, and one that ends all others. */
+/**
+ * The account's live sessions, each with a button that ends it, and one that ends all others. After
+ * an End the focus goes to the next session's End button (or the message, after "End all other
+ * sessions"), never to <body>.
+ */
 export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
   // One action for every button, so its answer shows once, above the list (an ended row goes away).
   const [state, end] = useActionState(endSessionsAction, idle);
+  const focus = useRowFocus(
+    sessions.map((s) => s.id),
+    state,
+  );
   return (
     <>
-      <FormMessage state={state} />
+      <FormMessage state={state} ref={(p) => focus.fallback(p)} />
       <ul aria-label="Your sessions" className="divide-y divide-stone-200">
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
@@ -35,9 +44,10 @@ export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
                 <time dateTime={s.lastSeenAt}>{new Date(s.lastSeenAt).toUTCString()}</time>
               </p>
             </div>
-            <form action={end}>
+            <form action={end} onSubmit={() => focus.sending(s.id)}>
               <input type="hidden" name="id" value={s.id} />
               <SubmitButton
+                ref={(button) => focus.row(s.id, button)}
                 variant="danger"
                 pendingText="Ending…"
                 aria-label={s.current ? "End this session" : `End the session on ${s.device}`}
@@ -49,7 +59,7 @@ export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
         ))}
       </ul>
       {sessions.length > 1 && (
-        <form action={end}>
+        <form action={end} onSubmit={() => focus.sending("")}>
           <SubmitButton variant="secondary" pendingText="Ending…">
             End all other sessions
           </SubmitButton>
@@ -64,6 +74,11 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [typed, setTyped] = useState("");
   const general = formError(state, ["currentPassword", "newPassword"]);
   const newError = fieldError(state, "newPassword");
+  // After a change the form empties itself: the focus goes to the message that says it is done.
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status === "ok") done.current?.focus();
+  }, [state]);
   return (
     <form
       action={action}
@@ -99,7 +114,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         </p>
       )}
       {state.status === "ok" && (
-        <p role="status" className="text-sm text-brand-700">
+        <p ref={done} tabIndex={-1} role="status" className="text-sm text-brand-700">
           {state.message}
         </p>
       )}
