@@ -1,73 +1,15 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { changePasswordAction, deleteAccountAction, endSessionsAction } from "@/actions/account";
+import { changePasswordAction, deleteAccountAction } from "@/actions/account";
 import { fieldError, formError, idle } from "@/lib/action-state";
-import type { SessionListing } from "@/lib/accounts/sessions";
-import { FormMessage } from "./form-message";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
-import { useRowFocus } from "./use-row-focus";
 
-// The forms of /account's "Sessions and security": ending sessions, changing the password,
-// deleting the account. Each works without JavaScript (server actions); with it, the message
+// The forms of /account's "Sessions and security" (ending sessions: your-sessions.tsx): changing
+// the password, deleting the account. Each works without JavaScript (server actions); with it, the message
 // appears beside the button.
-
-/**
- * The account's live sessions, each with a button that ends it, and one that ends all others. After
- * an End the focus goes to the next session's End button (or the message, after "End all other
- * sessions"), never to <body>.
- */
-export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
-  // One action for every button, so its answer shows once, above the list (an ended row goes away).
-  const [state, end] = useActionState(endSessionsAction, idle);
-  const focus = useRowFocus(
-    sessions.map((s) => s.id),
-    state,
-  );
-  return (
-    <>
-      <FormMessage state={state} ref={(p) => focus.fallback(p)} />
-      <ul aria-label="Your sessions" className="divide-y divide-stone-200">
-        {sessions.map((s) => (
-          <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
-            <div>
-              <p className="font-medium">
-                {s.device}
-                {s.current && (
-                  <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900">This session</span>
-                )}
-              </p>
-              <p className="text-stone-600">
-                Signed in <time dateTime={s.createdAt}>{new Date(s.createdAt).toUTCString()}</time> · last seen{" "}
-                <time dateTime={s.lastSeenAt}>{new Date(s.lastSeenAt).toUTCString()}</time>
-              </p>
-            </div>
-            <form action={end} onSubmit={() => focus.sending(s.id)}>
-              <input type="hidden" name="id" value={s.id} />
-              <SubmitButton
-                ref={(button) => focus.row(s.id, button)}
-                variant="danger"
-                pendingText="Ending…"
-                aria-label={s.current ? "End this session" : `End the session on ${s.device}`}
-              >
-                End
-              </SubmitButton>
-            </form>
-          </li>
-        ))}
-      </ul>
-      {sessions.length > 1 && (
-        <form action={end} onSubmit={() => focus.sending("")}>
-          <SubmitButton variant="secondary" pendingText="Ending…">
-            End all other sessions
-          </SubmitButton>
-        </form>
-      )}
-    </>
-  );
-}
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState(changePasswordAction, idle);
