@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { changePasswordAction, deleteAccountAction } from "@/actions/account";
-import { fieldError, formError, idle } from "@/lib/action-state";
+import { fieldError, idle } from "@/lib/action-state";
+import { ErrorSummary, fieldlessOf, problemsOf } from "./error-summary";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
@@ -11,10 +12,16 @@ import { TextField } from "./text-field";
 // the password, deleting the account. Each works without JavaScript (server actions); with it, the message
 // appears beside the button.
 
+const PASSWORD_FIELDS = [
+  { name: "currentPassword", label: "Current password" },
+  { name: "newPassword", label: "New password" },
+];
+const DELETE_FIELDS = [{ name: "password", label: "Account password", id: "delete-password" }];
+
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState(changePasswordAction, idle);
   const [typed, setTyped] = useState("");
-  const general = formError(state, ["currentPassword", "newPassword"]);
+  const general = fieldlessOf(state, PASSWORD_FIELDS);
   const newError = fieldError(state, "newPassword");
   // After a change the form empties itself: the focus goes to the message that says it is done.
   const done = useRef<HTMLParagraphElement>(null);
@@ -29,6 +36,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       key={state.status === "ok" ? state.message : "form"}
       onReset={() => setTyped("")}
     >
+      <ErrorSummary state={state} problems={problemsOf(state, PASSWORD_FIELDS)} fieldless={general} level={3} />
       <TextField
         label="Current password"
         name="currentPassword"
@@ -50,11 +58,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
           .join(" ")}
       />
       <PasswordStrength id="new-password-strength" password={typed} email={email} />
-      {general && (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      )}
       {state.status === "ok" && (
         <p ref={done} tabIndex={-1} role="status" className="text-sm text-brand-700">
           {state.message}
@@ -67,9 +70,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
 export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, idle);
-  const general = formError(state, ["password"]);
   return (
     <form action={action} className="space-y-2" noValidate>
+      <ErrorSummary
+        state={state}
+        problems={problemsOf(state, DELETE_FIELDS)}
+        fieldless={fieldlessOf(state, DELETE_FIELDS)}
+        level={3}
+      />
       <TextField
         label="Account password"
         name="password"
@@ -78,11 +86,6 @@ export function DeleteAccountForm() {
         autoComplete="current-password"
         error={fieldError(state, "password")}
       />
-      {general && (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      )}
       <SubmitButton variant="secondary" className="border-red-300 text-red-800" pendingText="Deleting…">
         Delete my account for good
       </SubmitButton>

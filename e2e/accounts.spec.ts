@@ -283,7 +283,7 @@ test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups ex
   await page.getByLabel("E-mail").fill("not-an-email");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Enter a valid e-mail address, like name@example.com.")).toBeVisible();
+  await expect(page.getByText("Enter a valid e-mail address, like name@example.com.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("E-mail")).toHaveValue("not-an-email");
   await expect(page.getByLabel("Password")).toHaveValue("");
 
@@ -298,7 +298,9 @@ test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups ex
   await page.getByLabel("E-mail").fill(address.toUpperCase());
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this e-mail already exists. Log in instead.")).toBeVisible();
+  await expect(
+    page.getByText("An account with this e-mail already exists. Log in instead.", { exact: true }),
+  ).toBeVisible();
 });
 
 test("a signed-in visitor going to /signup or /login lands on /account", async ({ page }) => {
