@@ -188,7 +188,7 @@ test("the line-by-line choice works without JavaScript", async ({ browser }) => 
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
   await expect(cartLines(page)).toHaveCount(1);
   await expect(cartLines(page).first()).toContainText("Brass Ballpoint Pen");
-  await expect(page.getByLabel("Quantity of Brass Ballpoint Pen")).toHaveValue("2");
+  await expect(page.getByRole("spinbutton", { name: "Quantity of Brass Ballpoint Pen" })).toHaveValue("2");
   await page.goto("/account");
   await expect(savedLines(page)).toHaveCount(1);
   await expect(savedLines(page).first()).toContainText("5");
