@@ -23,7 +23,8 @@ export function SavedLine({
 }) {
   return (
     <li ref={itemRef} tabIndex={-1} aria-label={line.name} className="flex flex-wrap items-center gap-3 py-3">
-      <div className="flex-1">
+      {/* On a phone the name has the whole row, the buttons go under it (not three squeezed lines). */}
+      <div className="w-full sm:w-auto sm:flex-1">
         <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">
           {line.name}
         </Link>
