@@ -65,13 +65,20 @@ export const removePaymentMethodAction = formAction(
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
-/** Ends the session named by its handle, or every other session when none is named. */
+/**
+ * Ends the session named by its handle, or every other session when none is named. Ending this
+ * browser's own session logs it out, so it is asked first: the answer names the step to confirm,
+ * and the form sends `confirm` (a second step that needs no JavaScript). The JSON API asks nothing.
+ */
 export const endSessionsAction = formAction(
-  z.strictObject({ id: z.string().min(1).max(64).optional() }),
-  async (ctx, { id }) => {
+  z.strictObject({ id: z.string().min(1).max(64).optional(), confirm: z.literal("yes").optional() }),
+  async (ctx, { id, confirm }) => {
     if (!id) {
       const ended = await endOtherSessions(ctx);
       return ended === 0 ? "There were no other sessions to end." : `Ended ${plural(ended, "other session")}.`;
+    }
+    if (ctx.session?.type === "authenticated" && ctx.session.publicId === id && !confirm) {
+      return { status: "ok", message: "Ending this session logs you out in this browser.", confirm: id };
     }
     const { current } = await endSessionByHandle(ctx, id);
     if (current) {

@@ -2,7 +2,16 @@
 
 import { redirect } from "next/navigation";
 import { ok } from "@/lib/action-state";
-import { addItemInput, addToCart, cartOf, changeCartQuantity, lineInput, lineQuantityInput } from "@/lib/cart/cart";
+import {
+  addItemInput,
+  addToCart,
+  cartOf,
+  changeCartQuantity,
+  lineInput,
+  lineQuantityInput,
+  undoRemove,
+  undoRemoveInput,
+} from "@/lib/cart/cart";
 import { formatMoney } from "@/lib/catalog/currency";
 import { emailMyCart, leadInput, restoreCart, type RestoreResult } from "@/lib/cart/leads";
 import { DomainError } from "@/lib/errors";
@@ -43,11 +52,11 @@ export const removeFromCartAction = formAction(
   { refresh: true },
 );
 
-/** "Undo" after a removal: the line comes back with the quantity it had. */
+/** "Undo" after a removal: the line comes back with the quantity it had, where it was. */
 export const undoRemoveAction = formAction(
-  lineInput.extend({ quantity: addItemInput.shape.quantity }),
-  async (ctx, { productId, quantity }) => {
-    await addToCart(ctx, { productId, quantity });
+  undoRemoveInput,
+  async (ctx, input) => {
+    await undoRemove(ctx, input);
     return "Back in your cart.";
   },
   { refresh: true },

@@ -1,69 +1,33 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { changePasswordAction, deleteAccountAction, endSessionsAction } from "@/actions/account";
-import { fieldError, formError, idle } from "@/lib/action-state";
-import type { SessionListing } from "@/lib/accounts/sessions";
-import { FormMessage } from "./form-message";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { changePasswordAction, deleteAccountAction } from "@/actions/account";
+import { fieldError, idle } from "@/lib/action-state";
+import { ErrorSummary, fieldlessOf, problemsOf } from "./error-summary";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
-// The forms of /account's "Sessions and security": ending sessions, changing the password,
-// deleting the account. Each works without JavaScript (server actions); with it, the message
+// The forms of /account's "Sessions and security" (ending sessions: your-sessions.tsx): changing
+// the password, deleting the account. Each works without JavaScript (server actions); with it, the message
 // appears beside the button.
 
-/** The account's live sessions, each with a button that ends it, and one that ends all others. */
-export function YourSessions({ sessions }: { sessions: SessionListing[] }) {
-  // One action for every button, so its answer shows once, above the list (an ended row goes away).
-  const [state, end] = useActionState(endSessionsAction, idle);
-  return (
-    <>
-      <FormMessage state={state} />
-      <ul aria-label="Your sessions" className="divide-y divide-stone-200">
-        {sessions.map((s) => (
-          <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
-            <div>
-              <p className="font-medium">
-                {s.device}
-                {s.current && (
-                  <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-900">This session</span>
-                )}
-              </p>
-              <p className="text-stone-600">
-                Signed in <time dateTime={s.createdAt}>{new Date(s.createdAt).toUTCString()}</time> · last seen{" "}
-                <time dateTime={s.lastSeenAt}>{new Date(s.lastSeenAt).toUTCString()}</time>
-              </p>
-            </div>
-            <form action={end}>
-              <input type="hidden" name="id" value={s.id} />
-              <SubmitButton
-                variant="danger"
-                pendingText="Ending…"
-                aria-label={s.current ? "End this session" : `End the session on ${s.device}`}
-              >
-                End
-              </SubmitButton>
-            </form>
-          </li>
-        ))}
-      </ul>
-      {sessions.length > 1 && (
-        <form action={end}>
-          <SubmitButton variant="secondary" pendingText="Ending…">
-            End all other sessions
-          </SubmitButton>
-        </form>
-      )}
-    </>
-  );
-}
+const PASSWORD_FIELDS = [
+  { name: "currentPassword", label: "Current password" },
+  { name: "newPassword", label: "New password" },
+];
+const DELETE_FIELDS = [{ name: "password", label: "Account password", id: "delete-password" }];
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState(changePasswordAction, idle);
   const [typed, setTyped] = useState("");
-  const general = formError(state, ["currentPassword", "newPassword"]);
+  const general = fieldlessOf(state, PASSWORD_FIELDS);
   const newError = fieldError(state, "newPassword");
+  // After a change the form empties itself: the focus goes to the message that says it is done.
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status === "ok") done.current?.focus();
+  }, [state]);
   return (
     <form
       action={action}
@@ -72,6 +36,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       key={state.status === "ok" ? state.message : "form"}
       onReset={() => setTyped("")}
     >
+      <ErrorSummary state={state} problems={problemsOf(state, PASSWORD_FIELDS)} fieldless={general} level={3} />
       <TextField
         label="Current password"
         name="currentPassword"
@@ -93,13 +58,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
           .join(" ")}
       />
       <PasswordStrength id="new-password-strength" password={typed} email={email} />
-      {general && (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      )}
       {state.status === "ok" && (
-        <p role="status" className="text-sm text-brand-700">
+        <p ref={done} tabIndex={-1} role="status" className="text-sm text-brand-700">
           {state.message}
         </p>
       )}
@@ -110,9 +70,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
 export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, idle);
-  const general = formError(state, ["password"]);
   return (
     <form action={action} className="space-y-2" noValidate>
+      <ErrorSummary
+        state={state}
+        problems={problemsOf(state, DELETE_FIELDS)}
+        fieldless={fieldlessOf(state, DELETE_FIELDS)}
+        level={3}
+      />
       <TextField
         label="Account password"
         name="password"
@@ -121,11 +86,6 @@ export function DeleteAccountForm() {
         autoComplete="current-password"
         error={fieldError(state, "password")}
       />
-      {general && (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      )}
       <SubmitButton variant="secondary" className="border-red-300 text-red-800" pendingText="Deleting…">
         Delete my account for good
       </SubmitButton>

@@ -6,16 +6,15 @@ import { useActionState } from "react";
 import { removeFromCartAction, updateQuantityAction } from "@/actions/cart";
 import { idle } from "@/lib/action-state";
 import type { CartLine as Line } from "@/lib/cart/cart";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/merge";
 import { formatMoney } from "@/lib/catalog/currency";
 import { FormMessage } from "./form-message";
+import { QuantityStepper } from "./quantity-stepper";
 import { SubmitButton } from "./submit-button";
 
 /** One line of the cart (its forms are server actions, so they work without JavaScript too). */
 export function CartLine({ line, itemRef }: { line: Line; itemRef: (li: HTMLLIElement | null) => void }) {
   const [updateState, update] = useActionState(updateQuantityAction, idle);
   const [removeState, remove] = useActionState(removeFromCartAction, idle);
-  const max = Math.max(line.quantity, Math.min(line.stock, MAX_LINE_QUANTITY));
   const messageId = `line-${line.productId}-message`;
   const state = removeState.status !== "idle" ? removeState : updateState;
   return (
@@ -40,24 +39,14 @@ export function CartLine({ line, itemRef }: { line: Line; itemRef: (li: HTMLLIEl
           <div className="flex flex-wrap items-center gap-2">
             <form action={update} className="flex flex-wrap items-center gap-2">
               <input type="hidden" name="productId" value={line.productId} />
-              <label className="text-sm">
-                <span className="sr-only">Quantity of {line.name}</span>
-                {/* A new quantity applies as soon as it is chosen; without JavaScript, by "Update". */}
-                <select
-                  name="quantity"
-                  defaultValue={line.quantity}
-                  key={line.quantity}
-                  aria-describedby={messageId}
-                  onChange={(event) => event.currentTarget.form?.requestSubmit()}
-                  className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
-                >
-                  {Array.from({ length: max + 1 }, (_, n) => (
-                    <option key={n} value={n}>
-                      {n === 0 ? "0 (remove)" : n}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <QuantityStepper
+                productId={line.productId}
+                name={line.name}
+                quantity={line.quantity}
+                stock={line.stock}
+                describedBy={messageId}
+                apply={update}
+              />
               <noscript>
                 <SubmitButton variant="secondary" pendingText="Updating…">
                   Update

@@ -7,13 +7,14 @@ import type { CartLine as Line } from "@/lib/cart/cart";
 import { CartLine } from "./cart-line";
 import { SubmitButton } from "./submit-button";
 
-type Removed = { productId: string; name: string; quantity: number };
+/** A removed line, and the line that followed it (Undo puts it back before that one). */
+type Removed = { productId: string; name: string; quantity: number; before?: string };
 
 /**
  * The cart's lines. When one line goes (Remove, or a quantity of 0), the focus goes to the line
  * that took its place (or the one before it; Undo when none is left), never to <body>, and
  * "Removed X · Undo" says what happened and offers it back; after Undo the focus goes to the
- * line that came back. The forms are server actions: without JavaScript they still work (the
+ * line that came back, where it was. The forms are server actions: without JavaScript they still work (the
  * page comes back without the line), only Undo is missing. `empty` shows when no line is left.
  */
 export function CartLines({ lines, empty }: { lines: Line[]; empty: React.ReactNode }) {
@@ -35,7 +36,12 @@ export function CartLines({ lines, empty }: { lines: Line[]; empty: React.ReactN
       const [line] = gone;
       const at = seen.indexOf(line);
       const next = seen[at + 1] ?? seen[at - 1];
-      setRemoved({ productId: line.productId, name: line.name, quantity: line.quantity });
+      setRemoved({
+        productId: line.productId,
+        name: line.name,
+        quantity: line.quantity,
+        before: seen[at + 1]?.productId,
+      });
       setFocus({ to: next?.productId ?? "" });
     }
   }
@@ -55,6 +61,7 @@ export function CartLines({ lines, empty }: { lines: Line[]; empty: React.ReactN
           <form action={undo}>
             <input type="hidden" name="productId" value={removed.productId} />
             <input type="hidden" name="quantity" value={removed.quantity} />
+            {removed.before && <input type="hidden" name="before" value={removed.before} />}
             <SubmitButton
               ref={undoButton}
               variant="secondary"

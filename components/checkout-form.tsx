@@ -1,16 +1,17 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { checkoutAction } from "@/actions/checkout";
 import { fieldError, formError, idle, type FieldPath } from "@/lib/action-state";
 import type { CheckoutInput } from "@/lib/checkout/checkout";
 import type { ShippingDefaults } from "@/lib/checkout/orders";
+import { ErrorSummary } from "./error-summary";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
 type SavedCard = { id: string; label: string };
 
-/** Fields that show their own error (by label, in the order of the form); any other error shows above the button. */
+/** Fields that show their own error (by label, in the order of the form); any other error shows in the summary, at the top. */
 const LABELS: Partial<Record<FieldPath<CheckoutInput>, string>> = {
   email: "E-mail",
   name: "Full name",
@@ -33,12 +34,6 @@ const TYPE_AGAIN = {
 } as const;
 type Secret = keyof typeof TYPE_AGAIN;
 const isSecret = (k: string): k is Secret => Object.hasOwn(TYPE_AGAIN, k);
-
-/** Moves the focus to a field (the summary's links), as a label click would. */
-const focusField = (id: string) => (event: React.MouseEvent) => {
-  event.preventDefault();
-  document.getElementById(id)?.focus();
-};
 
 export function CheckoutForm({
   defaultEmail,
@@ -72,13 +67,10 @@ export function CheckoutForm({
     },
   });
   const fieldless = formError(state, FIELDS);
-  const problems = FIELDS.filter((f) => err(f));
-  const summary = useRef<HTMLDivElement>(null);
-  const alert = useRef<HTMLParagraphElement>(null);
-  // After a refusal the focus goes to what says what is wrong, never to <body>.
-  useEffect(() => {
-    if (state.status === "error") (summary.current ?? alert.current)?.focus();
-  }, [state]);
+  const problems = FIELDS.flatMap((f) => {
+    const message = err(f);
+    return message ? [{ id: f, label: LABELS[f]!, message }] : [];
+  });
   // With JavaScript the form is sent without React's form reset: the fields (card included) keep
   // what was typed, and their elements stay, so their messages are announced. Without it, the
   // form posts and the page comes back with what was typed (but secrets) refilled.
@@ -90,42 +82,7 @@ export function CheckoutForm({
   };
   return (
     <form action={action} onSubmit={submit} className="space-y-6" noValidate>
-      {problems.length > 0 && (
-        // GOV.UK's error summary: an alert (a role that may be named; a plain div may not, ARIA 1.2),
-        // named by its heading, and the focus moved to it (the effect above).
-        <div
-          ref={summary}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="checkout-problems"
-          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 focus:outline-2 focus:outline-red-700"
-        >
-          <h2 id="checkout-problems" className="font-semibold">
-            {problems.length === 1 ? "One field needs" : `${problems.length} fields need`} your attention before the
-            order can be placed:
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {problems.map((f) => (
-              <li key={f}>
-                <a href={`#${f}`} onClick={focusField(f)} className="underline">
-                  {LABELS[f]}
-                </a>
-                : {err(f)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {fieldless && (
-        <p
-          ref={alert}
-          tabIndex={-1}
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800"
-        >
-          {fieldless}
-        </p>
-      )}
+      <ErrorSummary state={state} problems={problems} fieldless={fieldless} purpose="before the order can be placed" />
       <fieldset className="space-y-2">
         <legend className="mb-2 text-lg font-semibold">Contact</legend>
         <TextField
@@ -201,7 +158,7 @@ export function CheckoutForm({
               </option>
             ))}
           </select>
-          <p id="address.country-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
+          <p id="address.country-error" className="min-h-5 text-sm text-red-700">
             {err("address.country") ?? ""}
           </p>
         </div>

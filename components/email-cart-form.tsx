@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { emailCartAction } from "@/actions/cart";
 import { idle } from "@/lib/action-state";
+import { ErrorSummary } from "./error-summary";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
@@ -23,6 +24,11 @@ export function EmailCartForm() {
       <p className="mt-1 text-sm text-stone-600">
         Get a link that opens this cart in any browser, on any device. It works once, until your guest session ends.
       </p>
+      {error && (
+        <div className="mt-3">
+          <ErrorSummary state={state} problems={[{ id: "email", label: "Your e-mail", message: error }]} level={3} />
+        </div>
+      )}
       <form action={action} className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
         <div className="flex-1">
           <TextField

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { addPaymentMethodAction, removePaymentMethodAction } from "@/actions/account";
-import { fieldError, formError, idle } from "@/lib/action-state";
+import { fieldError, idle } from "@/lib/action-state";
+import { ErrorSummary, fieldlessOf, problemsOf } from "./error-summary";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
@@ -20,12 +21,25 @@ export function RemoveCardButton({ id, label }: { id: string; label: string }) {
   );
 }
 
+const CARD_FIELDS = [
+  { name: "card.number", label: "Card number" },
+  { name: "card.expMonth", label: "Expiry month" },
+  { name: "card.expYear", label: "Expiry year" },
+  { name: "card.cvc", label: "CVC" },
+  { name: "password", label: "Your password" },
+];
+
 export function AddCardForm() {
   const [state, action] = useActionState(addPaymentMethodAction, idle);
   const err = (k: string) => fieldError(state, k);
-  const general = formError(state, ["card.number", "card.expMonth", "card.expYear", "card.cvc", "password"]);
   return (
     <form action={action} className="space-y-2" noValidate key={JSON.stringify(state)}>
+      <ErrorSummary
+        state={state}
+        problems={problemsOf(state, CARD_FIELDS)}
+        fieldless={fieldlessOf(state, CARD_FIELDS)}
+        level={3}
+      />
       <TextField
         label="Card number"
         name="card.number"
@@ -60,11 +74,6 @@ export function AddCardForm() {
         error={err("password")}
         hint="Saving a card asks for your password again."
       />
-      {general && (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      )}
       {state.status === "ok" && (
         <p aria-live="polite" className="text-sm text-brand-700">
           {state.message}

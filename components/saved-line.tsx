@@ -1,21 +1,30 @@
-"use client";
-
 import Link from "next/link";
-import { useActionState } from "react";
-import { moveToCartAction, removeSavedAction } from "@/actions/account";
-import { idle } from "@/lib/action-state";
 import { formatMoney } from "@/lib/catalog/currency";
 import type { SavedLine as Line } from "@/lib/cart/saved";
-import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
 
-export function SavedLine({ line }: { line: Line }) {
-  const [moveState, move] = useActionState(moveToCartAction, idle);
-  const [removeState, remove] = useActionState(removeSavedAction, idle);
-  const state = removeState.status !== "idle" ? removeState : moveState;
+type Action = (form: FormData) => void;
+
+/** One saved line; its forms' actions and what they answer belong to the list (saved-lines.tsx). */
+export function SavedLine({
+  line,
+  move,
+  remove,
+  itemRef,
+  onMove,
+  onRemove,
+}: {
+  line: Line;
+  move: Action;
+  remove: Action;
+  itemRef: (li: HTMLLIElement | null) => void;
+  onMove: () => void;
+  onRemove: () => void;
+}) {
   return (
-    <li aria-label={line.name} className="flex flex-wrap items-center gap-3 py-3">
-      <div className="flex-1">
+    <li ref={itemRef} tabIndex={-1} aria-label={line.name} className="flex flex-wrap items-center gap-3 py-3">
+      {/* On a phone the name has the whole row, the buttons go under it (not three squeezed lines). */}
+      <div className="w-full sm:w-auto sm:flex-1">
         <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">
           {line.name}
         </Link>
@@ -23,19 +32,18 @@ export function SavedLine({ line }: { line: Line }) {
           {line.quantity} × {formatMoney(line.unitPrice)}
         </p>
       </div>
-      <form action={move}>
+      <form action={move} onSubmit={onMove}>
         <input type="hidden" name="productId" value={line.productId} />
         <SubmitButton variant="secondary" pendingText="Moving…" aria-label={`Move to cart: ${line.name}`}>
           Move to cart
         </SubmitButton>
       </form>
-      <form action={remove}>
+      <form action={remove} onSubmit={onRemove}>
         <input type="hidden" name="productId" value={line.productId} />
         <SubmitButton variant="danger" pendingText="Removing…" aria-label={`Remove ${line.name} from saved items`}>
           Remove
         </SubmitButton>
       </form>
-      <FormMessage state={state} />
     </li>
   );
 }

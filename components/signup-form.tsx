@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { signUpAction } from "@/actions/signup";
-import { fieldError, formError, idle } from "@/lib/action-state";
+import { fieldError, idle } from "@/lib/action-state";
+import { ErrorSummary, fieldlessOf, problemsOf } from "./error-summary";
 import { PasswordStrength } from "./password-strength";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
@@ -12,13 +13,18 @@ const PASSWORD_HINT =
   "At least 10 characters. A few unrelated words work well. Refused: common passwords and words, " +
   "repeated characters or patterns, sequences like “abcdef”, keyboard rows like “qwerty”, and anything built from your e-mail address.";
 
+const FIELDS = [
+  { name: "email", label: "E-mail" },
+  { name: "password", label: "Password" },
+];
+
 export function SignupForm({ defaultEmail = "" }: { defaultEmail?: string }) {
   const [state, action] = useActionState(signUpAction, idle);
   // What the shopper has typed, for the strength meter only: the inputs stay uncontrolled, so the
   // form works without JavaScript, and the server checks the password again whatever the meter said.
   const [typed, setTyped] = useState({ email: "", password: "" });
   const error = (field: string) => fieldError(state, field);
-  const general = formError(state, ["email", "password"]);
+  const general = fieldlessOf(state, FIELDS);
   const passwordError = error("password");
   const onInput = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
@@ -37,6 +43,7 @@ export function SignupForm({ defaultEmail = "" }: { defaultEmail?: string }) {
       onInput={onInput}
       onReset={() => setTyped({ email: "", password: "" })}
     >
+      <ErrorSummary state={state} problems={problemsOf(state, FIELDS)} fieldless={general} />
       <TextField
         label="E-mail"
         name="email"
@@ -63,11 +70,6 @@ export function SignupForm({ defaultEmail = "" }: { defaultEmail?: string }) {
         />
         <PasswordStrength id="password-strength" password={typed.password} email={typed.email} />
       </div>
-      {general && (
-        <p role="alert" className="text-sm text-red-700">
-          {general}
-        </p>
-      )}
       <SubmitButton pendingText="Creating your account…" className="w-full py-2.5">
         Create account
       </SubmitButton>

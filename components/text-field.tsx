@@ -1,4 +1,7 @@
-/** A labelled input with its error beside it (aria-describedby), for the account forms. */
+/**
+ * A labelled input with its error beside it (aria-describedby). The error is not a live region: the
+ * form's ErrorSummary (error-summary.tsx) announces a refusal once, at the top, and moves the focus there.
+ */
 export function TextField({
   label,
   name,
@@ -26,7 +29,7 @@ export function TextField({
           {hint}
         </p>
       )}
-      <p id={`${id}-error`} aria-live="polite" className="min-h-5 text-sm text-red-700">
+      <p id={`${id}-error`} className="min-h-5 text-sm text-red-700">
         {error ?? ""}
       </p>
     </div>

@@ -29,7 +29,7 @@ test("a member sees where they are signed in and ends the other device's session
 
   await page.goto("/account");
   await expect(sessionsList(page)).toHaveCount(2);
-  await expect(sessionsList(page).filter({ hasText: "This session" })).toHaveCount(1);
+  await expect(sessionsList(page).filter({ hasText: "This device" })).toHaveCount(1);
   await expect(sessionsList(page).filter({ hasText: "Firefox on Windows" })).toHaveCount(1);
 
   await page.getByRole("button", { name: "End the session on Firefox on Windows" }).click();

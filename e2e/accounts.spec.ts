@@ -190,7 +190,7 @@ test("the line-by-line choice works without JavaScript", async ({ browser }) => 
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
   await expect(cartLines(page)).toHaveCount(1);
   await expect(cartLines(page).first()).toContainText("Brass Ballpoint Pen");
-  await expect(page.getByLabel("Quantity of Brass Ballpoint Pen")).toHaveValue("2");
+  await expect(page.getByRole("spinbutton", { name: "Quantity of Brass Ballpoint Pen" })).toHaveValue("2");
   await page.goto("/account");
   await expect(savedLines(page)).toHaveCount(1);
   await expect(savedLines(page).first()).toContainText("5");
@@ -285,7 +285,7 @@ test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups ex
   await page.getByLabel("E-mail").fill("not-an-email");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Enter a valid e-mail address, like name@example.com.")).toBeVisible();
+  await expect(page.getByText("Enter a valid e-mail address, like name@example.com.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("E-mail")).toHaveValue("not-an-email");
   await expect(page.getByLabel("Password")).toHaveValue("");
 
@@ -300,7 +300,9 @@ test("a wrong password shows a clear error and keeps the e-mail; bad sign-ups ex
   await page.getByLabel("E-mail").fill(address.toUpperCase());
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this e-mail already exists. Log in instead.")).toBeVisible();
+  await expect(
+    page.getByText("An account with this e-mail already exists. Log in instead.", { exact: true }),
+  ).toBeVisible();
 });
 
 test("a signed-in visitor going to /signup or /login lands on /account", async ({ page }) => {

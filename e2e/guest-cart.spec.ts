@@ -26,7 +26,8 @@ test("a guest fills a cart, changes it, switches currency and keeps it across a 
 
   const coffee = lines.filter({ hasText: "Morning Blend Coffee" });
   // Choosing a quantity applies it: there is no button to forget.
-  await coffee.getByLabel("Quantity of Morning Blend Coffee").selectOption("3");
+  await coffee.getByRole("spinbutton", { name: "Quantity of Morning Blend Coffee" }).fill("3");
+  await coffee.getByRole("spinbutton", { name: "Quantity of Morning Blend Coffee" }).press("Enter");
   await expect(coffee.getByRole("button", { name: "Update" })).toHaveCount(0);
   await expect(coffee.getByText("Quantity updated.")).toBeVisible();
   await expect(coffee.getByTestId("line-total")).toHaveText("$43.50");
@@ -122,10 +123,10 @@ test("the add-to-cart form works without JavaScript", async ({ browser }) => {
   await page.goto("/cart");
   await expect(page.getByRole("list", { name: "Cart items" }).getByRole("listitem")).toHaveCount(1);
   // Without JavaScript a quantity is applied by its Update button.
-  await page.getByLabel("Quantity of Linen Apron").selectOption("2");
+  await page.getByRole("spinbutton", { name: "Quantity of Linen Apron" }).fill("2");
   await page.getByRole("button", { name: "Update" }).click();
   await expect(page.getByText("Quantity updated.")).toBeVisible();
-  await expect(page.getByLabel("Quantity of Linen Apron")).toHaveValue("2");
+  await expect(page.getByRole("spinbutton", { name: "Quantity of Linen Apron" })).toHaveValue("2");
   await page.getByRole("button", { name: "Remove Linen Apron" }).click();
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
   await context.close();
@@ -200,7 +201,7 @@ test("after Remove the focus goes to the next line, and Undo puts the line back"
   await expect(lines).toHaveCount(2);
   const pen = page.getByRole("listitem", { name: "Brass Ballpoint Pen" });
   await expect(pen).toBeFocused();
-  await expect(pen.getByLabel("Quantity of Brass Ballpoint Pen")).toHaveValue("2");
+  await expect(pen.getByRole("spinbutton", { name: "Quantity of Brass Ballpoint Pen" })).toHaveValue("2");
   await expect(page.getByText("Removed Brass Ballpoint Pen")).toBeHidden();
   await expect(cartCount(page)).toHaveText("3");
 

@@ -32,7 +32,8 @@ for (const width of [320, 390]) {
     // A line's message ("Quantity updated.") must not push the page either.
     await page.goto("/cart");
     const line = page.getByRole("listitem", { name: "Cast Iron Skillet" });
-    await line.getByLabel("Quantity of Cast Iron Skillet").selectOption("2");
+    await line.getByRole("spinbutton", { name: "Quantity of Cast Iron Skillet" }).fill("2");
+    await line.getByRole("spinbutton", { name: "Quantity of Cast Iron Skillet" }).press("Enter");
     await expect(line.getByText("Quantity updated.")).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });

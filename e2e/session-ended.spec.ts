@@ -78,7 +78,8 @@ test("the cart says the session was ended in another tab, where the shopper acts
   expect((await otherTab.delete("/api/session")).status()).toBeLessThan(300);
 
   const line = page.getByRole("listitem", { name: "Brass Ballpoint Pen" });
-  await line.getByLabel("Quantity of Brass Ballpoint Pen").selectOption("2");
+  await line.getByRole("spinbutton", { name: "Quantity of Brass Ballpoint Pen" }).fill("2");
+  await line.getByRole("spinbutton", { name: "Quantity of Brass Ballpoint Pen" }).press("Enter");
   // Said beside the line, or at the top when the page renders again without the cookie (the
   // header's own request may have cleared it first).
   const why = /This guest session was ended in another tab or window, so its cart is gone/;

@@ -18,6 +18,8 @@ export type ActionState = {
    * CVC): where the page shows them empty again, it asks for them again.
    */
   retype?: string[];
+  /** A step to confirm before it is taken (the handle of the session that ending would log out here). */
+  confirm?: string;
   /** After an add to the cart: the line as it is now and the cart's subtotal, for the confirmation. */
   added?: { name: string; quantity: number; inCart: number; subtotal: string; count: number };
 };

@@ -13,6 +13,8 @@ import {
   type CartOwner,
 } from "../lib/cart/cart";
 import { db } from "../lib/db/client";
+import { hotWrite } from "../lib/db/sql";
+import { placeLineBefore } from "../lib/cart/store";
 import { createGuestSession } from "../lib/session/lifecycle";
 import { seedIfEmpty } from "../prisma/seed";
 import { nth } from "./helpers/lists";
@@ -127,4 +129,21 @@ test("prices always come from the database, in the shopper's currency", async ()
   const jpy = await readCart(o, "JPY");
   assert.deepEqual(nth(jpy.items).unitPrice, { amount: 3900, currency: "JPY" });
   assert.deepEqual(jpy.subtotal, { amount: 7800, currency: "JPY" });
+});
+
+test("a line put back before the one that followed it sorts where it was (Undo), on either engine", async () => {
+  const o = await owner();
+  for (const slug of ["brass-pen", "soy-candle", "washi-tape-set"]) await addItem(o, { slug, quantity: 1 });
+  const id = async (slug: string) => (await db.product.findUniqueOrThrow({ where: { slug } })).id;
+  const order = async () => (await readCart(o, "USD")).items.map((i) => i.slug);
+  await removeItem(o, await id("soy-candle"));
+  await addItem(o, { slug: "soy-candle", quantity: 1 });
+  assert.deepEqual(await order(), ["brass-pen", "washi-tape-set", "soy-candle"]);
+  const [candle, washi, pen] = [await id("soy-candle"), await id("washi-tape-set"), await id("brass-pen")];
+  await hotWrite((tx) => placeLineBefore(tx, o, candle, washi));
+  assert.deepEqual(await order(), ["brass-pen", "soy-candle", "washi-tape-set"]);
+  // A line that is gone meanwhile moves nothing.
+  await removeItem(o, pen);
+  await hotWrite((tx) => placeLineBefore(tx, o, washi, pen));
+  assert.deepEqual(await order(), ["soy-candle", "washi-tape-set"]);
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AddCardForm, RemoveCardButton } from "@/components/payment-methods";
 import { Price } from "@/components/price";
-import { SavedLine } from "@/components/saved-line";
+import { SavedLines } from "@/components/saved-lines";
 import { SubmitButton } from "@/components/submit-button";
 import { cartOf } from "@/lib/cart/cart";
 import { migrationHistory, welcomeMessage } from "@/lib/cart/migration";
@@ -11,7 +11,8 @@ import { listOrders } from "@/lib/checkout/orders";
 import { listPaymentMethods } from "@/lib/accounts/payment-methods";
 import { listSessions } from "@/lib/accounts/sessions";
 import { ActionButton } from "@/components/action-button";
-import { ChangePasswordForm, DeleteAccountForm, YourSessions } from "@/components/account-security";
+import { ChangePasswordForm, DeleteAccountForm } from "@/components/account-security";
+import { YourSessions } from "@/components/your-sessions";
 import { claimHistory } from "@/lib/accounts/order-claims";
 import { describeCard } from "@/lib/checkout/payments";
 import { currencyOf } from "@/lib/session/preferences-model";
@@ -159,22 +160,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </details>
       </section>
 
-      <section aria-labelledby="saved-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="saved-heading" className="text-xl font-semibold">
-          Saved for later
-        </h2>
-        {saved.length === 0 ? (
-          <p className="mt-1 text-stone-600">
-            Nothing saved. Items you choose not to keep in your cart at log-in land here.
-          </p>
-        ) : (
-          <ul aria-label="Saved for later" className="divide-y divide-stone-200">
-            {saved.map((line) => (
-              <SavedLine key={line.productId} line={line} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <SavedLines lines={saved} />
 
       <section aria-labelledby="sessions-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5">
         <h2 id="sessions-heading" className="text-xl font-semibold">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLines } from "@/components/cart-lines";
-import { SavedLine } from "@/components/saved-line";
+import { SavedLines } from "@/components/saved-lines";
 import { readSaved } from "@/lib/cart/saved";
 import { currencyOf } from "@/lib/session/preferences-model";
 import { Price } from "@/components/price";
@@ -83,18 +83,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           </div>
         </>
       )}
-      {saved.length > 0 && (
-        <section aria-labelledby="saved-heading" className="rounded-xl border border-stone-200 bg-white p-5">
-          <h2 id="saved-heading" className="text-xl font-semibold">
-            Saved for later
-          </h2>
-          <ul aria-label="Saved for later" className="divide-y divide-stone-200">
-            {saved.map((line) => (
-              <SavedLine key={line.productId} line={line} />
-            ))}
-          </ul>
-        </section>
-      )}
+      {session?.type === "authenticated" && <SavedLines lines={saved} hideWhenEmpty />}
       {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm />}
       {session?.type === "anonymous" && (
         <p className="text-sm text-stone-600">

@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from "./merge";
 import { config } from "../config";
 import type { Ctx } from "../session/context";
 import { convert, lineTotal, type Currency, type Money } from "../catalog/currency";
-import { addToLine, lineQuantity, lockCart, productForCart, setLineQuantity } from "./store";
+import { addToLine, lineQuantity, lockCart, placeLineBefore, productForCart, setLineQuantity } from "./store";
 import { hotWrite } from "../db/sql";
 import { hot, type Sql } from "../db/sql";
 import { cartItemCount, cartLine, cartLines } from "./store";
@@ -164,6 +164,18 @@ export async function addToCart(ctx: Ctx, input: z.infer<typeof addItemInput>): 
   if (!ctx.session) assertFits(await productToAdd(hot(), input), input.quantity);
   const session = await countCartWrite(ctx, (tx, owner) => addItemIn(tx, owner, input, ctx.now));
   await recordEvent("cart_add", session, { product: input.slug ?? input.productId, quantity: input.quantity });
+  return session;
+}
+
+/** "Undo" after a removal: the line comes back with its quantity, before the line that followed it. */
+export const undoRemoveInput = lineInput.extend({
+  quantity: addItemInput.shape.quantity,
+  before: z.string().min(1).max(64).optional(),
+});
+
+export async function undoRemove(ctx: Ctx, { productId, quantity, before }: z.infer<typeof undoRemoveInput>) {
+  const session = await addToCart(ctx, { productId, quantity });
+  if (before) await hotWrite((tx) => placeLineBefore(tx, ownerOf(session), productId, before));
   return session;
 }
 

@@ -188,3 +188,26 @@ export const deleteSpentRestoreTokens = (tx: Sql, now: Date, size: number) =>
     now,
     size,
   );
+
+/**
+ * Puts a line back just before the line `before` (Undo after a removal: where it was, not at the
+ * bottom): its addedAt becomes a millisecond before that line's. Nothing moves when `before` is gone.
+ */
+export async function placeLineBefore(tx: Sql, owner: Owner, productId: string, before: string): Promise<void> {
+  const [where, value] = ownerFilter(owner);
+  const next = await tx.get<{ cartId: string; addedAt: Date | string }>(
+    `SELECT ci."cartId", ci."addedAt" FROM "CartItem" ci JOIN "Cart" c ON c."id" = ci."cartId"
+     WHERE ${where} AND ci."productId" = ?`,
+    value,
+    before,
+  );
+  if (!next) return;
+  // SQLite answers ISO text, PostgreSQL a Date: both read as a Date.
+  const at = new Date(new Date(next.addedAt).getTime() - 1);
+  await tx.run(
+    `UPDATE "CartItem" SET "addedAt" = ? WHERE "cartId" = ? AND "productId" = ?`,
+    at,
+    next.cartId,
+    productId,
+  );
+}
