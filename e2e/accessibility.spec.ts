@@ -1,34 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { analyze, SIZES } from "./axe";
 import { addFromProductPage, ADMIN, fillCheckout, logIn, signUp, uniqueEmail } from "./helpers";
 
 // axe-core (WCAG 2.1 A and AA rules) on every page, as a guest, a member and the administrator,
 // at a phone's size and a desktop's: no violation anywhere.
 
-const SIZES = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 800 },
-];
-
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   await expect(page.getByTestId("cart-count")).toBeVisible(); // the header's personal corner is filled in by script
   return analyze(page, path);
-}
-
-/**
- * axe's violations on the page as it is now, and one kind of "needs review" counted as a failure
- * too: a name (aria-label, aria-labelledby) on an element whose role may not be named (a plain div),
- * which ARIA 1.2 prohibits but axe only flags for review when the element holds text.
- */
-async function analyze(page: Page, label: string): Promise<string[]> {
-  const { violations, incomplete, passes } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(passes.length, `axe checked ${label}`).toBeGreaterThan(10);
-  return [...violations, ...incomplete.filter((v) => v.id === "aria-prohibited-attr")].map(
-    (v) => `${label}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
 }
 
 for (const size of SIZES) {

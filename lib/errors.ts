@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   email_taken: { status: 409, message: "An account with this e-mail already exists. Log in instead." },
   out_of_stock: { status: 409, message: "There is not enough stock for that." },
   session_ended: { status: 409, message: "Your session ended meanwhile. Nothing was changed." },
+  link_expired: { status: 410, message: "This link has expired." },
   payload_too_large: { status: 413, message: "The body is too large." },
   unsupported_media_type: { status: 415, message: "Send the body as JSON with Content-Type: application/json." },
   host_not_allowed: { status: 421, message: "Links can't be made for the address this request used." },
