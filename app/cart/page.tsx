@@ -12,7 +12,7 @@ import { SessionEnded } from "@/components/session-ended";
 import { Countdown } from "@/components/countdown";
 import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
-import { RESTORE_MESSAGES } from "@/lib/cart/leads";
+import { emailedCartDays, RESTORE_MESSAGES } from "@/lib/cart/leads";
 import { requestTime } from "@/lib/server/request";
 import { readFlash } from "@/lib/server/flash";
 
@@ -95,7 +95,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           </ul>
         </section>
       )}
-      {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm />}
+      {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm keptFor={emailedCartDays()} />}
       {session?.type === "anonymous" && (
         <p className="text-sm text-stone-600">
           This cart belongs to a guest session that ends in{" "}
