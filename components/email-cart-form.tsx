@@ -8,8 +8,8 @@ import { ErrorSummary } from "./error-summary";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
-/** "E-mail me my cart": a lead for the shop, a single-use restore link for the shopper. */
-export function EmailCartForm() {
+/** "E-mail me my cart": a lead for the shop, a single-use restore link for the shopper, kept `keptFor` ("7 days"). */
+export function EmailCartForm({ keptFor }: { keptFor: string }) {
   const [state, action] = useActionState(emailCartAction, idle);
   const error = state.status === "error" ? state.message : undefined;
   return (
@@ -22,7 +22,8 @@ export function EmailCartForm() {
         E-mail me my cart
       </h2>
       <p className="mt-1 text-sm text-stone-600">
-        Get a link that opens this cart in any browser, on any device. It works once, until your guest session ends.
+        Get a link that opens this cart in any browser, on any device. It works once, for {keptFor}, also if you leave
+        the shop meanwhile; not after you check out, log in or sign up with this cart, or end your session.
       </p>
       {error && (
         <div className="mt-3">

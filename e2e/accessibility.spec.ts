@@ -1,14 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { analyze } from "./axe";
+import { analyze, SIZES } from "./axe";
 import { addFromProductPage, ADMIN, fillCheckout, logIn, signUp, uniqueEmail } from "./helpers";
 
 // axe-core (WCAG 2.1 A and AA rules) on every page, as a guest, a member and the administrator,
 // at a phone's size and a desktop's: no violation anywhere.
-
-const SIZES = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 800 },
-];
 
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(path);

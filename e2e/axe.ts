@@ -4,6 +4,14 @@ import { expect, type Page } from "@playwright/test";
 // axe-core (WCAG 2.1 A and AA rules) on a page as it is now: the one home of how the e2e suite
 // runs it, for every page (accessibility.spec.ts) and for the states a journey reaches.
 
+/** The two sizes every page and state is checked at. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+export const SIZES = [
+  { name: "phone", ...PHONE },
+  { name: "desktop", ...DESKTOP },
+];
+
 /**
  * axe's violations on the page as it is now, and one kind of "needs review" counted as a failure
  * too: a name (aria-label, aria-labelledby) on an element whose role may not be named (a plain div),
@@ -25,6 +33,12 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   expect(found, found.join("\n")).toEqual([]);
 }
 
-/** The two sizes every new state is checked at. */
-export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1280, height: 800 };
+/** The page as it is now at both sizes: every violation found, labelled by size. */
+export async function analyzeAtBothSizes(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    found.push(...(await analyze(page, `${label} (${size.name})`)));
+  }
+  return found;
+}

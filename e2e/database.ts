@@ -29,3 +29,31 @@ export async function countRows(tables: string[]): Promise<Record<string, number
     await client.end();
   }
 }
+
+/**
+ * Moves a guest session's last request `hours` back, as if its shopper had left the browser that
+ * long: the next request (or the sweep) finds it idle. `where` picks the session by SQL on "g"
+ * (`"id" = (SELECT …)`); `args` are its parameters. As the shop stores dates on each engine.
+ */
+export async function leaveIdle(hours: number, where: string, ...args: string[]): Promise<void> {
+  const at = new Date(Date.now() - hours * 3_600_000);
+  if (E2E_DATABASE_URL.startsWith("file:")) {
+    const db = new Database(path.resolve(E2E_DATABASE_URL.slice("file:".length)));
+    try {
+      const sql = `UPDATE "GuestSession" AS g SET "lastSeenAt" = ? WHERE ${where}`;
+      db.prepare(sql).run(at.toISOString().replace("Z", "+00:00"), ...args);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    let n = 1;
+    const sql = `UPDATE "GuestSession" AS g SET "lastSeenAt" = $${n++} WHERE ${where.replace(/\?/g, () => `$${n++}`)}`;
+    await client.query(sql, [at, ...args]);
+  } finally {
+    await client.end();
+  }
+}

@@ -194,7 +194,10 @@ test("POST /api/cart/email: 202 with a lead, 422 for a bad e-mail or an empty ca
   expect((await bad.json()).error.code).toBe("invalid_input");
   const sent = await request.post("/api/cart/email", { headers: json, data: { email: "Lead@Example.com " } });
   expect(sent.status()).toBe(202);
-  expect((await sent.json()).lead).toEqual({ email: "lead@example.com", items: 1 });
+  const { expiresAt, ...lead } = (await sent.json()).lead;
+  expect(lead).toEqual({ email: "lead@example.com", items: 1 });
+  // The link is kept EMAILED_CART_DAYS (7), not the guest session's day.
+  expect(Math.abs(Date.parse(expiresAt) - (Date.now() + 7 * 86_400_000))).toBeLessThan(60_000);
   const { messages } = await request.get("/api/outbox").then((r) => r.json());
   expect(messages).toHaveLength(1);
   expect(messages[0]).toMatchObject({ to: "lead@example.com", subject: "Your Passerby cart" });

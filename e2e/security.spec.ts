@@ -224,7 +224,7 @@ test("restore links: built only for allowed hosts, previewed on GET, added by a 
   await expect(page.getByRole("status")).toContainText("1 item was added");
   await other.close();
 
-  // A link dies with its guest session.
+  // A link dies with its guest session when the shopper ends it (e2e/emailed-cart.spec.ts: not when it only went idle).
   await guest.post("/api/cart/items", { headers: json, data: { slug: "linen-apron", quantity: 1 } });
   await rawPost(`${baseURL}/api/cart/email`, `localhost:${port}`, cookie, { email: "lead@example.com" });
   const second = (await (await guest.get("/api/outbox")).json()).messages
@@ -234,7 +234,7 @@ test("restore links: built only for allowed hosts, previewed on GET, added by a 
   const late = await browser.newContext();
   const latePage = await late.newPage();
   await latePage.goto(second);
-  await expect(latePage.getByRole("status")).toContainText("has ended");
+  await expect(latePage.getByRole("status")).toContainText("its guest session was ended by the shopper");
   await expect(latePage.getByRole("button", { name: "Add to my cart" })).toHaveCount(0);
   await late.close();
   await guest.dispose();

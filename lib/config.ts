@@ -66,6 +66,8 @@ export const envSchema = z.object({
   GUEST_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(30)),
   EMPTY_GUEST_RETENTION_HOURS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(24)),
   VIEW_RETENTION_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(14)),
+  ORDER_LINK_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().max(365).default(30)),
+  EMAILED_CART_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(7)),
   STOP_TIMEOUT_MS: early(EARLY_SETTINGS.STOP_TIMEOUT_MS),
 });
 
@@ -111,6 +113,10 @@ export type Config = {
   emptyGuestRetentionHours: number;
   /** Days a page or product view is kept as a row (the totals keep counting it: lib/journeys/tallies.ts). */
   viewRetentionDays: number;
+  /** Days the link in an order confirmation shows the order, in any browser (lib/checkout/order-links.ts). */
+  orderLinkDays: number;
+  /** Days an e-mailed cart's link can restore it, also after its guest session ended by idleness (lib/cart/leads.ts). */
+  emailedCartDays: number;
   /** The security log (lib/security-log.ts): its level, and a file to append to instead of stdout. */
   log: { level: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent"; file: string | null };
 };
@@ -191,6 +197,13 @@ export function parseConfig(env: Env = process.env): Config {
       `GUEST_RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS} (the dashboard's per-day series) and cover USER_SESSION_TTL (${e.USER_SESSION_TTL} seconds).`,
     );
   }
+  // The e-mailed cart's snapshot hangs off its guest session, which retention deletes
+  // GUEST_RETENTION_DAYS after it ended: the link must not promise more days than that.
+  if (e.EMAILED_CART_DAYS > e.GUEST_RETENTION_DAYS) {
+    throw new ConfigError(
+      `EMAILED_CART_DAYS must be at most GUEST_RETENTION_DAYS (${e.GUEST_RETENTION_DAYS}): the cart's snapshot is deleted with its guest session.`,
+    );
+  }
   return {
     port: e.PORT,
     databaseUrl: url,
@@ -222,6 +235,8 @@ export function parseConfig(env: Env = process.env): Config {
     guestRetentionDays: e.GUEST_RETENTION_DAYS,
     emptyGuestRetentionHours: e.EMPTY_GUEST_RETENTION_HOURS,
     viewRetentionDays: e.VIEW_RETENTION_DAYS,
+    orderLinkDays: e.ORDER_LINK_DAYS,
+    emailedCartDays: e.EMAILED_CART_DAYS,
   };
 }
 

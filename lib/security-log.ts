@@ -25,6 +25,7 @@ export type SecurityEvent =
   | "rate_limited"
   | "origin_refused"
   | "restore_link.refused"
+  | "order_link.refused"
   | "password.changed"
   | "account.deleted"
   | "orders.claimed"
@@ -48,6 +49,7 @@ const WARNINGS = new Set<SecurityEvent>([
   "origin_refused",
   "session.replay_refused",
   "restore_link.refused",
+  "order_link.refused",
   "orders.claim_refused",
 ]);
 

@@ -157,7 +157,9 @@ test("emailMyCart sends the guest's cart with a restore link on this shop's orig
   const p = await product(5);
   const g = await guest([[p.slug, 3]]);
   const ctx = testContext(g, { origin: "http://shop.test", ip: address() });
-  assert.deepEqual(await emailMyCart(ctx, { email: "me@example.com" }), { email: "me@example.com", items: 3 });
+  const { expiresAt, ...sent } = await emailMyCart(ctx, { email: "me@example.com" });
+  assert.deepEqual(sent, { email: "me@example.com", items: 3 });
+  assert.ok(Date.parse(expiresAt) > Date.now() + 86_400_000, "the link outlives the guest session's day");
   nothingSet(ctx);
   const message = nth(await listOutbox(g));
   assert.equal(message.to, "me@example.com");

@@ -67,7 +67,8 @@ test("a guest's checkOut rotates the session: the jar gets a cookie for a new id
   assert.equal(ctx.catalogChanges, 1, "the cached catalog pages are told the stock changed");
   const confirmation = nth(await listOutbox(after));
   assert.equal(confirmation.to, "buyer@example.com");
-  assert.deepEqual(confirmation.links, [`http://shop.test/orders/${order.id}`]);
+  assert.equal(confirmation.links.length, 1);
+  assert.match(nth(confirmation.links), new RegExp(`^http://shop\\.test/orders/link/${order.id}\\.`));
 });
 
 test("a member's checkOut keeps the session and its cookie; the order is the account's", async () => {
@@ -83,7 +84,7 @@ test("a member's checkOut keeps the session and its cookie; the order is the acc
     [order.id],
   );
   assert.equal(ctx.catalogChanges, 1);
-  assert.equal(nth(nth(await listOutbox(m)).links), `http://localhost:3000/orders/${order.id}`);
+  assert.match(nth(nth(await listOutbox(m)).links), new RegExp(`^http://localhost:3000/orders/link/${order.id}\\.`));
 });
 
 test("a refused checkOut (no session, an empty cart, a declined card) sets no cookie and changes nothing", async () => {
@@ -120,5 +121,5 @@ test("a Host links can't be made for still places the order; the confirmation li
   });
   const order = await checkOut(ctx, input());
   const { session: after } = await resolveSession(ctx.jar.cookie!.seal);
-  assert.deepEqual(nth(await listOutbox(after)).links, [`/orders/${order.id}`]);
+  assert.match(nth(nth(await listOutbox(after)).links), new RegExp(`^/orders/link/${order.id}\\.`));
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { guestLimits } from "@/lib/session/lifetime";
 
 export const metadata: Metadata = { title: "How Passerby works" };
 
@@ -15,8 +16,8 @@ export default function AboutPage() {
       </p>
       <ul className="list-disc space-y-2 pl-6">
         <li>
-          A guest session lasts a day from when it started, and can do a few things only: browse, keep a cart, check
-          out.
+          A guest session ends after {guestLimits().idle}, and at the latest {guestLimits().absolute}. It can do a few
+          things only: browse, keep a cart, check out.
         </li>
         <li>
           You can end it yourself on{" "}

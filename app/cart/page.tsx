@@ -10,9 +10,11 @@ import { welcomeMessage } from "@/lib/cart/migration";
 import { currentSession, endedSession } from "@/lib/server/session-cookie";
 import { SessionEnded } from "@/components/session-ended";
 import { Countdown } from "@/components/countdown";
+import { LocalTime } from "@/components/local-time";
+import { guestLimits } from "@/lib/session/lifetime";
 import { EmailCartForm } from "@/components/email-cart-form";
 import { ServerVisitor } from "@/components/server-visitor";
-import { RESTORE_MESSAGES } from "@/lib/cart/leads";
+import { emailedCartDays, RESTORE_MESSAGES } from "@/lib/cart/leads";
 import { requestTime } from "@/lib/server/request";
 import { readFlash } from "@/lib/server/flash";
 
@@ -84,16 +86,17 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
         </>
       )}
       {session?.type === "authenticated" && <SavedLines lines={saved} hideWhenEmpty />}
-      {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm />}
+      {session?.type === "anonymous" && cart.items.length > 0 && <EmailCartForm keptFor={emailedCartDays()} />}
       {session?.type === "anonymous" && (
         <p className="text-sm text-stone-600">
-          This cart belongs to a guest session that ends in{" "}
+          This cart belongs to a guest session that ends after {guestLimits().idle} (if nothing happens, in{" "}
           <Countdown
-            until={session.expiresAt.toISOString()}
+            until={session.idleExpiresAt.toISOString()}
             serverNow={requestTime()}
             offerEmail={cart.items.length > 0}
-          />{" "}
-          (<time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>).{" "}
+            testId="idle-countdown"
+          />
+          ), and at the latest at <LocalTime at={session.expiresAt.toISOString()} />.{" "}
           <Link href="/session" className="font-medium text-brand-700 underline">
             See what your session holds
           </Link>

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/local-time";
 import type { Metadata } from "next";
 import { ServerVisitor } from "@/components/server-visitor";
 import { listOutbox } from "@/lib/mail/outbox";
@@ -24,7 +25,7 @@ export default async function OutboxPage() {
             <li key={`${m.createdAt}-${m.to}`} className="rounded-xl border border-stone-200 bg-white p-5">
               <article aria-label={m.subject}>
                 <p className="text-sm text-stone-500">
-                  To {m.to} · {new Date(m.createdAt).toUTCString()}
+                  To {m.to} · <LocalTime at={m.createdAt} />
                 </p>
                 <h2 className="text-lg font-semibold">{m.subject}</h2>
                 <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm text-stone-700">{m.text}</pre>

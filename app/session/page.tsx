@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Countdown } from "@/components/countdown";
+import { LocalTime } from "@/components/local-time";
 import { ActionButton } from "@/components/action-button";
 import { endSessionAction, startSessionAction } from "../../actions/session";
 import { config } from "@/lib/config";
@@ -45,8 +46,8 @@ export default async function SessionPage() {
               serverNow={requestTime()}
               offerEmail={session.type === "anonymous"}
             />
-            , at <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toUTCString()}</time>. The end is
-            fixed {hours(ttl)} after it started; using the shop does not extend it.
+            , at <LocalTime at={session.expiresAt.toISOString()} />. The end is fixed {hours(ttl)} after it started;
+            using the shop does not extend it.
           </p>
           {session.idleExpiresAt < session.expiresAt && (
             <p>

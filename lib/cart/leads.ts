@@ -17,10 +17,17 @@ import { requireScope } from "../permissions";
 import { securityLog } from "../security-log";
 import { visitorPermissions } from "../session/request";
 import { type Session } from "../session/types";
+import { config } from "../config";
+import { mailTime } from "../mail/time";
+import type { GuestSessionStatus } from "../generated/prisma/enums";
 
 // Lead capture and recovery: a guest leaves an e-mail ("e-mail me my cart"); the message carries
 // a single-use link that copies that cart into another browser. The link's token has 256 random
-// bits and only its hash is stored; it expires with the guest session it came from.
+// bits and only its hash is stored, with a snapshot of the cart's lines. The usual reason to
+// e-mail a cart is to finish later, so the link restores that snapshot for EMAILED_CART_DAYS,
+// also after the guest session ended by itself (idle, or past its absolute end) and the sweep
+// deleted its cart. It dies when the cart moved on by the shopper's own doing: checked out (the
+// session rotated), taken into an account at sign-up or log-in, or the session ended by them.
 
 export const leadInput = z.strictObject({ email: emailField });
 
@@ -37,7 +44,7 @@ export async function captureLead(
   session: Session | null,
   input: z.infer<typeof leadInput>,
   origin: string,
-): Promise<{ email: string; items: number }> {
+): Promise<{ email: string; items: number; expiresAt: string }> {
   if (session?.type === "authenticated") {
     throw new DomainError("forbidden", "Your cart is already kept in your account; log in anywhere to find it.");
   }
@@ -48,6 +55,7 @@ export async function captureLead(
   await hit("leads", session.id, LEADS_PER_MIN);
 
   const token = newLinkToken();
+  const expiresAt = new Date(Date.now() + config().emailedCartDays * 86_400_000);
   const link = `${origin}/cart/restore/${token}`;
   const lines = cart.items.map((i) => ({ productId: i.productId, quantity: i.quantity }));
   await db.$transaction([
@@ -57,7 +65,7 @@ export async function captureLead(
         tokenHash: hashToken(token),
         guestSessionId: session.id,
         lines: restoreLinesColumn.encode(lines),
-        expiresAt: session.expiresAt,
+        expiresAt,
       },
     }),
   ]);
@@ -70,15 +78,16 @@ export async function captureLead(
       ...cart.items.map((i) => `- ${i.name} × ${i.quantity}: ${formatMoney(i.lineTotal)}`),
       `Subtotal: ${formatMoney(cart.subtotal)}`,
       "",
-      "Open this link in any browser to get the same cart there. It works once, until",
-      `${session.expiresAt.toUTCString()}:`,
+      `Open this link in any browser to get the same cart there. It works once, for ${emailedCartDays()}, until`,
+      `${mailTime(expiresAt)}, also if you leave the shop meanwhile. It stops working if you`,
+      "check out this cart, log in or sign up with it, or end your guest session yourself.",
       link,
     ].join("\n"),
     links: [link],
     guestSessionId: session.id,
   });
   await recordEvent("lead_captured", session, { items: cart.count });
-  return { email: input.email, items: cart.count };
+  return { email: input.email, items: cart.count, expiresAt: expiresAt.toISOString() };
 }
 
 export type RestoreResult =
@@ -88,14 +97,21 @@ export type RestoreResult =
 export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored">, string> = {
   same_browser: "This link is for another browser: the cart it carries is already here.",
   used: "This cart link has already been used. Each link works once; ask for a new e-mail from the cart you started in.",
-  expired:
-    "This cart link has expired, or the guest session it came from has ended (it was checked out, signed in or closed).",
+  get expired() {
+    return `This cart link no longer works: e-mailed carts are kept for ${emailedCartDays()}, and this one has passed that, or the cart moved on (it was checked out, taken into an account at sign-up or log-in, or its guest session was ended by the shopper).`;
+  },
   invalid: "This cart link is not valid. Check that it was copied whole.",
   refused:
     "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
 };
 
 type Line = { productId: string; quantity: number };
+
+/** Whether an e-mailed cart still restores from a session in this state (the sweep deletes the others: lib/cart/store.ts). */
+export const restorableAfter = (status: GuestSessionStatus) => status === "active" || status === "expired";
+
+/** "7 days": how long an e-mailed cart is kept, as the e-mail and the pages say it. */
+export const emailedCartDays = () => `${config().emailedCartDays} ${config().emailedCartDays === 1 ? "day" : "days"}`;
 type Refusal = { status: Exclude<RestoreResult["status"], "restored"> };
 
 async function usableToken(token: string, currentSessionId: string | null, now: Date) {
@@ -103,14 +119,11 @@ async function usableToken(token: string, currentSessionId: string | null, now: 
   const row = await db.restoreToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) return { status: "invalid" } as Refusal;
   if (row.usedAt) return { status: "used" } as Refusal;
-  // A link dies with its guest session: once that session is ended (checked out, converted,
-  // closed, expired), the cart it carried is no longer anyone's to hand out.
-  const source = await db.guestSession.findUnique({
-    where: { id: row.guestSessionId },
-    select: { status: true, expiresAt: true },
-  });
-  if (row.expiresAt <= now || source?.status !== "active" || source.expiresAt <= now)
-    return { status: "expired" } as Refusal;
+  // The snapshot outlives its session's idle or absolute end ("expired": the shopper only went
+  // away), not the shopper's own ending of it: checked out (rotated: "revoked"), taken into an
+  // account ("converted"), or ended ("revoked"). Then the cart is no longer anyone's to hand out.
+  const source = await db.guestSession.findUnique({ where: { id: row.guestSessionId }, select: { status: true } });
+  if (row.expiresAt <= now || !source || !restorableAfter(source.status)) return { status: "expired" } as Refusal;
   if (currentSessionId === row.guestSessionId) return { status: "same_browser" } as Refusal;
   return row;
 }

@@ -181,10 +181,15 @@ export const deleteEndedCarts = (tx: Sql, size: number) =>
     size,
   );
 
-/** Deletes restore links that expired or were used. */
+/**
+ * Deletes restore links that expired, were used, or whose cart moved on: its guest session was
+ * checked out, converted or ended by the shopper (lib/cart/leads.ts restorableAfter). A session
+ * that only went idle or ran out keeps its links: their snapshot is the e-mailed cart.
+ */
 export const deleteSpentRestoreTokens = (tx: Sql, now: Date, size: number) =>
   tx.run(
-    `DELETE FROM "RestoreToken" WHERE "id" IN (SELECT "id" FROM "RestoreToken" WHERE "expiresAt" <= ? OR "usedAt" IS NOT NULL LIMIT ?)`,
+    `DELETE FROM "RestoreToken" WHERE "id" IN (SELECT r."id" FROM "RestoreToken" r WHERE r."expiresAt" <= ? OR r."usedAt" IS NOT NULL
+       OR EXISTS (SELECT 1 FROM "GuestSession" g WHERE g."id" = r."guestSessionId" AND g."status" IN ('converted', 'revoked')) LIMIT ?)`,
     now,
     size,
   );

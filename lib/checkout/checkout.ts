@@ -5,6 +5,8 @@ import { ownerOf, readCart, type CartView } from "../cart/cart";
 import { addressLines, COUNTRIES, isCountry, isUsState } from "./countries";
 import { convert, formatMoney, type Currency } from "../catalog/currency";
 import { sendMessage } from "../mail/outbox";
+import { mailTime } from "../mail/time";
+import { signOrderLink } from "./order-links";
 import type { Ctx } from "../session/context";
 import { db } from "../db/client";
 import { cartLines } from "../cart/store";
@@ -208,9 +210,11 @@ export async function checkOut(ctx: Ctx, input: CheckoutInput): Promise<OrderJso
   return order;
 }
 
-/** The order confirmation the order page promises, in the outbox of whoever bought. */
+/** The order confirmation the order page promises, in the outbox of whoever bought. Its link is
+ *  signed (lib/checkout/order-links.ts): it opens the order in any browser, for ORDER_LINK_DAYS. */
 async function sendConfirmation(ctx: Ctx, order: OrderJson, buyer: Session) {
-  const path = `/orders/${order.id}`;
+  const { token, expiresAt } = signOrderLink(order.id, ctx.now);
+  const path = `/orders/link/${token}`;
   let link = path;
   try {
     link = `${ctx.origin()}${path}`;
@@ -230,7 +234,7 @@ async function sendConfirmation(ctx: Ctx, order: OrderJson, buyer: Session) {
       ),
       `Total: ${formatMoney(order.total)}`,
       "",
-      "See the order at any time:",
+      `See the order in any browser until ${mailTime(expiresAt)} (the link shows this order only, read-only):`,
       link,
     ].join("\n"),
     links: [link],

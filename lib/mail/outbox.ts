@@ -27,9 +27,11 @@ export async function listOutbox(session: Session | null): Promise<OutboxJson[]>
   const where = session.type === "authenticated" && session.isAdmin ? {} : ownerOf(session);
   const rows = await db.outboxMessage.findMany({ where, orderBy: { createdAt: "desc" }, take: 100 });
   return rows.map((m) => {
-    // An admin reads everyone's mail, but a restore link is its recipient's key to a cart.
+    // An admin reads everyone's mail, but a restore link is its recipient's key to a cart, and
+    // an order link to an order.
     const mine = session.type === "anonymous" ? m.guestSessionId === session.id : m.userId === session.userId;
-    const show = (text: string) => (mine ? text : text.replace(/\/cart\/restore\/[\w-]+/g, "/cart/restore/[hidden]"));
+    const show = (text: string) =>
+      mine ? text : text.replace(/\/(cart\/restore|orders\/link)\/[\w.-]+/g, "/$1/[hidden]");
     const links = outboxLinksColumn.decode(m.links).map(show);
     return { to: m.to, subject: m.subject, text: show(m.text), links, createdAt: m.createdAt.toISOString() };
   });

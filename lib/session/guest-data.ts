@@ -15,7 +15,7 @@ type Fate = {
    * `attach`: the rows get the account's userId (kept under the guest's id too); `convert`: a
    * lead is marked converted by the account; `merge`: the cart meets the account's
    * (lib/cart/migration.ts); `none`: nothing (the migration's own record; a restore link, which
-   * dies with the converted session).
+   * dies with the converted session: lib/cart/leads.ts).
    */
   migration: "attach" | "convert" | "merge" | "none";
   /** `delete`; `unlink` (kept without the guest's id); `unlink-if-account`: kept without it when an account shares the row, else deleted. */
@@ -29,7 +29,10 @@ export const GUEST_DATA: Record<GuestTable, Fate> = {
   OutboxMessage: { rotation: "follow", migration: "attach", retention: "unlink-if-account" },
   Event: { rotation: "follow", migration: "attach", retention: "unlink" }, // the totals are in the Tally table already
   Migration: { rotation: "stay", migration: "none", retention: "unlink" }, // the account's history ("From a guest session")
-  RestoreToken: { rotation: "stay", migration: "none", retention: "delete" }, // a link dies with the session it came from
+  // An e-mailed cart's link and snapshot: it outlives its session's idle or absolute end for
+  // EMAILED_CART_DAYS (at most GUEST_RETENTION_DAYS, so retention never takes it first), and dies
+  // with a rotation (the cart was checked out) or a conversion (the cart went to the account).
+  RestoreToken: { rotation: "stay", migration: "none", retention: "delete" },
 };
 
 /** The guest tables whose rows meet `fate` in `operation`. */

@@ -12,7 +12,8 @@ import { securityLog } from "../security-log";
 
 // The sweep: marks guest sessions past their absolute expiry, or idle past GUEST_IDLE_TIMEOUT,
 // as expired; deletes the carts of ended guest sessions (expired or revoked), which no cookie can
-// reach any more, and the restore links that expired or were used; prunes finished rate-limit
+// reach any more (an e-mailed cart lives on in its restore link's snapshot), and the restore links
+// that expired, were used or whose cart moved on (checked out, converted, ended); prunes finished rate-limit
 // windows; deletes guest sessions that ended more than GUEST_RETENTION_DAYS ago with what hangs
 // off them (lib/session/store.ts retireGuestSessions), and sooner (EMPTY_GUEST_RETENTION_HOURS)
 // those that never wrote anything; deletes views older than VIEW_RETENTION_DAYS; and folds the dashboard's totals

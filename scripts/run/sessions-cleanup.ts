@@ -8,7 +8,7 @@ sweepGuestSessions()
   .then((r) => {
     console.log(
       `Marked ${r.expiredSessions} guest session(s) expired, deleted ${r.cartsDeleted} cart(s) of ended guest sessions ` +
-        `and ${r.restoreLinksDeleted} expired or used restore link(s), pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s), ` +
+        `and ${r.restoreLinksDeleted} expired, used or moved-on restore link(s), pruned ${r.rateLimitWindowsPruned} finished rate-limit window(s), ` +
         `deleted ${r.guestSessionsDeleted} guest session(s) past their retention with what hung off them` +
         (r.guestSessionsLeft > 0
           ? ` (${r.guestSessionsLeft} more are left for the next sweep: each one retires for ${RETENTION_SECONDS} s at most), `

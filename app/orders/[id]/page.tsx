@@ -8,6 +8,9 @@ import { DomainError } from "@/lib/errors";
 import { findOrder } from "@/lib/checkout/orders";
 import { describeCard } from "@/lib/checkout/payments";
 import { currentSession } from "@/lib/server/session-cookie";
+import { config } from "@/lib/config";
+import { LocalTime } from "@/components/local-time";
+import { guestLimits } from "@/lib/session/lifetime";
 import { ServerVisitor } from "@/components/server-visitor";
 
 export const metadata: Metadata = { title: "Your order" };
@@ -37,8 +40,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             Create an account to track this order
           </h2>
           <p className="text-sm text-stone-700">
-            Your guest session ends in a day, and with it your way back to this page. An account keeps this order, and
-            anything left in your cart.
+            Your guest session ends after {guestLimits().idle}, and at the latest at{" "}
+            <LocalTime at={session.expiresAt.toISOString()} />, and with it your way back to this page. The link in the
+            confirmation e-mail still shows this order in any browser for {config().orderLinkDays} days; an account
+            keeps it for good, with anything left in your cart.
           </p>
           <Link
             href="/signup"

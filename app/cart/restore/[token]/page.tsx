@@ -3,7 +3,7 @@ import Link from "next/link";
 import { restoreCartAction } from "@/actions/cart";
 import { ServerVisitor } from "@/components/server-visitor";
 import { SubmitButton } from "@/components/submit-button";
-import { previewRestore, RESTORE_MESSAGES } from "@/lib/cart/leads";
+import { emailedCartDays, previewRestore, RESTORE_MESSAGES } from "@/lib/cart/leads";
 import { currentSession } from "@/lib/server/session-cookie";
 
 // The link from "e-mail me my cart". Opening it only shows what it would add: the adding is a
@@ -49,7 +49,8 @@ export default async function RestorePage({ params }: Props) {
             ))}
           </ul>
           <p className="text-sm text-stone-600">
-            The link works once. Items join whatever is already in this browser&apos;s cart.
+            The link works once, within {emailedCartDays()} of the e-mail. Items join whatever is already in this
+            browser&apos;s cart.
           </p>
           <input type="hidden" name="token" value={token} />
           <div className="flex flex-wrap items-center gap-4">
