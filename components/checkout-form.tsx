@@ -5,6 +5,7 @@ import { checkoutAction } from "@/actions/checkout";
 import { fieldError, formError, idle, type FieldPath } from "@/lib/action-state";
 import type { CheckoutInput } from "@/lib/checkout/checkout";
 import type { ShippingDefaults } from "@/lib/checkout/orders";
+import { US_STATES } from "@/lib/checkout/countries";
 import { ErrorSummary } from "./error-summary";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
@@ -18,6 +19,7 @@ const LABELS: Partial<Record<FieldPath<CheckoutInput>, string>> = {
   "address.line1": "Address",
   "address.line2": "Apartment, suite",
   "address.city": "City",
+  "address.region": "State or region",
   "address.postalCode": "Postal code",
   "address.country": "Country",
   "card.number": "Card number",
@@ -51,6 +53,8 @@ export function CheckoutForm({
   const [state, action, pending] = useActionState(checkoutAction, idle);
   const [payWith, setPayWith] = useState(savedCards[0]?.id ?? "new");
   const v = (k: string, fallback = "") => state.values?.[k] ?? fallback;
+  // The region field follows the country: a state for the US, free text elsewhere.
+  const [country, setCountry] = useState(v("address.country", shipping?.country ?? "US"));
   // The card number and the CVC are never sent back to the page (lib/server/form-fields.ts says
   // why), so a page that comes back without them (no JavaScript) says beside each to type it
   // again. Controlled, so the form knows when they are empty; with JavaScript they keep what was typed.
@@ -124,7 +128,7 @@ export function CheckoutForm({
           defaultValue={v("address.line2", shipping?.line2)}
           error={err("address.line2")}
         />
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-3">
           <TextField
             label="City"
             name="address.city"
@@ -132,6 +136,40 @@ export function CheckoutForm({
             defaultValue={v("address.city", shipping?.city)}
             error={err("address.city")}
           />
+          {country === "US" ? (
+            <div className="space-y-1">
+              <label htmlFor="address.region" className="block text-sm font-medium">
+                State
+              </label>
+              <select
+                id="address.region"
+                name="address.region"
+                defaultValue={v("address.region", shipping?.region)}
+                autoComplete="address-level1"
+                aria-invalid={err("address.region") ? true : undefined}
+                aria-describedby="address.region-error"
+                className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+              >
+                <option value="">Choose a state</option>
+                {Object.entries(US_STATES).map(([code, name]) => (
+                  <option key={code} value={code}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+              <p id="address.region-error" className="min-h-5 text-sm text-red-700">
+                {err("address.region") ?? ""}
+              </p>
+            </div>
+          ) : (
+            <TextField
+              label="State, province or region (optional)"
+              name="address.region"
+              autoComplete="address-level1"
+              defaultValue={v("address.region", shipping?.region)}
+              error={err("address.region")}
+            />
+          )}
           <TextField
             label="Postal code"
             name="address.postalCode"
@@ -147,7 +185,8 @@ export function CheckoutForm({
           <select
             id="address.country"
             name="address.country"
-            defaultValue={v("address.country", shipping?.country ?? "US")}
+            value={country}
+            onChange={(event) => setCountry(event.currentTarget.value)}
             autoComplete="country"
             aria-describedby="address.country-error"
             className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"

@@ -129,29 +129,28 @@ export function LoginForm() {
               {shared.map((productId) => {
                 const g = preview.guestLines.find((l) => l.productId === productId)!;
                 const a = preview.accountLines.find((l) => l.productId === productId)!;
+                // Radios, not a select: a closed select cuts its words off on a phone, and these are long.
                 return (
-                  <div key={productId} className="space-y-1 text-sm">
-                    <label htmlFor={`line-${productId}`} className="block font-medium">
+                  <fieldset key={productId} className="space-y-1 text-sm">
+                    <legend className="font-medium">
                       {g.name}: {g.quantity} in this browser&apos;s cart, {a.quantity} in your account&apos;s cart
-                    </label>
-                    <select
-                      id={`line-${productId}`}
-                      name={`lineChoices.${productId}`}
-                      defaultValue=""
-                      onChange={(event) => {
-                        const value = event.currentTarget.value as LineChoice | "";
-                        setLineChoices((current) => ({ ...current, [productId]: value || undefined }));
-                      }}
-                      className="w-full rounded-lg border border-stone-300 bg-white px-2 py-1.5"
-                    >
-                      <option value="">As chosen above</option>
-                      {(Object.keys(LINE_WORDS) as LineChoice[]).map((choice) => (
-                        <option key={choice} value={choice}>
-                          {LINE_WORDS[choice](g.quantity, a.quantity)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                    </legend>
+                    {(["", ...Object.keys(LINE_WORDS)] as (LineChoice | "")[]).map((choice) => (
+                      <label key={choice} className="flex items-start gap-2">
+                        <input
+                          type="radio"
+                          name={`lineChoices.${productId}`}
+                          value={choice}
+                          defaultChecked={choice === ""}
+                          onChange={() =>
+                            setLineChoices((current) => ({ ...current, [productId]: choice || undefined }))
+                          }
+                          className="mt-1"
+                        />
+                        <span>{choice ? LINE_WORDS[choice](g.quantity, a.quantity) : "As chosen above"}</span>
+                      </label>
+                    ))}
+                  </fieldset>
                 );
               })}
             </fieldset>

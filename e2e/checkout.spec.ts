@@ -66,7 +66,9 @@ test("the confirmation the order page promises reaches the buyer's outbox, with 
   const orderPath = new URL(page.url()).pathname;
   await expect(page.getByText(`A confirmation goes to ${contact}`)).toBeVisible();
   // Shoppers read a short number, not the id in the address.
-  const number = (await page.getByText(/Order number [0-9A-Z]{4}-[0-9A-Z]{4}/).textContent())!.match(/\w{4}-\w{4}/)![0];
+  const number = (await page.getByText(/Order number [0-9A-Z]{4}-[0-9A-Z]{4}/).textContent())!.match(
+    /Order number ([0-9A-Z]{4}-[0-9A-Z]{4})/,
+  )![1]!;
 
   await page.goto("/outbox");
   const message = page.getByRole("article", { name: `Your Passerby order ${number}` });
@@ -347,4 +349,21 @@ test("a member saves a card with the password asked again, then checks out with 
   await expect(page.getByRole("heading", { name: "Create an account to track this order" })).toHaveCount(0);
   await page.goto("/account");
   await expect(page.getByRole("list", { name: "Orders" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("a US address has a State to choose (free text elsewhere), and the order writes it as the post does", async ({
+  page,
+}) => {
+  await addFromProductPage(page, "soy-candle");
+  await page.goto("/checkout");
+  await fillCheckout(page, email(), "4242 4242 4242 4242");
+  // Chosen elsewhere, the field is free text; back in the US it is the list of states.
+  await expect(page.getByLabel("State, province or region (optional)")).toBeVisible();
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByLabel("City").fill("Springfield");
+  await page.getByLabel("State", { exact: true }).selectOption({ label: "Illinois" });
+  await page.getByLabel("Postal code").fill("62704");
+  await placeOrder(page);
+  await expect(page).toHaveURL(/\/orders\/ord_[\w-]+$/);
+  await expect(page.getByText("Springfield, IL 62704")).toBeVisible();
 });

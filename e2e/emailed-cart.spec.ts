@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { analyzeAtBothSizes } from "./axe";
 import { E2E_DATABASE_URL, leaveIdle } from "./database";
 import { addFromProductPage, uniqueEmail } from "./helpers";
@@ -82,4 +82,44 @@ test("a cart whose guest session the shopper ended says its link no longer works
   await expect(there.getByRole("button", { name: "Add to my cart" })).toHaveCount(0);
   expect(await analyzeAtBothSizes(there, "restore page, ended")).toEqual([]);
   await there.context().close();
+});
+
+test("over the API: the restore link previews (starting nothing), adds once, and names each refusal", async ({
+  playwright,
+  baseURL,
+}) => {
+  const shopper = await playwright.request.newContext({ baseURL });
+  await shopper.post("/api/cart/items", { data: { slug: "stoneware-vase", quantity: 2 } });
+  await shopper.post("/api/cart/items", { data: { slug: "dot-grid-notebook" } });
+  const sent = await shopper.post("/api/cart/email", { data: { email: uniqueEmail("api-restore") } });
+  expect(sent.status()).toBe(202);
+  const { messages } = await (await shopper.get("/api/outbox")).json();
+  const token = (messages[0].links[0] as string).split("/").pop()!;
+  const link = `/api/cart/restore/${token}`;
+  const refusal = async (answer: APIResponse) => [answer.status(), (await answer.json()).error.code];
+
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  const preview = await elsewhere.get(link);
+  expect(preview.status()).toBe(200);
+  expect(await preview.json()).toEqual({
+    items: [
+      { name: "Stoneware Vase", quantity: 2, available: true },
+      { name: "Dot Grid Notebook", quantity: 1, available: true },
+    ],
+  });
+  expect((await elsewhere.storageState()).cookies).toEqual([]); // a preview starts no session
+  expect(await refusal(await shopper.get(link))).toEqual([409, "link_same_browser"]);
+  expect(await refusal(await elsewhere.get(`/api/cart/restore/${"x".repeat(43)}`))).toEqual([404, "link_unknown"]);
+
+  const restored = await elsewhere.post(link);
+  expect(restored.status()).toBe(200);
+  expect(await restored.json()).toEqual({ added: 3, unavailable: 0, message: "3 items were added to this cart." });
+  const cart = await (await elsewhere.get("/api/cart")).json();
+  expect(cart.items.map((i: { slug: string; quantity: number }) => `${i.slug} × ${i.quantity}`)).toEqual([
+    "stoneware-vase × 2",
+    "dot-grid-notebook × 1",
+  ]);
+  expect(await refusal(await elsewhere.post(link))).toEqual([410, "link_used"]);
+  expect(await refusal(await elsewhere.get(link))).toEqual([410, "link_used"]);
+  await Promise.all([shopper.dispose(), elsewhere.dispose()]);
 });

@@ -71,7 +71,7 @@ for (const [size, viewport] of [
     await addFromProductPage(page, "brass-pen");
     await addFromProductPage(page, "washi-tape-set");
     await logIn(page, address);
-    await page.getByRole("radio", { name: /Keep my account cart/ }).check();
+    await page.getByRole("radio", { name: /Keep your account's cart/ }).check();
     await page.getByRole("button", { name: "Log in" }).click();
     await expect(page).toHaveURL(/\/cart\?welcome=1$/);
 

@@ -46,7 +46,7 @@ test("a saved item's name keeps a row of its own on a phone", async ({ page }) =
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await addFromProductPage(page, "bamboo-board");
   await logIn(page, address);
-  await page.getByRole("radio", { name: /Keep my account cart/ }).check();
+  await page.getByRole("radio", { name: /Keep your account's cart/ }).check();
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/cart\?welcome=1$/);
 
@@ -60,4 +60,35 @@ test("a saved item's name keeps a row of its own on a phone", async ({ page }) =
     expect(box.height, `${path}: the name on one line`).toBeLessThan(lineHeight * 1.5);
     await expectNoAxeViolations(page, `${path}, saved items (phone)`);
   }
+});
+
+test("on a phone the log-in's line-by-line choices are read whole, and chosen with the keyboard", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  const address = uniqueEmail("phone-lines");
+  await signUp(page, address);
+  await addFromProductPage(page, "brass-pen", 5); // the account's cart
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await addFromProductPage(page, "brass-pen", 2);
+  await logIn(page, address);
+  const line = page.getByRole("group", {
+    name: "Brass Ballpoint Pen: 2 in this browser's cart, 5 in your account's cart",
+  });
+  const longest = line.getByRole("radio", {
+    name: "Keep the 2 in this browser's cart; save your account's cart's 5 for later",
+  });
+  await expect(longest).toBeVisible();
+  // Every choice's words wrap inside the screen: none is cut off or runs past its edge.
+  const clipped = await line
+    .locator("label")
+    .evaluateAll(
+      (labels) =>
+        labels.filter((l) => l.scrollWidth > l.clientWidth || l.getBoundingClientRect().right > window.innerWidth)
+          .length,
+    );
+  expect(clipped).toBe(0);
+  await longest.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(line.getByRole("radio", { name: /^Keep the 5 in your account's cart/ })).toBeChecked();
+  await expectNoAxeViolations(page, "/login with line choices (phone)");
 });

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   link_used: { status: 410, message: "This link has been used already: it works once." },
   link_expired: { status: 410, message: "This link has expired." },
   link_other_account: { status: 403, message: "This link was sent for another account." },
+  link_same_browser: { status: 409, message: "This link is for another browser: what it carries is already here." },
   method_not_allowed: { status: 405, message: "This route does not answer that method." },
   already_signed_in: { status: 409, message: "You are already logged in." },
   email_taken: { status: 409, message: "An account with this e-mail already exists. Log in instead." },

@@ -105,6 +105,20 @@ export const RESTORE_MESSAGES: Record<Exclude<RestoreResult["status"], "restored
     "This browser cannot take the cart right now (too many new sessions from your network, or carts are turned off here). The link still works: try again in a minute.",
 };
 
+/** A refusal as the JSON API answers it: a code per reason, the page's sentence. */
+export function restoreRefused({ status }: Refusal): DomainError {
+  const code = (
+    {
+      invalid: "link_unknown",
+      used: "link_used",
+      expired: "link_expired",
+      same_browser: "link_same_browser",
+      refused: "forbidden",
+    } as const
+  )[status];
+  return new DomainError(code, RESTORE_MESSAGES[status]);
+}
+
 type Line = { productId: string; quantity: number };
 
 /** Whether an e-mailed cart still restores from a session in this state (the sweep deletes the others: lib/cart/store.ts). */

@@ -56,6 +56,7 @@ export function orderLinkView(order: OrderJson, expiresAt: Date) {
   const initial = rest.at(-1)?.[0];
   return {
     id: order.id,
+    number: order.number,
     status: order.status,
     createdAt: order.createdAt,
     email: maskEmail(order.email),

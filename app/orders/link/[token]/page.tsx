@@ -42,7 +42,7 @@ export default async function OrderLinkPage({ params }: { params: Promise<{ toke
         <h1 className="text-3xl font-semibold tracking-tight">Your order</h1>
         <p className="text-stone-600">
           Placed <LocalTime at={order.createdAt} /> · confirmation sent to {order.email}. Order{" "}
-          <code className="text-sm">{order.id}</code>.
+          <strong className="font-mono">{order.number}</strong>.
         </p>
       </header>
 
