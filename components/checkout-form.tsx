@@ -8,6 +8,7 @@ import type { ShippingDefaults } from "@/lib/checkout/orders";
 import { US_STATES } from "@/lib/checkout/countries";
 import { ErrorSummary } from "./error-summary";
 import { SubmitButton } from "./submit-button";
+import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 
 type SavedCard = { id: string; label: string };
@@ -137,30 +138,15 @@ export function CheckoutForm({
             error={err("address.city")}
           />
           {country === "US" ? (
-            <div className="space-y-1">
-              <label htmlFor="address.region" className="block text-sm font-medium">
-                State
-              </label>
-              <select
-                id="address.region"
-                name="address.region"
-                defaultValue={v("address.region", shipping?.region)}
-                autoComplete="address-level1"
-                aria-invalid={err("address.region") ? true : undefined}
-                aria-describedby="address.region-error"
-                className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
-              >
-                <option value="">Choose a state</option>
-                {Object.entries(US_STATES).map(([code, name]) => (
-                  <option key={code} value={code}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-              <p id="address.region-error" className="min-h-5 text-sm text-red-700">
-                {err("address.region") ?? ""}
-              </p>
-            </div>
+            <SelectField
+              label="State"
+              name="address.region"
+              defaultValue={v("address.region", shipping?.region)}
+              autoComplete="address-level1"
+              error={err("address.region")}
+              placeholder="Choose a state"
+              options={Object.entries(US_STATES)}
+            />
           ) : (
             <TextField
               label="State, province or region (optional)"
@@ -178,29 +164,15 @@ export function CheckoutForm({
             error={err("address.postalCode")}
           />
         </div>
-        <div className="space-y-1">
-          <label htmlFor="address.country" className="block text-sm font-medium">
-            Country
-          </label>
-          <select
-            id="address.country"
-            name="address.country"
-            value={country}
-            onChange={(event) => setCountry(event.currentTarget.value)}
-            autoComplete="country"
-            aria-describedby="address.country-error"
-            className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
-          >
-            {countries.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <p id="address.country-error" className="min-h-5 text-sm text-red-700">
-            {err("address.country") ?? ""}
-          </p>
-        </div>
+        <SelectField
+          label="Country"
+          name="address.country"
+          value={country}
+          onChange={(event) => setCountry(event.currentTarget.value)}
+          autoComplete="country"
+          error={err("address.country")}
+          options={countries}
+        />
       </fieldset>
 
       <fieldset className="space-y-2">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
-import { Price } from "@/components/price";
+import { OrderItems } from "@/components/order-items";
 import { openOrderLink, ORDER_LINK_MESSAGES } from "@/lib/checkout/order-links";
 import { describeCard } from "@/lib/checkout/payments";
 
@@ -46,25 +46,7 @@ export default async function OrderLinkPage({ params }: { params: Promise<{ toke
         </p>
       </header>
 
-      <section aria-labelledby="items" className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="items" className="mb-3 text-lg font-semibold">
-          Items
-        </h2>
-        <ul aria-label="Order items" className="space-y-2">
-          {order.items.map((i) => (
-            <li key={i.productId} className="flex justify-between">
-              <span>
-                {i.name} × {i.quantity}
-              </span>
-              <Price money={{ amount: i.unitPrice.amount * i.quantity, currency: i.unitPrice.currency }} />
-            </li>
-          ))}
-        </ul>
-        <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold">
-          <span>Total paid</span>
-          <Price money={order.total} />
-        </p>
-      </section>
+      <OrderItems items={order.items} total={order.total} />
 
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-5 text-sm">
