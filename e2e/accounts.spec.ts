@@ -67,6 +67,7 @@ test("a guest signs up and finds the same cart, told what moved; the old cookie 
 });
 
 test("log-in offers the three cart choices with a preview, and each does what it says", async ({ page }) => {
+  test.setTimeout(60_000); // three log-ins and log-outs, each with a cart: ~16 s on a quiet machine
   const address = email();
   await signUp(page, address);
   await expect(page).toHaveURL(/\/account/);

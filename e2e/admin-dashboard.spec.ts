@@ -85,6 +85,7 @@ test("the admin chooses a date range, reads the figures and the A/B verdict, and
   page,
   browser,
 }) => {
+  test.setTimeout(90_000); // axe at two sizes, a range, every table and a download: ~20 s on a quiet machine
   await logInAsAdmin(page);
   await expect(page.getByRole("heading", { name: `From ${daysAgo(29)} to ${today()}` })).toBeVisible();
   await expect(
